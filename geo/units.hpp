@@ -1,0 +1,14 @@
+#pragma once
+// Distances as people type them: "50km", "12.5 mi", "800 m", "3nmi".
+#include <string_view>
+
+namespace depmap::geo {
+
+// Parses a distance into metres. A bare number is metres. Units (case-insensitive, an
+// optional space before them): m, km, mi (international mile, 1609.344 m), nmi (1852 m).
+// Throws depmap::ArgumentError, with a message that names the text and the accepted
+// units, for a negative, non-finite or unitless-garbage value, and for degrees ("0.5deg"),
+// which are not a distance.
+double parse_distance_m(std::string_view text);
+
+} // namespace depmap::geo
