@@ -1,0 +1,45 @@
+#pragma once
+// One attribute column, stored contiguously: a million rows of text cost one buffer
+// and one offset array, not a million strings.
+#include "layers/field.hpp"
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace depmap::layers {
+
+class Column {
+public:
+    explicit Column(FieldType type) : m_type(type) {}
+
+    FieldType type() const { return m_type; }
+    std::size_t size() const { return m_null.size(); }
+    bool is_null(std::size_t row) const { return m_null[row] != 0; }
+
+    // Typed access; the row must not be null and the column must have that type.
+    std::int64_t integer(std::size_t row) const { return m_integers[row]; }
+    double real(std::size_t row) const { return m_reals[row]; }
+    std::string_view text(std::size_t row) const;
+
+    // The value as text, as a user reads it: integers as written, reals with the
+    // shortest representation that reads back the same; empty for null.
+    std::string to_text(std::size_t row) const;
+
+    void push_null();
+    void push(std::int64_t value);
+    void push(double value);
+    void push(std::string_view value);
+    void reserve(std::size_t rows);
+
+private:
+    FieldType m_type;
+    std::vector<std::uint8_t> m_null;
+    std::vector<std::int64_t> m_integers;
+    std::vector<double> m_reals;
+    std::string m_chars;               // all text values, back to back
+    std::vector<std::size_t> m_ends;   // end of each row's text in m_chars
+};
+
+} // namespace depmap::layers

@@ -1,0 +1,24 @@
+#pragma once
+// Commodities of a site: the bundled data lists them in one field, `;`-separated.
+#include "layers/layer.hpp"
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace depmap::layers {
+
+// The field that lists commodities: "commodities" or "commodity", any case.
+std::optional<std::size_t> commodity_field(const Layer& layer);
+
+// "Rare Earth Elements;Niobium" -> {"Rare Earth Elements", "Niobium"}; `;` or `,`
+// separated, blanks trimmed, empty items dropped.
+std::vector<std::string> split_commodities(std::string_view list);
+
+// How many features list each commodity (a feature with two counts for both);
+// features with none count under "" (empty key).
+std::map<std::string, std::size_t> count_commodities(const Layer& layer, std::size_t field);
+
+} // namespace depmap::layers

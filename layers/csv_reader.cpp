@@ -1,0 +1,323 @@
+#include "layers/csv_reader.hpp"
+
+#include "geo/dms.hpp"
+#include "geo/error.hpp"
+#include "layers/coordinate_columns.hpp"
+#include "layers/crs.hpp"
+#include "layers/csv_table.hpp"
+#include "layers/gdal_session.hpp"
+#include "layers/layer_builder.hpp"
+#include "layers/ogr_geometry.hpp"
+#include "layers/position_check.hpp"
+#include "layers/problems.hpp"
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+#include <ogr_geometry.h>
+
+#include <charconv>
+#include <cmath>
+#include <fstream>
+#include <memory>
+#include <optional>
+#include <sstream>
+
+namespace depmap::layers {
+
+namespace {
+
+std::string read_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw InputError(fmt::format("{}: cannot open the file; check the path", path));
+    std::ostringstream text;
+    text << in.rdbuf();
+    return std::move(text).str();
+}
+
+std::string_view trim(std::string_view s) {
+    const auto first = s.find_first_not_of(" \t");
+    if (first == std::string_view::npos) return {};
+    return s.substr(first, s.find_last_not_of(" \t") - first + 1);
+}
+
+// A whole cell as a number ("nan" and "inf" included: range checks reject them later).
+std::optional<double> parse_number(std::string_view text) {
+    text = trim(text);
+    if (!text.empty() && text.front() == '+') text.remove_prefix(1);
+    double value = 0;
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (ec != std::errc() || end != text.data() + text.size() || text.empty()) return std::nullopt;
+    return value;
+}
+
+// An integer as written by people: no leading zeros (those are codes, kept as text).
+std::optional<std::int64_t> parse_integer(std::string_view text) {
+    text = trim(text);
+    const std::string_view digits = !text.empty() && text.front() == '-' ? text.substr(1) : text;
+    if (digits.empty() || (digits.size() > 1 && digits.front() == '0')) return std::nullopt;
+    std::int64_t value = 0;
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (ec != std::errc() || end != text.data() + text.size()) return std::nullopt;
+    return value;
+}
+
+std::optional<double> parse_real(std::string_view text) {
+    // "007" and "-012.5" are codes, not numbers: a leading zero must precede the point.
+    const auto digits = trim(text).substr(trim(text).starts_with('-') ? 1 : 0);
+    if (digits.size() > 1 && digits[0] == '0' && digits[1] != '.') return std::nullopt;
+    const auto value = parse_number(text);
+    if (!value || !std::isfinite(*value)) return std::nullopt;
+    return value;
+}
+
+FieldType infer_type(const CsvTable& table, std::size_t column, const std::vector<std::uint8_t>& keep) {
+    bool integers = true;
+    bool any = false;
+    for (std::size_t row = 0; row < table.rows(); ++row) {
+        if (!keep[row]) continue;
+        const auto cell = table.cell(row, column);
+        if (trim(cell).empty()) continue;
+        any = true;
+        if (integers && parse_integer(cell)) continue;
+        integers = false;
+        if (!parse_real(cell)) return FieldType::String;
+    }
+    if (!any) return FieldType::String;
+    return integers ? FieldType::Integer : FieldType::Real;
+}
+
+void push_cell(Column& column, std::string_view cell) {
+    if (trim(cell).empty()) {
+        column.push_null();
+        return;
+    }
+    switch (column.type()) {
+    case FieldType::Integer: column.push(*parse_integer(cell)); break;
+    case FieldType::Real: column.push(*parse_real(cell)); break;
+    case FieldType::String: column.push(cell); break;
+    }
+}
+
+// Reads one coordinate cell, decimal or DMS, for the axis its column is named for.
+class CoordinateReader {
+public:
+    CoordinateReader(std::string column_name, geo::Axis axis)
+        : m_column(std::move(column_name)), m_axis(axis) {}
+
+    bool used_dms() const { return m_used_dms; }
+
+    // The value, or a problem description in `why` (reason, detail).
+    std::optional<double> read(std::string_view cell, std::string& reason, std::string& detail) {
+        const char* name = m_axis == geo::Axis::Lon ? "longitude" : "latitude";
+        if (trim(cell).empty()) {
+            reason = "empty coordinate";
+            detail = fmt::format("the {} (column '{}') is empty", name, m_column);
+            return std::nullopt;
+        }
+        if (const auto value = parse_number(cell)) return value;
+        if (const auto angle = geo::parse_angle(cell)) {
+            if (angle->axis != geo::Axis::Unknown && angle->axis != m_axis) {
+                reason = "coordinate on the wrong axis";
+                detail = fmt::format("the {} column '{}' holds '{}', which is a {}", name,
+                                     m_column, cell,
+                                     angle->axis == geo::Axis::Lat ? "latitude" : "longitude");
+                return std::nullopt;
+            }
+            m_used_dms = true;
+            return angle->deg;
+        }
+        reason = "coordinate not a number";
+        detail = fmt::format("{} '{}' (column '{}') is not a number or a DMS angle such as "
+                             "41°47'N",
+                             name, cell, m_column);
+        return std::nullopt;
+    }
+
+private:
+    std::string m_column;
+    geo::Axis m_axis;
+    bool m_used_dms = false;
+};
+
+std::string no_coordinates_message(const std::string& path, const CsvTable& table) {
+    std::optional<std::string> lon, lat;
+    for (const auto& name : table.header) {
+        const auto role = role_of_header(name);
+        if (role == ColumnRole::Lon && !lon) lon = name;
+        if (role == ColumnRole::Lat && !lat) lat = name;
+    }
+    if (lon) return fmt::format("{}: found the longitude column '{}' but no latitude column; "
+                                "name it lat or latitude", path, *lon);
+    if (lat) return fmt::format("{}: found the latitude column '{}' but no longitude column; "
+                                "name it lon or longitude", path, *lat);
+    return fmt::format("{}: no coordinate columns among {}; name them lon and lat (or longitude/"
+                       "latitude, x/y, 经度/纬度) or add a WKT column",
+                       path, fmt::join(table.header, ", "));
+}
+
+// Fills `positions` (source CRS) for the rows, dropping bad ones from `keep`.
+void read_lonlat(const CsvTable& table, const CoordinateColumns& columns, Problems& problems,
+                 Layer& layer, std::vector<geo::LonLat>& positions, std::vector<std::uint8_t>& keep) {
+    CoordinateReader lon(table.header[columns.lon], geo::Axis::Lon);
+    CoordinateReader lat(table.header[columns.lat], geo::Axis::Lat);
+    std::string reason, detail;
+    for (std::size_t row = 0; row < table.rows(); ++row) {
+        const auto x = lon.read(table.cell(row, columns.lon), reason, detail);
+        const auto y = x ? lat.read(table.cell(row, columns.lat), reason, detail) : std::nullopt;
+        if (!x || !y) {
+            problems.report(std::to_string(table.lines[row]), reason, detail);
+            keep[row] = 0;
+            continue;
+        }
+        positions[row] = {*x, *y};
+    }
+    const bool dms = lon.used_dms() || lat.used_dms();
+    layer.coordinate_columns = {table.header[columns.lon], table.header[columns.lat]};
+    layer.geometry_source = fmt::format("columns {}, {} ({})", table.header[columns.lon],
+                                        table.header[columns.lat],
+                                        dms ? "degrees, minutes, seconds" : "decimal");
+}
+
+void transform_and_check(const CsvTable& table, const ToWgs84& to_wgs84, const std::string& crs,
+                         Problems& problems, std::vector<geo::LonLat>& positions,
+                         std::vector<std::uint8_t>& keep) {
+    std::vector<bool> ok;
+    to_wgs84.transform(positions, ok);
+    for (std::size_t row = 0; row < table.rows(); ++row) {
+        if (!keep[row]) continue;
+        if (!ok[row]) {
+            problems.report(std::to_string(table.lines[row]), "cannot transform",
+                            fmt::format("the position cannot be transformed from {} to WGS84; "
+                                        "check the coordinates and --src-crs", crs));
+            keep[row] = 0;
+        } else if (const auto problem = check_position(positions[row])) {
+            problems.report(std::to_string(table.lines[row]), problem->reason, problem->detail);
+            keep[row] = 0;
+        }
+    }
+}
+
+// Parses the WKT column into geometries already in WGS84.
+std::vector<std::unique_ptr<OGRGeometry>> read_wkt(const CsvTable& table, std::size_t column,
+                                                   const ToWgs84& to_wgs84, Problems& problems,
+                                                   std::vector<std::uint8_t>& keep) {
+    std::vector<std::unique_ptr<OGRGeometry>> geometries(table.rows());
+    for (std::size_t row = 0; row < table.rows(); ++row) {
+        const std::string where = std::to_string(table.lines[row]);
+        const std::string wkt(trim(table.cell(row, column)));
+        OGRGeometry* geometry = nullptr;
+        if (wkt.empty() ||
+            OGRGeometryFactory::createFromWkt(wkt.c_str(), nullptr, &geometry) != OGRERR_NONE) {
+            problems.report(where, wkt.empty() ? "empty geometry" : "invalid WKT",
+                            wkt.empty() ? std::string("the WKT cell is empty")
+                                        : fmt::format("'{}' is not valid WKT", wkt.substr(0, 60)));
+            keep[row] = 0;
+            continue;
+        }
+        std::unique_ptr<OGRGeometry> owned(geometry);
+        if (owned->IsEmpty()) {
+            problems.report(where, "empty geometry", "the geometry is empty");
+            keep[row] = 0;
+            continue;
+        }
+        if (to_wgs84.ogr() != nullptr && owned->transform(to_wgs84.ogr()) != OGRERR_NONE) {
+            problems.report(where, "cannot transform",
+                            "the geometry cannot be transformed to WGS84; check --src-crs");
+            keep[row] = 0;
+            continue;
+        }
+        OGREnvelope envelope;
+        owned->getEnvelope(&envelope);
+        for (const geo::LonLat corner : {geo::LonLat{envelope.MinX, envelope.MinY},
+                                         geo::LonLat{envelope.MaxX, envelope.MaxY}}) {
+            if (const auto problem = check_position(corner)) {
+                problems.report(where, problem->reason, problem->detail);
+                keep[row] = 0;
+                break;
+            }
+        }
+        if (keep[row]) geometries[row] = std::move(owned);
+    }
+    return geometries;
+}
+
+} // namespace
+
+Layer read_csv(const std::string& path, const ReadOptions& options) {
+    ensure_gdal();
+    Layer layer;
+    layer.source = path;
+    layer.driver = "CSV";
+    const auto slash = path.find_last_of('/');
+    const std::string file = slash == std::string::npos ? path : path.substr(slash + 1);
+    layer.name = file.substr(0, file.find_last_of('.'));
+
+    std::string text = read_file(path);
+    Problems problems(path, options.on_error, layer.skipped);
+    const CsvTable table = split_csv(text, path, problems);
+
+    std::vector<std::string_view> first_row;
+    if (table.rows() > 0)
+        first_row.assign(table.cells.begin(),
+                         table.cells.begin() + static_cast<std::ptrdiff_t>(table.header.size()));
+    const auto columns = find_coordinate_columns(table.header, first_row);
+    if (columns.kind == CoordinateColumns::Kind::None)
+        throw InputError(no_coordinates_message(path, table));
+
+    const OGRSpatialReference srs =
+        options.src_crs.empty() ? wgs84() : crs_from_user_text(options.src_crs);
+    layer.crs = options.src_crs.empty() ? "EPSG:4326" : crs_label(srs);
+    const ToWgs84 to_wgs84(srs);
+
+    std::vector<std::uint8_t> keep(table.rows(), 1);
+    std::vector<geo::LonLat> positions;
+    std::vector<std::unique_ptr<OGRGeometry>> geometries;
+    std::vector<std::size_t> coordinate_columns;
+    if (columns.kind == CoordinateColumns::Kind::LonLat) {
+        positions.resize(table.rows());
+        read_lonlat(table, columns, problems, layer, positions, keep);
+        transform_and_check(table, to_wgs84, layer.crs, problems, positions, keep);
+        coordinate_columns = {columns.lon, columns.lat};
+    } else {
+        geometries = read_wkt(table, columns.wkt, to_wgs84, problems, keep);
+        layer.coordinate_columns = {table.header[columns.wkt]};
+        layer.geometry_source = fmt::format("WKT column {}", table.header[columns.wkt]);
+        coordinate_columns = {columns.wkt};
+    }
+
+    std::vector<std::size_t> attribute_columns;
+    for (std::size_t c = 0; c < table.header.size(); ++c) {
+        if (std::find(coordinate_columns.begin(), coordinate_columns.end(), c) !=
+            coordinate_columns.end())
+            continue;
+        attribute_columns.push_back(c);
+        layer.fields.push_back({table.header[c], infer_type(table, c, keep)});
+    }
+
+    LayerBuilder builder(layer);
+    for (std::size_t f = 0; f < attribute_columns.size(); ++f)
+        builder.column(f).reserve(table.rows());
+    layer.points.reserve(positions.size());
+    for (std::size_t row = 0; row < table.rows(); ++row) {
+        if (!keep[row]) continue;
+        if (!positions.empty()) {
+            builder.add_point(positions[row]);
+        } else if (wkbFlatten(geometries[row]->getGeometryType()) == wkbPoint) {
+            const auto* point = geometries[row]->toPoint();
+            builder.add_point({point->getX(), point->getY()});
+        } else {
+            try {
+                builder.add_shape(to_shape(*geometries[row]), geometry_type_name(*geometries[row]));
+            } catch (const std::invalid_argument& e) {
+                throw InputError(fmt::format("{}:{}: {} cannot be used; split it into simple "
+                                             "geometries", path, table.lines[row], e.what()));
+            }
+        }
+        for (std::size_t f = 0; f < attribute_columns.size(); ++f)
+            push_cell(builder.column(f), table.cell(row, attribute_columns[f]));
+    }
+    builder.finish();
+    return layer;
+}
+
+} // namespace depmap::layers

@@ -1,0 +1,180 @@
+#include "layers/csv_table.hpp"
+
+#include "geo/error.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+
+namespace depmap::layers {
+
+namespace {
+
+// Offset of the first byte that is not valid UTF-8, or text.size().
+std::size_t invalid_utf8_at(std::string_view text) {
+    std::size_t i = 0;
+    while (i < text.size()) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (c < 0x80) { ++i; continue; }
+        std::size_t extra = 0;
+        unsigned min_code = 0;
+        if ((c & 0xE0) == 0xC0) { extra = 1; min_code = 0x80; }
+        else if ((c & 0xF0) == 0xE0) { extra = 2; min_code = 0x800; }
+        else if ((c & 0xF8) == 0xF0 && c <= 0xF4) { extra = 3; min_code = 0x10000; }
+        else return i;
+        if (i + extra >= text.size()) return i;  // truncated sequence
+        unsigned code = c & (0x3F >> extra);
+        for (std::size_t k = 1; k <= extra; ++k) {
+            const auto next = static_cast<unsigned char>(text[i + k]);
+            if ((next & 0xC0) != 0x80) return i;
+            code = (code << 6) | (next & 0x3F);
+        }
+        if (code < min_code || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) return i;
+        i += extra + 1;
+    }
+    return text.size();
+}
+
+std::size_t line_of(std::string_view text, std::size_t offset) {
+    return 1 + static_cast<std::size_t>(std::count(text.begin(), text.begin() + offset, '\n'));
+}
+
+char detect_delimiter(std::string_view text) {
+    constexpr std::array candidates{',', ';', '\t'};
+    std::array<std::size_t, 3> counts{};
+    bool quoted = false;
+    for (const char c : text) {
+        if (c == '"') quoted = !quoted;
+        if (!quoted && (c == '\n' || c == '\r')) break;
+        if (quoted) continue;
+        for (std::size_t k = 0; k < candidates.size(); ++k) counts[k] += c == candidates[k];
+    }
+    const auto best = std::max_element(counts.begin(), counts.end()) - counts.begin();
+    return candidates[static_cast<std::size_t>(best)];
+}
+
+std::string trimmed(std::string_view s) {
+    const auto first = s.find_first_not_of(" \t");
+    if (first == std::string_view::npos) return {};
+    return std::string(s.substr(first, s.find_last_not_of(" \t") - first + 1));
+}
+
+// Reads records one by one from a buffer it may rewrite (to unescape quotes).
+class Splitter {
+public:
+    Splitter(std::string& text, std::size_t start, char delimiter, const std::string& path)
+        : m_text(text), m_pos(start), m_delimiter(delimiter), m_path(path) {}
+
+    bool done() const { return m_pos >= m_text.size(); }
+    std::size_t line() const { return m_line; }
+
+    // Replaces `cells` with the next record's cells.
+    void next(std::vector<std::string_view>& cells) {
+        cells.clear();
+        for (;;) {
+            cells.push_back(m_pos < m_text.size() && m_text[m_pos] == '"' ? quoted() : plain());
+            if (m_pos >= m_text.size()) return;
+            const char c = m_text[m_pos++];
+            if (c == m_delimiter) continue;
+            if (c == '\r' && m_pos < m_text.size() && m_text[m_pos] == '\n') ++m_pos;
+            ++m_line;
+            return;
+        }
+    }
+
+private:
+    std::string_view plain() {
+        const std::size_t start = m_pos;
+        const std::size_t n = m_text.size();
+        while (m_pos < n) {
+            const char c = m_text[m_pos];
+            if (c == m_delimiter || c == '\n' || c == '\r') break;
+            ++m_pos;
+        }
+        return std::string_view(m_text).substr(start, m_pos - start);
+    }
+
+    std::string_view quoted() {
+        const std::size_t start_line = m_line;
+        const std::size_t start = m_pos;  // the unescaped cell is written from here on
+        std::size_t out = start;
+        ++m_pos;
+        for (;;) {
+            if (m_pos >= m_text.size())
+                throw InputError(fmt::format("{}:{}: a quoted cell is never closed; add the "
+                                             "closing \" or remove the opening one",
+                                             m_path, start_line));
+            const char c = m_text[m_pos++];
+            if (c == '"') {
+                if (m_pos < m_text.size() && m_text[m_pos] == '"') { m_text[out++] = '"'; ++m_pos; continue; }
+                break;
+            }
+            if (c == '\n') ++m_line;
+            m_text[out++] = c;
+        }
+        if (m_pos < m_text.size()) {
+            const char c = m_text[m_pos];
+            if (c != m_delimiter && c != '\n' && c != '\r')
+                throw InputError(fmt::format("{}:{}: text after a closing quote; quote the whole "
+                                             "cell and double the quotes inside it (\"\")",
+                                             m_path, m_line));
+        }
+        return std::string_view(m_text).substr(start, out - start);
+    }
+
+    std::string& m_text;
+    std::size_t m_pos;
+    char m_delimiter;
+    const std::string& m_path;
+    std::size_t m_line = 1;
+};
+
+bool is_blank(const std::vector<std::string_view>& cells) {
+    return cells.size() == 1 && cells[0].find_first_not_of(" \t") == std::string_view::npos;
+}
+
+} // namespace
+
+CsvTable split_csv(std::string& text, const std::string& path, Problems& problems) {
+    if (const auto bad = invalid_utf8_at(text); bad < text.size())
+        throw InputError(fmt::format("{}:{}: not UTF-8 text; convert the file to UTF-8 first "
+                                     "(e.g. iconv -f GBK -t UTF-8 in.csv > out.csv)",
+                                     path, line_of(text, bad)));
+    const std::size_t start = text.rfind("\xEF\xBB\xBF", 0) == 0 ? 3 : 0;
+
+    CsvTable table;
+    table.delimiter = detect_delimiter(std::string_view(text).substr(start));
+    Splitter splitter(text, start, table.delimiter, path);
+    std::vector<std::string_view> cells;
+    while (!splitter.done()) {
+        splitter.next(cells);
+        if (!is_blank(cells)) break;
+    }
+    if (cells.empty() || is_blank(cells))
+        throw InputError(fmt::format("{}: the file is empty; a CSV needs a header line naming "
+                                     "its columns", path));
+    for (std::size_t i = 0; i < cells.size(); ++i) {
+        auto name = trimmed(cells[i]);
+        if (name.empty()) name = fmt::format("field_{}", i + 1);
+        table.header.push_back(std::move(name));
+    }
+
+    const std::size_t width = table.header.size();
+    table.cells.reserve(width * (text.size() / 64 + 1));
+    while (!splitter.done()) {
+        const std::size_t line = splitter.line();
+        splitter.next(cells);
+        if (is_blank(cells)) continue;
+        if (cells.size() != width) {
+            problems.report(std::to_string(line), "wrong number of cells",
+                            fmt::format("{} cells, but the header has {}", cells.size(), width));
+            continue;
+        }
+        table.cells.insert(table.cells.end(), cells.begin(), cells.end());
+        table.lines.push_back(line);
+    }
+    return table;
+}
+
+} // namespace depmap::layers

@@ -1,0 +1,87 @@
+#include "layers/ogr_geometry.hpp"
+
+#include <boost/geometry/algorithms/correct.hpp>
+#include <ogrsf_frmts.h>
+
+#include <memory>
+#include <optional>
+#include <stdexcept>
+
+namespace depmap::layers {
+
+namespace {
+
+geo::LineString to_line(const OGRLineString& line) {
+    geo::LineString out;
+    out.reserve(static_cast<std::size_t>(line.getNumPoints()));
+    for (int i = 0; i < line.getNumPoints(); ++i) out.push_back({line.getX(i), line.getY(i)});
+    return out;
+}
+
+geo::Polygon to_polygon(const OGRPolygon& polygon) {
+    geo::Polygon out;
+    if (const auto* exterior = polygon.getExteriorRing()) {
+        const auto ring = to_line(*exterior);
+        out.outer().assign(ring.begin(), ring.end());
+    }
+    for (int i = 0; i < polygon.getNumInteriorRings(); ++i) {
+        const auto ring = to_line(*polygon.getInteriorRing(i));
+        out.inners().emplace_back(ring.begin(), ring.end());
+    }
+    boost::geometry::correct(out);  // depmap's winding: exterior counter-clockwise
+    return out;
+}
+
+} // namespace
+
+geo::Shape to_shape(const OGRGeometry& geometry) {
+    const auto flat = wkbFlatten(geometry.getGeometryType());
+    if (OGR_GT_IsCurve(flat) && flat != wkbLineString) {
+        std::unique_ptr<OGRGeometry> linear(geometry.getLinearGeometry());
+        return to_shape(*linear);
+    }
+    if (OGR_GT_IsSurface(flat) && flat != wkbPolygon) {
+        std::unique_ptr<OGRGeometry> linear(geometry.getLinearGeometry());
+        return to_shape(*linear);
+    }
+    switch (flat) {
+    case wkbPoint: {
+        const auto& p = *geometry.toPoint();
+        return geo::MultiPoint{{p.getX(), p.getY()}};
+    }
+    case wkbLineString: return geo::MultiLineString{to_line(*geometry.toLineString())};
+    case wkbPolygon: return geo::MultiPolygon{to_polygon(*geometry.toPolygon())};
+    case wkbMultiPoint:
+    case wkbMultiLineString:
+    case wkbMultiPolygon:
+    case wkbMultiCurve:
+    case wkbMultiSurface:
+    case wkbGeometryCollection: {
+        // A collection of one kind becomes that kind's multi geometry.
+        std::optional<geo::Shape> merged;
+        for (const auto* part : *geometry.toGeometryCollection()) {
+            auto shape = to_shape(*part);
+            if (!merged) { merged = std::move(shape); continue; }
+            if (merged->index() != shape.index())
+                throw std::invalid_argument("a geometry collection of mixed types");
+            std::visit([&shape](auto& into) {
+                auto& from = std::get<std::decay_t<decltype(into)>>(shape);
+                into.insert(into.end(), from.begin(), from.end());
+            }, *merged);
+        }
+        if (!merged) throw std::invalid_argument("an empty geometry");
+        return *merged;
+    }
+    default:
+        throw std::invalid_argument(std::string("a geometry of type ") +
+                                    OGRGeometryTypeToName(geometry.getGeometryType()));
+    }
+}
+
+std::string geometry_type_name(const OGRGeometry& geometry) {
+    std::string name = OGRGeometryTypeToName(wkbFlatten(geometry.getGeometryType()));
+    std::erase(name, ' ');  // "Multi Line String" -> "MultiLineString"
+    return name;
+}
+
+} // namespace depmap::layers

@@ -1,0 +1,168 @@
+#include "layers/ogr_reader.hpp"
+
+#include "geo/error.hpp"
+#include "layers/crs.hpp"
+#include "layers/gdal_session.hpp"
+#include "layers/layer_builder.hpp"
+#include "layers/ogr_geometry.hpp"
+#include "layers/position_check.hpp"
+#include "layers/problems.hpp"
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+#include <gdal_priv.h>
+#include <ogrsf_frmts.h>
+
+#include <filesystem>
+#include <memory>
+
+namespace depmap::layers {
+
+namespace {
+
+struct DatasetCloser {
+    void operator()(GDALDataset* dataset) const { GDALClose(dataset); }
+};
+using Dataset = std::unique_ptr<GDALDataset, DatasetCloser>;
+
+Dataset open_dataset(const std::string& source) {
+    const bool is_connection = source.find(':') != std::string::npos &&
+                               !std::filesystem::exists(source);
+    if (!is_connection && !std::filesystem::exists(source))
+        throw InputError(fmt::format("{}: no such file; check the path", source));
+    CPLErrorReset();
+    Dataset dataset(GDALDataset::Open(source.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
+    if (!dataset)
+        throw InputError(fmt::format("{}: not a vector format GDAL can read ({}); convert it to "
+                                     "CSV, GeoJSON, Shapefile or GeoPackage",
+                                     source, gdal_error_or("no driver recognised it")));
+    return dataset;
+}
+
+std::vector<std::string> layer_names(GDALDataset& dataset) {
+    std::vector<std::string> names;
+    for (auto* layer : dataset.GetLayers()) names.emplace_back(layer->GetName());
+    return names;
+}
+
+OGRLayer& choose_layer(GDALDataset& dataset, const std::string& source, const std::string& name) {
+    const auto names = layer_names(dataset);
+    if (names.empty()) throw InputError(fmt::format("{}: the source holds no layers", source));
+    if (name.empty()) {
+        if (names.size() > 1)
+            throw InputError(fmt::format("{}: holds {} layers ({}); choose one with --layer-name",
+                                         source, names.size(), fmt::join(names, ", ")));
+        return *dataset.GetLayer(0);
+    }
+    if (auto* layer = dataset.GetLayerByName(name.c_str())) return *layer;
+    throw InputError(fmt::format("{}: no layer named '{}'; its layers are: {}", source, name,
+                                 fmt::join(names, ", ")));
+}
+
+FieldType field_type(const OGRFieldDefn& field) {
+    switch (field.GetType()) {
+    case OFTInteger:
+    case OFTInteger64: return FieldType::Integer;
+    case OFTReal: return FieldType::Real;
+    default: return FieldType::String;  // text, dates and lists as their text
+    }
+}
+
+void push_field(Column& column, OGRFeature& feature, int index) {
+    if (!feature.IsFieldSetAndNotNull(index)) {
+        column.push_null();
+        return;
+    }
+    switch (column.type()) {
+    case FieldType::Integer: column.push(static_cast<std::int64_t>(feature.GetFieldAsInteger64(index))); break;
+    case FieldType::Real: column.push(feature.GetFieldAsDouble(index)); break;
+    case FieldType::String: column.push(std::string_view(feature.GetFieldAsString(index))); break;
+    }
+}
+
+// The source CRS: the user's, the layer's, or (naming none) WGS84 with a note.
+OGRSpatialReference source_crs(OGRLayer& ogr_layer, const ReadOptions& options, Layer& layer) {
+    if (!options.src_crs.empty()) {
+        auto srs = crs_from_user_text(options.src_crs);
+        layer.crs = crs_label(srs);
+        return srs;
+    }
+    if (const auto* srs = ogr_layer.GetSpatialRef()) {
+        layer.crs = crs_label(*srs);
+        return *srs;
+    }
+    layer.notes.push_back(fmt::format("{}: names no CRS; reading it as EPSG:4326 (use --src-crs "
+                                      "to say otherwise)", layer.source));
+    return wgs84();
+}
+
+// Checks the transformed geometry's box: every vertex lies inside it.
+std::optional<PositionProblem> check_geometry(const OGRGeometry& geometry) {
+    OGREnvelope envelope;
+    geometry.getEnvelope(&envelope);
+    for (const geo::LonLat corner : {geo::LonLat{envelope.MinX, envelope.MinY},
+                                     geo::LonLat{envelope.MaxX, envelope.MaxY}})
+        if (auto problem = check_position(corner)) return problem;
+    return std::nullopt;
+}
+
+} // namespace
+
+Layer read_ogr(const std::string& source, const ReadOptions& options) {
+    ensure_gdal();
+    Dataset dataset = open_dataset(source);
+    OGRLayer& ogr_layer = choose_layer(*dataset, source, options.layer_name);
+
+    Layer layer;
+    layer.source = source;
+    layer.name = ogr_layer.GetName();
+    layer.driver = dataset->GetDriver() != nullptr ? dataset->GetDriver()->GetDescription() : "";
+    layer.geometry_source = fmt::format("{} geometry", layer.driver);
+    const ToWgs84 to_wgs84(source_crs(ogr_layer, options, layer));
+
+    OGRFeatureDefn& definition = *ogr_layer.GetLayerDefn();
+    for (int i = 0; i < definition.GetFieldCount(); ++i) {
+        const auto& field = *definition.GetFieldDefn(i);
+        layer.fields.push_back({field.GetNameRef(), field_type(field)});
+    }
+    LayerBuilder builder(layer);
+    Problems problems(source, options.on_error, layer.skipped);
+
+    ogr_layer.ResetReading();
+    for (auto& feature : ogr_layer) {
+        const std::string where = fmt::format("feature {}", feature->GetFID());
+        OGRGeometry* geometry = feature->GetGeometryRef();
+        if (geometry == nullptr || geometry->IsEmpty()) {
+            problems.report(where, "no geometry", "the feature has no geometry");
+            continue;
+        }
+        if (to_wgs84.ogr() != nullptr && geometry->transform(to_wgs84.ogr()) != OGRERR_NONE) {
+            problems.report(where, "cannot transform",
+                            fmt::format("the geometry cannot be transformed from {} to WGS84; "
+                                        "check its coordinates and the CRS", layer.crs));
+            continue;
+        }
+        if (const auto problem = check_geometry(*geometry)) {
+            problems.report(where, problem->reason, problem->detail);
+            continue;
+        }
+        if (wkbFlatten(geometry->getGeometryType()) == wkbPoint) {
+            builder.add_point({geometry->toPoint()->getX(), geometry->toPoint()->getY()});
+        } else {
+            try {
+                builder.add_shape(to_shape(*geometry), geometry_type_name(*geometry));
+            } catch (const std::invalid_argument& e) {
+                problems.report(where, "unsupported geometry",
+                                fmt::format("{} cannot be used; split it into simple geometries",
+                                            e.what()));
+                continue;
+            }
+        }
+        for (int i = 0; i < definition.GetFieldCount(); ++i)
+            push_field(builder.column(static_cast<std::size_t>(i)), *feature, i);
+    }
+    builder.finish();
+    return layer;
+}
+
+} // namespace depmap::layers

@@ -1,0 +1,16 @@
+#pragma once
+// Any vector source GDAL/OGR reads: GeoJSON, Shapefile, GeoPackage, KML, FlatGeobuf,
+// PostGIS ("PG:dbname=..."), ...
+#include "layers/layer.hpp"
+#include "layers/read_options.hpp"
+
+#include <string>
+
+namespace depmap::layers {
+
+// Reads one layer of an OGR source into WGS84. Throws InputError for a missing file,
+// a format GDAL does not read, a wrong or missing layer name (listing the layers), a
+// feature without usable geometry; CrsError for a CRS PROJ cannot transform.
+Layer read_ogr(const std::string& source, const ReadOptions& options);
+
+} // namespace depmap::layers

@@ -1,0 +1,27 @@
+#include "layers/read.hpp"
+
+#include "layers/csv_reader.hpp"
+#include "layers/ogr_reader.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <filesystem>
+
+namespace depmap::layers {
+
+namespace {
+
+bool is_delimited_text(const std::string& source) {
+    std::string extension = std::filesystem::path(source).extension().string();
+    std::transform(extension.begin(), extension.end(), extension.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return extension == ".csv" || extension == ".tsv" || extension == ".txt";
+}
+
+} // namespace
+
+Layer read_layer(const std::string& source, const ReadOptions& options) {
+    return is_delimited_text(source) ? read_csv(source, options) : read_ogr(source, options);
+}
+
+} // namespace depmap::layers

@@ -1,0 +1,151 @@
+#include "geo/error.hpp"
+#include "layers/read.hpp"
+#include "support.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace depmap;
+using depmap::test::fixture;
+using Catch::Matchers::Contains;
+
+namespace {
+
+std::string text(const layers::Layer& layer, const std::string& field, std::size_t row) {
+    return layer.columns[*layer.field_index(field)].to_text(row);
+}
+
+layers::ReadOptions skipping() {
+    layers::ReadOptions options;
+    options.on_error = layers::OnError::Skip;
+    return options;
+}
+
+} // namespace
+
+TEST_CASE("csv: lon/lat columns, Chinese text, quoted cells, types", "[layers][csv]") {
+    const auto layer = layers::read_layer(fixture("sample.csv"));
+    REQUIRE(layer.size() == 5);
+    REQUIRE(layer.is_points());
+    CHECK(layer.crs == "EPSG:4326");
+    CHECK(layer.geometry_type == "Point");
+    CHECK(layer.coordinate_columns == std::vector<std::string>{"lon", "lat"});
+    CHECK(layer.points[0] == geo::LonLat{109.974444, 41.799167});
+    CHECK(layer.points[1] == geo::LonLat{110.95, 41.4333});
+    CHECK(text(layer, "name_zh", 0) == "白云鄂博主矿");
+    CHECK(text(layer, "name", 2) == "Huogeqi, Cu-Pb-Zn");
+    // The coordinate columns are the geometry, not attributes.
+    CHECK_FALSE(layer.field_index("lon"));
+    const auto tonnage = *layer.field_index("tonnage");
+    CHECK(layer.fields[tonnage].type == layers::FieldType::Real);
+    CHECK(layer.columns[tonnage].real(0) == 750.5);
+    CHECK(layer.columns[tonnage].is_null(2));
+    CHECK(layer.fields[*layer.field_index("id")].type == layers::FieldType::String);
+}
+
+TEST_CASE("csv: field types follow every value", "[layers][csv]") {
+    const auto layer = layers::read_layer(fixture("types.csv"));
+    const auto type_of = [&](const char* name) { return layer.fields[*layer.field_index(name)].type; };
+    CHECK(type_of("code") == layers::FieldType::String);  // leading zeros are codes
+    CHECK(text(layer, "code", 0) == "007");
+    CHECK(type_of("count") == layers::FieldType::Integer);
+    CHECK(layer.columns[*layer.field_index("count")].integer(2) == 9007199254740993LL);
+    CHECK(type_of("grade") == layers::FieldType::Real);
+    CHECK(layer.columns[*layer.field_index("grade")].real(2) == 1000.0);
+    CHECK(type_of("label") == layers::FieldType::String);
+    CHECK(type_of("blank") == layers::FieldType::String);
+    CHECK(layer.columns[*layer.field_index("blank")].is_null(0));
+}
+
+TEST_CASE("csv: Chinese headers with units and a byte order mark", "[layers][csv]") {
+    const auto layer = layers::read_layer(fixture("chinese_headers.csv"));
+    REQUIRE(layer.size() == 2);
+    CHECK(layer.coordinate_columns == std::vector<std::string>{"经度（°）", "纬度（°）"});
+    CHECK(layer.fields.front().name == "名称");  // the BOM is not part of the first name
+    CHECK(text(layer, "名称", 1) == "乌努格吐山");
+    CHECK(layer.points[1] == geo::LonLat{117.2, 49.433});
+}
+
+TEST_CASE("csv: DMS columns, in any order, southern and western hemispheres", "[layers][csv]") {
+    const auto layer = layers::read_layer(fixture("dms.csv"));
+    REQUIRE(layer.size() == 3);
+    CHECK_THAT(layer.geometry_source, Contains("degrees, minutes, seconds"));
+    CHECK(layer.points[0].lon_deg == Approx(109 + 58 / 60.0 + 28 / 3600.0).margin(1e-12));
+    CHECK(layer.points[0].lat_deg == Approx(41 + 47 / 60.0 + 57 / 3600.0).margin(1e-12));
+    CHECK(layer.points[1].lat_deg == Approx(40.81056).margin(1e-12));
+    CHECK(layer.points[1].lon_deg == Approx(111 + 39 / 60.0 + 8 / 3600.0).margin(1e-12));
+    CHECK(layer.points[2].lat_deg == Approx(-41.5).margin(1e-12));
+    CHECK(layer.points[2].lon_deg == Approx(-(109 + 58.5 / 60.0)).margin(1e-12));
+}
+
+TEST_CASE("csv: a WKT column, semicolon-delimited, with a quoted delimiter", "[layers][csv]") {
+    const auto layer = layers::read_layer(fixture("wkt_semicolon.csv"));
+    REQUIRE(layer.size() == 1);
+    CHECK(layer.geometry_source == "WKT column WKT");
+    CHECK(layer.points[0] == geo::LonLat{109.974444, 41.799167});
+    CHECK(text(layer, "note", 0) == "a; quoted");
+}
+
+TEST_CASE("csv: WKT lines and polygons in a tab-separated file", "[layers][csv]") {
+    const auto layer = layers::read_layer(fixture("polygons_wkt.tsv"));
+    REQUIRE(layer.size() == 2);
+    CHECK_FALSE(layer.is_points());
+    CHECK(layer.geometry_type == "Mixed (LineString, Polygon)");
+    const auto extent = layer.extent();
+    CHECK(extent.min_lon_deg == 110);
+    CHECK(extent.max_lat_deg == 42);
+}
+
+TEST_CASE("csv: quoted cells may hold newlines; line numbers still name the right line", "[layers][csv]") {
+    depmap::test::ScratchDir dir;
+    const auto path = dir.write("multiline.csv",
+                                "id,note,lon,lat\n1,\"two\nlines\",109,41\n2,x,109,95\n");
+    try {
+        layers::read_layer(path);
+        FAIL("expected an error");
+    } catch (const InputError& e) {
+        CHECK_THAT(e.what(), Contains("multiline.csv:4: latitude 95 is outside [-90, 90]"));
+    }
+    const auto layer = layers::read_layer(path, skipping());
+    REQUIRE(layer.size() == 1);
+    CHECK(text(layer, "note", 0) == "two\nlines");
+}
+
+TEST_CASE("csv: bad rows stop the read, naming file, line and hint", "[layers][csv]") {
+    const std::vector<std::pair<std::string, std::string>> cases{
+        {"bad_lat.csv", "bad_lat.csv:3: latitude 95.2 is outside [-90, 90]"},
+        {"swapped.csv", "the values look swapped"},
+        {"empty_coord.csv", "empty_coord.csv:3: the longitude (column 'lon') is empty"},
+        {"nan_coord.csv", "nan_coord.csv:2: coordinate is not a finite number"},
+        {"text_coord.csv", "text_coord.csv:2: longitude 'abc' (column 'lon') is not a number"},
+        {"projected_no_crs.csv", "look like projected coordinates: give their CRS with --src-crs"},
+        {"ragged.csv", "ragged.csv:3: 3 cells, but the header has 4"},
+        {"gbk.csv", "gbk.csv:2: not UTF-8 text"},
+        {"unclosed_quote.csv", "unclosed_quote.csv:2: a quoted cell is never closed"},
+        {"empty.csv", "the file is empty"},
+        {"no_coords.csv", "no coordinate columns among id, name, grade"},
+        {"only_lon.csv", "found the longitude column 'longitude' but no latitude column"},
+        {"missing.csv", "missing.csv: cannot open the file"},
+    };
+    for (const auto& [file, message] : cases) {
+        INFO(file);
+        CHECK_THROWS_WITH(layers::read_layer(fixture(file)), Contains(message));
+    }
+}
+
+TEST_CASE("csv: --on-error skip keeps the good rows and counts the bad by reason", "[layers][csv]") {
+    const auto layer = layers::read_layer(fixture("bad_lat.csv"), skipping());
+    REQUIRE(layer.size() == 2);
+    CHECK(layer.skipped.count == 1);
+    CHECK(layer.skipped.by_reason.at("latitude out of range") == 1);
+    CHECK(text(layer, "id", 1) == "3");
+
+    const auto ragged = layers::read_layer(fixture("ragged.csv"), skipping());
+    CHECK(ragged.size() == 2);
+    CHECK(ragged.skipped.by_reason.at("wrong number of cells") == 1);
+}
+
+TEST_CASE("csv: a header without rows is an empty layer, not an error", "[layers][csv]") {
+    const auto layer = layers::read_layer(fixture("header_only.csv"));
+    CHECK(layer.size() == 0);
+    CHECK(layer.extent().empty());
+}
