@@ -39,9 +39,18 @@ int main(int argc, char** argv) {
 
     try {
         app.parse(argc, argv);
+    } catch (const CLI::CallForHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::CallForAllHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::CallForVersion& e) {
+        return app.exit(e);
     } catch (const CLI::ParseError& e) {
-        const int code = app.exit(e);
-        return code == 0 ? exit_ok : exit_usage;
+        std::string command;
+        for (const auto* sub : app.get_subcommands()) command = sub->get_name();
+        report(command, e.what(), exit_usage);
+        std::cerr << fmt::format("run 'depmap {}--help' for usage\n", command.empty() ? "" : command + " ");
+        return exit_usage;
     }
 
     for (auto& [sub, command] : parsers) {
