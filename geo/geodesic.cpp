@@ -1,0 +1,84 @@
+#include "geo/geodesic.hpp"
+
+#include <geodesic.h>
+
+#include <cmath>
+#include <numbers>
+#include <stdexcept>
+
+namespace depmap::geo {
+
+namespace {
+
+constexpr double wgs84_a = 6378137.0;
+constexpr double wgs84_f = 1.0 / 298.257223563;
+constexpr double wgs84_e2 = wgs84_f * (2.0 - wgs84_f);  // first eccentricity squared
+constexpr double deg = std::numbers::pi / 180.0;
+
+// Initialised once (thread-safe static); geod_* only read it afterwards, so it is
+// shared by all threads without locking.
+const geod_geodesic& wgs84() {
+    static const geod_geodesic g = [] {
+        geod_geodesic init{};
+        geod_init(&init, wgs84_a, wgs84_f);
+        return init;
+    }();
+    return g;
+}
+
+// geod_* may answer -180 for a due-south azimuth; the contract is (-180, 180].
+double to_half_open(double azimuth_deg) {
+    return azimuth_deg <= -180.0 ? azimuth_deg + 360.0 : azimuth_deg;
+}
+
+} // namespace
+
+GeodesicInverse geodesic_inverse(LonLat from, LonLat to) {
+    GeodesicInverse result;
+    geod_inverse(&wgs84(), from.lat_deg, from.lon_deg, to.lat_deg, to.lon_deg,
+                 &result.distance_m, &result.azimuth1_deg, &result.azimuth2_deg);
+    result.azimuth1_deg = to_half_open(result.azimuth1_deg);
+    result.azimuth2_deg = to_half_open(result.azimuth2_deg);
+    return result;
+}
+
+double geodesic_distance_m(LonLat from, LonLat to) {
+    double distance_m = 0.0;
+    // Null azimuth outputs let geod_inverse skip their computation.
+    geod_inverse(&wgs84(), from.lat_deg, from.lon_deg, to.lat_deg, to.lon_deg, &distance_m,
+                 nullptr, nullptr);
+    return distance_m;
+}
+
+LonLat geodesic_direct(LonLat from, double azimuth_deg, double distance_m) {
+    LonLat result;
+    geod_direct(&wgs84(), from.lat_deg, from.lon_deg, azimuth_deg, distance_m, &result.lat_deg,
+                &result.lon_deg, nullptr);
+    return result;
+}
+
+// Averages the earth-centred (ECEF) coordinates of the points on the ellipsoid
+// (height 0), then returns the point of the ellipsoid on the ray from the centre
+// through that average. Plain sums keep it symmetric in its inputs; for one point the
+// ray passes through the point itself, so it comes back unchanged (up to rounding).
+// A cluster straddling the antimeridian averages correctly, unlike a mean of longitudes.
+LonLat geodesic_mean(std::span<const LonLat> points) {
+    if (points.empty()) throw std::invalid_argument("geodesic_mean: no points");
+
+    double x = 0.0, y = 0.0, z = 0.0;
+    for (const LonLat& p : points) {
+        const double sin_lat = std::sin(p.lat_deg * deg);
+        const double cos_lat = std::cos(p.lat_deg * deg);
+        // Prime vertical radius of curvature.
+        const double n = wgs84_a / std::sqrt(1.0 - wgs84_e2 * sin_lat * sin_lat);
+        x += n * cos_lat * std::cos(p.lon_deg * deg);
+        y += n * cos_lat * std::sin(p.lon_deg * deg);
+        z += n * (1.0 - wgs84_e2) * sin_lat;
+    }
+    // Dividing by the count would not change the direction.
+    const double r = std::hypot(x, y);
+    // On the ellipsoid z / r = (1 - e2) tan(geodetic latitude).
+    return LonLat{std::atan2(y, x) / deg, std::atan2(z, (1.0 - wgs84_e2) * r) / deg};
+}
+
+} // namespace depmap::geo

@@ -1,0 +1,35 @@
+#pragma once
+// Geodesics on the WGS84 ellipsoid, by Karney's algorithms through PROJ's geodesic.h:
+// exact to well under a millimetre for any pair of points on Earth.
+#include "geo/lonlat.hpp"
+
+#include <span>
+
+namespace depmap::geo {
+
+struct GeodesicInverse {
+    double distance_m = 0.0;
+    double azimuth1_deg = 0.0;  // at the first point, clockwise from north, (-180, 180]
+    double azimuth2_deg = 0.0;  // forward azimuth at the second point, (-180, 180]
+};
+
+// Distance and azimuths from `from` to `to`.
+GeodesicInverse geodesic_inverse(LonLat from, LonLat to);
+
+// Distance only (cheaper than geodesic_inverse: no azimuths).
+double geodesic_distance_m(LonLat from, LonLat to);
+
+// The point `distance_m` from `from` along azimuth `azimuth_deg`.
+LonLat geodesic_direct(LonLat from, double azimuth_deg, double distance_m);
+
+// The point whose geocentric direction is the mean of the points' (on the ellipsoid):
+// a centre for a few nearby records of one site. It averages the points' earth-centred
+// (ECEF) coordinates at height 0 and returns the ellipsoid point on the ray from the
+// centre through that average, longitude in [-180, 180]. One point gives itself back;
+// the order of the points does not matter; clusters across the antimeridian work. Points
+// at one latitude average slightly poleward of it, as the geodesic between them bulges.
+// Meaningless for points that cancel out (antipodes). Throws std::invalid_argument
+// when points is empty.
+LonLat geodesic_mean(std::span<const LonLat> points);
+
+} // namespace depmap::geo
