@@ -17,10 +17,10 @@
 
 #include <charconv>
 #include <cmath>
+#include <filesystem>
 #include <fstream>
 #include <memory>
 #include <optional>
-#include <sstream>
 
 namespace depmap::layers {
 
@@ -28,16 +28,21 @@ namespace {
 
 std::string read_file(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
-    if (!in) throw InputError(fmt::format("{}: cannot open the file; check the path", path));
-    std::ostringstream text;
-    text << in.rdbuf();
-    return std::move(text).str();
+    std::error_code error;
+    const auto size = std::filesystem::file_size(path, error);
+    if (!in || error) throw InputError(fmt::format("{}: cannot open the file; check the path", path));
+    std::string text(size, '\0');
+    if (!in.read(text.data(), static_cast<std::streamsize>(size)))
+        throw InputError(fmt::format("{}: cannot read the file", path));
+    return text;
 }
 
+bool is_blank(char c) { return c == ' ' || c == '\t'; }
+
 std::string_view trim(std::string_view s) {
-    const auto first = s.find_first_not_of(" \t");
-    if (first == std::string_view::npos) return {};
-    return s.substr(first, s.find_last_not_of(" \t") - first + 1);
+    while (!s.empty() && is_blank(s.front())) s.remove_prefix(1);
+    while (!s.empty() && is_blank(s.back())) s.remove_suffix(1);
+    return s;
 }
 
 // A whole cell as a number ("nan" and "inf" included: range checks reject them later).
@@ -70,32 +75,61 @@ std::optional<double> parse_real(std::string_view text) {
     return value;
 }
 
-FieldType infer_type(const CsvTable& table, std::size_t column, const std::vector<std::uint8_t>& keep) {
-    bool integers = true;
-    bool any = false;
-    for (std::size_t row = 0; row < table.rows(); ++row) {
+// The kept rows of one CSV column as a typed column: Integer when every value is one,
+// else Real when every value is a number, else String. Each value is parsed once.
+Column read_column(const CsvTable& table, std::size_t column, const std::vector<std::uint8_t>& keep,
+                   std::size_t kept) {
+    std::vector<std::int64_t> integers;
+    std::vector<double> reals;
+    std::vector<std::uint8_t> null;
+    integers.reserve(kept);
+    null.reserve(kept);
+    bool all_integers = true, all_numbers = true, any = false;
+    for (std::size_t row = 0; row < table.rows() && all_numbers; ++row) {
         if (!keep[row]) continue;
         const auto cell = table.cell(row, column);
-        if (trim(cell).empty()) continue;
+        const bool empty = trim(cell).empty();
+        null.push_back(empty);
+        if (empty) {
+            if (all_integers) integers.push_back(0);
+            else reals.push_back(0.0);
+            continue;
+        }
         any = true;
-        if (integers && parse_integer(cell)) continue;
-        integers = false;
-        if (!parse_real(cell)) return FieldType::String;
+        if (all_integers) {
+            if (const auto value = parse_integer(cell)) {
+                integers.push_back(*value);
+                continue;
+            }
+            all_integers = false;
+            reals.assign(integers.begin(), integers.end());
+            reals.reserve(kept);
+        }
+        if (const auto value = parse_real(cell)) reals.push_back(*value);
+        else all_numbers = false;
     }
-    if (!any) return FieldType::String;
-    return integers ? FieldType::Integer : FieldType::Real;
-}
-
-void push_cell(Column& column, std::string_view cell) {
-    if (trim(cell).empty()) {
-        column.push_null();
-        return;
+    const FieldType type = !any || !all_numbers ? FieldType::String
+                           : all_integers      ? FieldType::Integer
+                                               : FieldType::Real;
+    Column out(type);
+    out.reserve(kept);
+    std::size_t i = 0;
+    for (std::size_t row = 0; row < table.rows(); ++row) {
+        if (!keep[row]) continue;
+        if (type == FieldType::String) {
+            const auto cell = table.cell(row, column);
+            if (trim(cell).empty()) out.push_null();
+            else out.push(cell);
+        } else if (null[i]) {
+            out.push_null();
+        } else if (type == FieldType::Integer) {
+            out.push(integers[i]);
+        } else {
+            out.push(reals[i]);
+        }
+        ++i;
     }
-    switch (column.type()) {
-    case FieldType::Integer: column.push(*parse_integer(cell)); break;
-    case FieldType::Real: column.push(*parse_real(cell)); break;
-    case FieldType::String: column.push(cell); break;
-    }
+    return out;
 }
 
 // Reads one coordinate cell, decimal or DMS, for the axis its column is named for.
@@ -285,19 +319,19 @@ Layer read_csv(const std::string& path, const ReadOptions& options) {
         coordinate_columns = {columns.wkt};
     }
 
-    std::vector<std::size_t> attribute_columns;
+    const auto kept = static_cast<std::size_t>(std::count(keep.begin(), keep.end(), 1));
+    std::vector<Column> attributes;
     for (std::size_t c = 0; c < table.header.size(); ++c) {
         if (std::find(coordinate_columns.begin(), coordinate_columns.end(), c) !=
             coordinate_columns.end())
             continue;
-        attribute_columns.push_back(c);
-        layer.fields.push_back({table.header[c], infer_type(table, c, keep)});
+        attributes.push_back(read_column(table, c, keep, kept));
+        layer.fields.push_back({table.header[c], attributes.back().type()});
     }
 
     LayerBuilder builder(layer);
-    for (std::size_t f = 0; f < attribute_columns.size(); ++f)
-        builder.column(f).reserve(table.rows());
-    layer.points.reserve(positions.size());
+    layer.columns = std::move(attributes);  // built column by column above, already typed
+    layer.points.reserve(kept);
     for (std::size_t row = 0; row < table.rows(); ++row) {
         if (!keep[row]) continue;
         if (!positions.empty()) {
@@ -313,8 +347,6 @@ Layer read_csv(const std::string& path, const ReadOptions& options) {
                                              "geometries", path, table.lines[row], e.what()));
             }
         }
-        for (std::size_t f = 0; f < attribute_columns.size(); ++f)
-            push_cell(builder.column(f), table.cell(row, attribute_columns[f]));
     }
     builder.finish();
     return layer;
