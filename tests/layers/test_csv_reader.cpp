@@ -95,7 +95,7 @@ TEST_CASE("csv: WKT lines and polygons in a tab-separated file", "[layers][csv]"
     CHECK(extent.max_lat_deg == 42);
 }
 
-TEST_CASE("csv: quoted cells may hold newlines; line numbers still name the right line", "[layers][csv]") {
+TEST_CASE("csv: quoted cells may hold newlines, and line numbers still name the right line", "[layers][csv]") {
     depmap::test::ScratchDir dir;
     const auto path = dir.write("multiline.csv",
                                 "id,note,lon,lat\n1,\"two\nlines\",109,41\n2,x,109,95\n");
