@@ -1,4 +1,10 @@
+#include "cli/cmd_distance.hpp"
 #include "cli/cmd_info.hpp"
+#include "cli/cmd_matrix.hpp"
+#include "cli/cmd_near.hpp"
+#include "cli/cmd_nearest.hpp"
+#include "cli/cmd_regions.hpp"
+#include "cli/cmd_within.hpp"
 #include "cli/command.hpp"
 
 namespace depmap::cli {
@@ -6,6 +12,12 @@ namespace depmap::cli {
 std::vector<std::unique_ptr<Command>> make_commands() {
     std::vector<std::unique_ptr<Command>> commands;
     commands.push_back(std::make_unique<InfoCommand>());
+    commands.push_back(std::make_unique<DistanceCommand>());
+    commands.push_back(std::make_unique<NearCommand>());
+    commands.push_back(std::make_unique<NearestCommand>());
+    commands.push_back(std::make_unique<WithinCommand>());
+    commands.push_back(std::make_unique<RegionsCommand>());
+    commands.push_back(std::make_unique<MatrixCommand>());
     return commands;
 }
 

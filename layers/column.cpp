@@ -53,6 +53,15 @@ void Column::push(std::string_view value) {
     m_ends.push_back(m_chars.size());
 }
 
+void Column::push_from(const Column& other, std::size_t row) {
+    if (other.is_null(row)) return push_null();
+    switch (m_type) {
+    case FieldType::Integer: return push(other.integer(row));
+    case FieldType::Real: return push(other.real(row));
+    case FieldType::String: return push(other.text(row));
+    }
+}
+
 void Column::reserve(std::size_t rows) {
     m_null.reserve(rows);
     switch (m_type) {

@@ -31,6 +31,8 @@ public:
     void push(std::int64_t value);
     void push(double value);
     void push(std::string_view value);
+    // Appends `row` of `other`, a column of the same type.
+    void push_from(const Column& other, std::size_t row);
     void reserve(std::size_t rows);
 
 private:

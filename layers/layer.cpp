@@ -18,6 +18,34 @@ geo::Box Layer::extent() const {
     return box;
 }
 
+Layer Layer::subset(std::span<const std::size_t> rows) const {
+    Layer out;
+    out.source = source;
+    out.name = name;
+    out.driver = driver;
+    out.crs = crs;
+    out.geometry_type = geometry_type;
+    out.geometry_source = geometry_source;
+    out.coordinate_columns = coordinate_columns;
+    out.fields = fields;
+    out.attributes_only = attributes_only;
+    for (const auto& field : fields) {
+        out.columns.emplace_back(field.type);
+        out.columns.back().reserve(rows.size());
+    }
+    for (const auto row : rows) {
+        for (std::size_t f = 0; f < columns.size(); ++f) out.columns[f].push_from(columns[f], row);
+        if (is_points()) out.points.push_back(points[row]);
+        else if (!attributes_only) out.shapes.push_back(shapes[row]);
+    }
+    return out;
+}
+
+void Layer::add_field(Field field, Column column) {
+    fields.push_back(std::move(field));
+    columns.push_back(std::move(column));
+}
+
 std::optional<std::size_t> Layer::field_index(std::string_view field_name) const {
     for (std::size_t i = 0; i < fields.size(); ++i)
         if (fields[i].name == field_name) return i;

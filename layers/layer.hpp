@@ -9,6 +9,7 @@
 #include <cstddef>
 #include <map>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -39,14 +40,26 @@ struct Layer {
     std::vector<geo::LonLat> points;
     std::vector<geo::Shape> shapes;
 
+    // A table without geometry (summaries, matrices): its size comes from its columns.
+    bool attributes_only = false;
+
     SkipReport skipped;
     std::vector<std::string> notes;  // things the user should know, e.g. an assumed CRS
 
-    bool is_points() const { return shapes.empty(); }
-    std::size_t size() const { return is_points() ? points.size() : shapes.size(); }
+    bool is_points() const { return !attributes_only && shapes.empty(); }
+    std::size_t size() const {
+        if (attributes_only) return columns.empty() ? 0 : columns.front().size();
+        return is_points() ? points.size() : shapes.size();
+    }
     geo::Box extent() const;
     // Index of the field with this name (exact, then case-insensitive), if any.
     std::optional<std::size_t> field_index(std::string_view field_name) const;
+
+    // A layer of the same source and fields holding `rows` (in that order, repeats
+    // allowed): the start of every query result.
+    Layer subset(std::span<const std::size_t> rows) const;
+    // Appends a computed field; `column` must have one value per feature.
+    void add_field(Field field, Column column);
 };
 
 } // namespace depmap::layers

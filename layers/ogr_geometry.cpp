@@ -78,6 +78,49 @@ geo::Shape to_shape(const OGRGeometry& geometry) {
     }
 }
 
+namespace {
+
+OGRLineString to_ogr_line(const auto& points) {
+    OGRLineString line;
+    line.setNumPoints(static_cast<int>(points.size()), FALSE);
+    int i = 0;
+    for (const auto& p : points) line.setPoint(i++, p.lon_deg, p.lat_deg);
+    return line;
+}
+
+} // namespace
+
+std::unique_ptr<OGRGeometry> to_ogr(const geo::Shape& shape) {
+    return std::visit([](const auto& s) -> std::unique_ptr<OGRGeometry> {
+        using T = std::decay_t<decltype(s)>;
+        if constexpr (std::is_same_v<T, geo::MultiPoint>) {
+            auto out = std::make_unique<OGRMultiPoint>();
+            for (const auto& p : s) out->addGeometry(std::make_unique<OGRPoint>(p.lon_deg, p.lat_deg).get());
+            return out;
+        } else if constexpr (std::is_same_v<T, geo::MultiLineString>) {
+            auto out = std::make_unique<OGRMultiLineString>();
+            for (const auto& line : s) {
+                auto ogr_line = to_ogr_line(line);
+                out->addGeometry(&ogr_line);
+            }
+            return out;
+        } else {
+            auto out = std::make_unique<OGRMultiPolygon>();
+            for (const auto& polygon : s) {
+                OGRPolygon ogr_polygon;
+                auto outer = to_ogr_line(polygon.outer());
+                ogr_polygon.addRing(&outer);
+                for (const auto& inner : polygon.inners()) {
+                    auto ring = to_ogr_line(inner);
+                    ogr_polygon.addRing(&ring);
+                }
+                out->addGeometry(&ogr_polygon);
+            }
+            return out;
+        }
+    }, shape);
+}
+
 std::string geometry_type_name(const OGRGeometry& geometry) {
     std::string name = OGRGeometryTypeToName(wkbFlatten(geometry.getGeometryType()));
     std::erase(name, ' ');  // "Multi Line String" -> "MultiLineString"

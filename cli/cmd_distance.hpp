@@ -1,0 +1,21 @@
+#pragma once
+// depmap distance A B: the geodesic distance and azimuths between two places.
+#include "cli/command.hpp"
+#include "cli/query_input.hpp"
+
+namespace depmap::cli {
+
+class DistanceCommand : public Command {
+public:
+    CLI::App* setup(CLI::App& app) override;
+    void run(const GlobalOptions& global, std::ostream& out, std::ostream& err) override;
+
+private:
+    std::string m_from;
+    std::string m_to;
+    std::string m_layer_path;
+    LayerOptions m_layer;
+    OutputFormat m_format = OutputFormat::Table;
+};
+
+} // namespace depmap::cli

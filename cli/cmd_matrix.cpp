@@ -1,0 +1,82 @@
+#include "cli/cmd_matrix.hpp"
+
+#include "cli/query_places.hpp"
+#include "geo/distance_matrix.hpp"
+#include "geo/error.hpp"
+#include "geo/point_index.hpp"
+#include "layers/proximity.hpp"
+#include "layers/read.hpp"
+
+#include <filesystem>
+
+namespace depmap::cli {
+
+namespace {
+
+// Long form: one row per pair, from_id, from_name, to_id, to_name, distance_m.
+layers::Layer pairs_table(const std::vector<layers::QueryPlace>& from, const std::vector<layers::QueryPlace>& to) {
+    std::vector<geo::LonLat> a, b;
+    for (const auto& p : from) a.push_back(p.position);
+    for (const auto& p : to) b.push_back(p.position);
+    const auto distances = geo::distance_matrix_m(a, b);
+    layers::Layer out;
+    out.name = "matrix";
+    out.attributes_only = true;
+    out.fields = {{"from_id", layers::FieldType::String}, {"from_name", layers::FieldType::String},
+                  {"to_id", layers::FieldType::String}, {"to_name", layers::FieldType::String},
+                  {"distance_m", layers::FieldType::Real}};
+    for (const auto& field : out.fields) out.columns.emplace_back(field.type);
+    for (std::size_t i = 0; i < from.size(); ++i) {
+        for (std::size_t j = 0; j < to.size(); ++j) {
+            out.columns[0].push(std::string_view(from[i].id));
+            out.columns[1].push(std::string_view(from[i].name));
+            out.columns[2].push(std::string_view(to[j].id));
+            out.columns[3].push(std::string_view(to[j].name));
+            out.columns[4].push(distances[i * to.size() + j]);
+        }
+    }
+    return out;
+}
+
+} // namespace
+
+CLI::App* MatrixCommand::setup(CLI::App& app) {
+    auto* command = app.add_subcommand("matrix", "Distances between the selected features, to other places, or to the nearest of another layer");
+    command->add_option("--to", m_to, "A file of places, or one or more places (names, ids, lon,lat)");
+    command->add_option("--nearest-of", m_nearest_of, "A layer: each feature's nearest feature of it, with the distance");
+    m_input.add_to(*command);
+    m_output.add_to(*command);
+    return command;
+}
+
+void MatrixCommand::run(const GlobalOptions& global, std::ostream& out, std::ostream& err) {
+    if (!m_to.empty() && !m_nearest_of.empty()) throw ArgumentError("give --to or --nearest-of, not both");
+    const auto input = m_input.load(global, err);
+    const auto& layer = input.selected();
+    if (!layer.is_points()) throw InputError(layer.source + ": matrix needs a point layer");
+    const auto from = layers::query_places(layer);
+
+    if (!m_nearest_of.empty()) {
+        const auto other = layers::read_layer(m_nearest_of);
+        if (!other.is_points()) throw InputError(m_nearest_of + ": --nearest-of needs a point layer");
+        const geo::PointIndex index(other.points);
+        layers::NearestOptions options;
+        options.k = 1;
+        options.label_queries = true;
+        return m_output.emit(layers::nearest(other, index, from, options), out);
+    }
+    std::vector<layers::QueryPlace> to;
+    if (m_to.empty()) {
+        to = from;
+    } else if (m_to.size() == 1 && std::filesystem::exists(m_to.front())) {
+        to = layers::query_places(layers::read_layer(m_to.front()));
+    } else {
+        for (const auto& text : m_to) {
+            const auto place = resolve_place(text, input.all, global, err);
+            to.push_back({text, place.label, place.position});
+        }
+    }
+    m_output.emit(pairs_table(from, to), out);
+}
+
+} // namespace depmap::cli

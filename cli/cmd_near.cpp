@@ -1,0 +1,34 @@
+#include "cli/cmd_near.hpp"
+
+#include "cli/query_places.hpp"
+#include "geo/units.hpp"
+
+namespace depmap::cli {
+
+CLI::App* NearCommand::setup(CLI::App& app) {
+    auto* command = app.add_subcommand("near", "Features within a distance of a place, nearest first");
+    command->add_option("place", m_place, "A feature name or id, a gazetteer place, lon,lat or DMS");
+    command->add_option("--from", m_from, "A layer of places to ask about, one after another");
+    command->add_option("-r,--radius", m_radius, "The distance: 50km, 12.5 mi, 800 m, 3nmi")->required();
+    command->add_option("--limit", m_limit, "Only the nearest N (per place)");
+    command->add_flag("--count", m_count, "Only the number of features (per place)");
+    m_input.add_to(*command);
+    m_output.add_to(*command);
+    return command;
+}
+
+void NearCommand::run(const GlobalOptions& global, std::ostream& out, std::ostream& err) {
+    const double radius_m = geo::parse_distance_m(m_radius);
+    const auto input = m_input.load(global, err);
+    const auto places = query_places(m_place, m_from, input.all, global, err);
+    const layers::Layer& layer = input.selected();
+    const geo::PointIndex index(layer.points);
+    if (m_count) return m_output.emit(layers::near_counts(index, places, radius_m), out);
+    layers::NearOptions options;
+    options.radius_m = radius_m;
+    options.limit = m_limit;
+    options.label_queries = !m_from.empty();
+    m_output.emit(layers::near(layer, index, places, options), out);
+}
+
+} // namespace depmap::cli

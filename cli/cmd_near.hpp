@@ -1,0 +1,23 @@
+#pragma once
+// depmap near PLACE --radius 150km: every feature within a distance, nearest first.
+#include "cli/command.hpp"
+#include "cli/query_input.hpp"
+
+namespace depmap::cli {
+
+class NearCommand : public Command {
+public:
+    CLI::App* setup(CLI::App& app) override;
+    void run(const GlobalOptions& global, std::ostream& out, std::ostream& err) override;
+
+private:
+    std::string m_place;
+    std::string m_from;
+    std::string m_radius;
+    std::size_t m_limit = 0;
+    bool m_count = false;
+    QueryInput m_input;
+    OutputOptions m_output;
+};
+
+} // namespace depmap::cli

@@ -1,0 +1,31 @@
+#include "cli/cmd_nearest.hpp"
+
+#include "cli/query_places.hpp"
+#include "geo/units.hpp"
+
+namespace depmap::cli {
+
+CLI::App* NearestCommand::setup(CLI::App& app) {
+    auto* command = app.add_subcommand("nearest", "The k nearest features to a place, by exact geodesic distance");
+    command->add_option("place", m_place, "A feature name or id, a gazetteer place, lon,lat or DMS");
+    command->add_option("--from", m_from, "A layer of places to ask about, one after another");
+    command->add_option("-k", m_k, "How many (default 5)")->check(CLI::PositiveNumber);
+    command->add_option("--max-distance", m_max_distance, "Only features within this distance (50km, ...)");
+    m_input.add_to(*command);
+    m_output.add_to(*command);
+    return command;
+}
+
+void NearestCommand::run(const GlobalOptions& global, std::ostream& out, std::ostream& err) {
+    layers::NearestOptions options;
+    options.k = m_k;
+    if (!m_max_distance.empty()) options.max_distance_m = geo::parse_distance_m(m_max_distance);
+    options.label_queries = !m_from.empty();
+    const auto input = m_input.load(global, err);
+    const auto places = query_places(m_place, m_from, input.all, global, err);
+    const layers::Layer& layer = input.selected();
+    const geo::PointIndex index(layer.points);
+    m_output.emit(layers::nearest(layer, index, places, options), out);
+}
+
+} // namespace depmap::cli

@@ -1,0 +1,22 @@
+#pragma once
+// depmap nearest PLACE -k 5: the k nearest features, by exact geodesic distance.
+#include "cli/command.hpp"
+#include "cli/query_input.hpp"
+
+namespace depmap::cli {
+
+class NearestCommand : public Command {
+public:
+    CLI::App* setup(CLI::App& app) override;
+    void run(const GlobalOptions& global, std::ostream& out, std::ostream& err) override;
+
+private:
+    std::string m_place;
+    std::string m_from;
+    std::size_t m_k = 5;
+    std::string m_max_distance;
+    QueryInput m_input;
+    OutputOptions m_output;
+};
+
+} // namespace depmap::cli

@@ -1,0 +1,51 @@
+#include "cli/cmd_regions.hpp"
+
+#include "geo/error.hpp"
+#include "layers/catalogue.hpp"
+#include "layers/read.hpp"
+#include "layers/regions.hpp"
+
+#include <fmt/format.h>
+#include <fmt/ostream.h>
+
+namespace depmap::cli {
+
+CLI::App* RegionsCommand::setup(CLI::App& app) {
+    auto* command = app.add_subcommand("regions", "Which region each feature lies in, or totals per region");
+    command->add_option("--by", m_by, "Polygons of the regions: a file, or 'divisions' (the bundled leagues and cities, the default)");
+    command->add_option("--by-layer-name", m_by_layer_name, "The layer of a multi-layer --by file");
+    command->add_option("--sum", m_sums, "With --summary: a numeric field to total per region (repeatable)");
+    command->add_option("--group-by", m_group_by, "With --summary: split each region's totals by this field");
+    command->add_flag("--summary", m_summary, "One row per region with count and sums");
+    m_input.add_to(*command);
+    m_output.add_to(*command);
+    return command;
+}
+
+void RegionsCommand::run(const GlobalOptions& global, std::ostream& out, std::ostream& err) {
+    if (!m_summary && (!m_sums.empty() || !m_group_by.empty()))
+        throw ArgumentError("--sum and --group-by need --summary");
+    layers::ReadOptions by_options;
+    by_options.layer_name = m_by_layer_name;
+    const std::string by = m_by == "divisions" ? (layers::data_dir() / "divisions.geojson").string() : m_by;
+    const auto regions = layers::read_layer(by, by_options);
+    const auto input = m_input.load(global, err);
+    const auto& layer = input.selected();
+    if (!layer.is_points()) throw InputError(layer.source + ": regions needs a point layer");
+    if (!m_summary) {
+        const auto assigned = layers::assign_regions(layer, regions);
+        const auto region = *assigned.field_index("region");
+        std::size_t outside = 0;
+        for (std::size_t row = 0; row < assigned.size(); ++row) outside += assigned.columns[region].is_null(row);
+        if (outside > 0 && !global.quiet)
+            fmt::print(err, "note: {} of {} features lie outside every region of {} (region empty)\n",
+                       outside, assigned.size(), by);
+        return m_output.emit(assigned, out);
+    }
+    layers::RegionsOptions options;
+    options.sum_fields = m_sums;
+    options.group_by = m_group_by;
+    m_output.emit(layers::summarise_regions(layer, regions, options), out);
+}
+
+} // namespace depmap::cli

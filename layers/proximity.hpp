@@ -1,0 +1,50 @@
+#pragma once
+// Questions of distance about a layer: what is near a place, what is nearest to it.
+// Results are layers: the matching features with their own attributes plus the computed
+// fields distance_m (metres, exact geodesic), azimuth_deg (from the place, clockwise
+// from north) and rank (1 = nearest), and query_id/query_name when asked for many places.
+#include "geo/point_index.hpp"
+#include "layers/layer.hpp"
+
+#include <limits>
+#include <span>
+#include <string>
+#include <vector>
+
+namespace depmap::layers {
+
+struct QueryPlace {
+    std::string id;
+    std::string name;
+    geo::LonLat position;
+};
+
+// Every feature of a point layer as a query place: id from its "id" field (else its
+// 1-based row number), name from its "name" field.
+std::vector<QueryPlace> query_places(const Layer& layer);
+
+struct NearOptions {
+    double radius_m = 0.0;           // features at exactly this distance are included
+    std::size_t limit = 0;           // the nearest N per place; DEFAULT: 0, all
+    bool label_queries = false;      // add query_id and query_name; DEFAULT: false
+};
+
+// Features of `layer` (indexed by `index`, built over layer.points) within the radius
+// of each place, nearest first, ties by row.
+Layer near(const Layer& layer, const geo::PointIndex& index, std::span<const QueryPlace> places,
+           const NearOptions& options);
+
+// One row per place: query_id, query_name, count (features within the radius).
+Layer near_counts(const geo::PointIndex& index, std::span<const QueryPlace> places, double radius_m);
+
+struct NearestOptions {
+    std::size_t k = 5;
+    double max_distance_m = std::numeric_limits<double>::infinity();  // DEFAULT: no limit
+    bool label_queries = false;
+};
+
+// The k features nearest each place, by exact geodesic distance, ties by row.
+Layer nearest(const Layer& layer, const geo::PointIndex& index, std::span<const QueryPlace> places,
+              const NearestOptions& options);
+
+} // namespace depmap::layers
