@@ -63,6 +63,17 @@ double exact_distance_m(LonLat from, LonLat to) {
     return distance_m;
 }
 
+// A match with its azimuth from the centre: Karney's inverse yields it for almost
+// nothing beside the distance, and callers would otherwise solve the pair again.
+Neighbour exact_neighbour(LonLat from, LonLat to, std::size_t index) {
+    double distance_m = 0.0, azimuth_deg = 0.0, back_deg = 0.0;
+    geod_inverse(&wgs84(), from.lat_deg, from.lon_deg, to.lat_deg, to.lon_deg, &distance_m,
+                 &azimuth_deg, &back_deg);
+    // (-180, 180], as geodesic_inverse() reports it.
+    if (azimuth_deg == -180.0) azimuth_deg = 180.0;
+    return {index, distance_m, azimuth_deg};
+}
+
 bool is_valid(LonLat p) {
     return std::isfinite(p.lon_deg) && std::isfinite(p.lat_deg) && std::abs(p.lat_deg) <= 90.0;
 }
@@ -229,8 +240,8 @@ std::vector<Neighbour> PointIndex::within(LonLat center, double radius_m) const 
     const Screen screen(center);
     // Every match needs its exact distance anyway, so only the outer bound is used.
     m_impl->visit_within(screen, screen.outer_squared_chord(radius_m), [&](const Entry& e, double) {
-        const double d = exact_distance_m(center, m_impl->points[e.second]);
-        if (d <= radius_m) found.push_back({e.second, d});
+        const auto match = exact_neighbour(center, m_impl->points[e.second], e.second);
+        if (match.distance_m <= radius_m) found.push_back(match);
     });
     std::sort(found.begin(), found.end(), nearer);
     return found;
@@ -260,9 +271,8 @@ std::vector<Neighbour> PointIndex::nearest(LonLat center, std::size_t k, double 
     // `best` is a max-heap under nearer(): its front is the current k-th best.
     best.reserve(std::min(k, m_impl->indexed));
     const auto consider = [&](std::size_t index) {
-        const double d = exact_distance_m(center, m_impl->points[index]);
-        if (!(d <= max_distance_m)) return;
-        const Neighbour candidate{index, d};
+        const Neighbour candidate = exact_neighbour(center, m_impl->points[index], index);
+        if (!(candidate.distance_m <= max_distance_m)) return;
         if (best.size() < k) {
             best.push_back(candidate);
             std::push_heap(best.begin(), best.end(), nearer);

@@ -17,6 +17,7 @@ namespace depmap::geo {
 struct Neighbour {
     std::size_t index = 0;     // into the points the index was built from
     double distance_m = 0.0;   // exact geodesic distance from the query point
+    double azimuth_deg = 0.0;  // from the query point, clockwise from north, (-180, 180]
 };
 
 class PointIndex {

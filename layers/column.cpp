@@ -62,8 +62,9 @@ void Column::push_from(const Column& other, std::size_t row) {
     }
 }
 
-void Column::reserve(std::size_t rows) {
+void Column::reserve(std::size_t rows, std::size_t text_bytes) {
     m_null.reserve(rows);
+    m_chars.reserve(text_bytes);
     switch (m_type) {
     case FieldType::Integer: m_integers.reserve(rows); break;
     case FieldType::Real: m_reals.reserve(rows); break;

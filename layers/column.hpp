@@ -33,7 +33,11 @@ public:
     void push(std::string_view value);
     // Appends `row` of `other`, a column of the same type.
     void push_from(const Column& other, std::size_t row);
-    void reserve(std::size_t rows);
+    void reserve(std::size_t rows, std::size_t text_bytes = 0);
+    // Bytes of text per row on average (0 for other types): to reserve for copies.
+    std::size_t average_text_bytes() const {
+        return m_ends.empty() ? 0 : m_chars.size() / m_ends.size() + 1;
+    }
 
 private:
     FieldType m_type;

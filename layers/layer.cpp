@@ -29,10 +29,12 @@ Layer Layer::subset(std::span<const std::size_t> rows) const {
     out.coordinate_columns = coordinate_columns;
     out.fields = fields;
     out.attributes_only = attributes_only;
-    for (const auto& field : fields) {
-        out.columns.emplace_back(field.type);
-        out.columns.back().reserve(rows.size());
+    for (const auto& column : columns) {
+        out.columns.emplace_back(column.type());
+        out.columns.back().reserve(rows.size(), rows.size() * column.average_text_bytes());
     }
+    if (is_points()) out.points.reserve(rows.size());
+    else out.shapes.reserve(rows.size());
     for (const auto row : rows) {
         for (std::size_t f = 0; f < columns.size(); ++f) out.columns[f].push_from(columns[f], row);
         if (is_points()) out.points.push_back(points[row]);

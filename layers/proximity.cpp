@@ -1,6 +1,5 @@
 #include "layers/proximity.hpp"
 
-#include "geo/geodesic.hpp"
 
 #include <fmt/format.h>
 
@@ -13,44 +12,50 @@ namespace {
 
 struct Match {
     std::size_t query = 0;
-    std::size_t row = 0;
-    double distance_m = 0.0;
     std::size_t rank = 0;
+    geo::Neighbour neighbour;
 };
 
-// The result layer: matched rows, then the computed fields. Azimuths are computed here,
-// over both cores, since only matches need them.
+// Runs `query` for every place over all cores (index queries are const and
+// thread-safe), keeping the answers in place order.
+template <typename Query>
+std::vector<Match> for_each_place(std::span<const QueryPlace> places, std::size_t limit, Query query) {
+    std::vector<std::vector<geo::Neighbour>> answers(places.size());
+    const auto work = [&](std::size_t begin, std::size_t end) {
+        for (std::size_t q = begin; q < end; ++q) answers[q] = query(places[q].position);
+    };
+    const unsigned threads = places.size() < 64 ? 1 : std::max(1U, std::thread::hardware_concurrency());
+    std::vector<std::thread> pool;
+    for (unsigned t = 1; t < threads; ++t)
+        pool.emplace_back(work, places.size() * t / threads, places.size() * (t + 1) / threads);
+    work(0, places.size() / threads);
+    for (auto& thread : pool) thread.join();
+
+    std::vector<Match> matches;
+    for (std::size_t q = 0; q < answers.size(); ++q) {
+        const std::size_t n = limit == 0 ? answers[q].size() : std::min(limit, answers[q].size());
+        for (std::size_t i = 0; i < n; ++i) matches.push_back({q, i + 1, answers[q][i]});
+    }
+    return matches;
+}
+
+// The result layer: matched rows, then the computed fields.
 Layer result_layer(const Layer& layer, std::span<const QueryPlace> places,
                    const std::vector<Match>& matches, bool label_queries) {
     std::vector<std::size_t> rows;
     rows.reserve(matches.size());
-    for (const auto& m : matches) rows.push_back(m.row);
+    for (const auto& m : matches) rows.push_back(m.neighbour.index);
     Layer out = layer.subset(rows);
-
-    std::vector<double> azimuths(matches.size());
-    const auto work = [&](std::size_t begin, std::size_t end) {
-        for (std::size_t i = begin; i < end; ++i)
-            azimuths[i] = geo::geodesic_inverse(places[matches[i].query].position,
-                                                layer.points[matches[i].row]).azimuth1_deg;
-    };
-    const std::size_t half = matches.size() / 2;
-    if (matches.size() > 10000) {
-        std::thread helper(work, half, matches.size());
-        work(0, half);
-        helper.join();
-    } else {
-        work(0, matches.size());
-    }
 
     Column distance(FieldType::Real), azimuth(FieldType::Real), rank(FieldType::Integer);
     Column query_id(FieldType::String), query_name(FieldType::String);
-    for (std::size_t i = 0; i < matches.size(); ++i) {
-        distance.push(matches[i].distance_m);
-        azimuth.push(azimuths[i]);
-        rank.push(static_cast<std::int64_t>(matches[i].rank));
+    for (const auto& m : matches) {
+        distance.push(m.neighbour.distance_m);
+        azimuth.push(m.neighbour.azimuth_deg);
+        rank.push(static_cast<std::int64_t>(m.rank));
         if (label_queries) {
-            query_id.push(std::string_view(places[matches[i].query].id));
-            query_name.push(std::string_view(places[matches[i].query].name));
+            query_id.push(std::string_view(places[m.query].id));
+            query_name.push(std::string_view(places[m.query].name));
         }
     }
     if (label_queries) {
@@ -61,12 +66,6 @@ Layer result_layer(const Layer& layer, std::span<const QueryPlace> places,
     out.add_field({"azimuth_deg", FieldType::Real}, std::move(azimuth));
     out.add_field({"rank", FieldType::Integer}, std::move(rank));
     return out;
-}
-
-void append(std::vector<Match>& matches, std::size_t query, const std::vector<geo::Neighbour>& found,
-            std::size_t limit) {
-    const std::size_t n = limit == 0 ? found.size() : std::min(limit, found.size());
-    for (std::size_t i = 0; i < n; ++i) matches.push_back({query, found[i].index, found[i].distance_m, i + 1});
 }
 
 } // namespace
@@ -84,9 +83,9 @@ std::vector<QueryPlace> query_places(const Layer& layer) {
 
 Layer near(const Layer& layer, const geo::PointIndex& index, std::span<const QueryPlace> places,
            const NearOptions& options) {
-    std::vector<Match> matches;
-    for (std::size_t q = 0; q < places.size(); ++q)
-        append(matches, q, index.within(places[q].position, options.radius_m), options.limit);
+    const auto matches = for_each_place(places, options.limit, [&](geo::LonLat position) {
+        return index.within(position, options.radius_m);
+    });
     return result_layer(layer, places, matches, options.label_queries);
 }
 
@@ -108,9 +107,9 @@ Layer near_counts(const geo::PointIndex& index, std::span<const QueryPlace> plac
 
 Layer nearest(const Layer& layer, const geo::PointIndex& index, std::span<const QueryPlace> places,
               const NearestOptions& options) {
-    std::vector<Match> matches;
-    for (std::size_t q = 0; q < places.size(); ++q)
-        append(matches, q, index.nearest(places[q].position, options.k, options.max_distance_m), 0);
+    const auto matches = for_each_place(places, 0, [&](geo::LonLat position) {
+        return index.nearest(position, options.k, options.max_distance_m);
+    });
     return result_layer(layer, places, matches, options.label_queries);
 }
 

@@ -1,5 +1,7 @@
 #include "geo/point_index.hpp"
 
+#include "geo/geodesic.hpp"
+
 #include <catch2/catch.hpp>
 #include <fmt/format.h>
 #include <geodesic.h>
@@ -549,4 +551,23 @@ TEST_CASE("point index: keeps its own copy of the points and can be moved", "[ge
     assigned = std::move(moved);
     CHECK(assigned.size() == kept.size());
     CHECK(assigned.count_within(centre, 200e3) == brute_within(sorted, 200e3).size());
+}
+
+TEST_CASE("point index: matches carry the azimuth geodesic_inverse gives", "[geo]") {
+    std::mt19937_64 random(20261128);
+    std::uniform_real_distribution<double> lon(97.2, 126.0), lat(37.4, 53.3);
+    std::vector<LonLat> points(2000);
+    for (auto& p : points) p = {lon(random), lat(random)};
+    const PointIndex index(points);
+    for (int q = 0; q < 20; ++q) {
+        const LonLat center{lon(random), lat(random)};
+        for (const auto& found : {index.within(center, 150000.0), index.nearest(center, 7)}) {
+            REQUIRE_FALSE(found.empty());
+            for (const auto& n : found) {
+                const auto inverse = depmap::geo::geodesic_inverse(center, points[n.index]);
+                CHECK(n.azimuth_deg == inverse.azimuth1_deg);
+                CHECK(n.distance_m == inverse.distance_m);
+            }
+        }
+    }
 }
