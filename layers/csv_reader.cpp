@@ -15,12 +15,14 @@
 #include <fmt/ranges.h>
 #include <ogr_geometry.h>
 
+#include <atomic>
 #include <charconv>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <memory>
 #include <optional>
+#include <thread>
 
 namespace depmap::layers {
 
@@ -320,13 +322,26 @@ Layer read_csv(const std::string& path, const ReadOptions& options) {
     }
 
     const auto kept = static_cast<std::size_t>(std::count(keep.begin(), keep.end(), 1));
+    std::vector<std::size_t> attribute_columns;
+    for (std::size_t c = 0; c < table.header.size(); ++c)
+        if (std::find(coordinate_columns.begin(), coordinate_columns.end(), c) == coordinate_columns.end())
+            attribute_columns.push_back(c);
+    // Columns are independent: read them on all cores.
+    std::vector<std::optional<Column>> read(attribute_columns.size());
+    std::atomic<std::size_t> next{0};
+    const auto work = [&] {
+        for (std::size_t i = next++; i < read.size(); i = next++)
+            read[i].emplace(read_column(table, attribute_columns[i], keep, kept));
+    };
+    std::vector<std::thread> pool;
+    const bool large = table.rows() > 10000;
+    for (unsigned t = 1; large && t < std::thread::hardware_concurrency(); ++t) pool.emplace_back(work);
+    work();
+    for (auto& thread : pool) thread.join();
     std::vector<Column> attributes;
-    for (std::size_t c = 0; c < table.header.size(); ++c) {
-        if (std::find(coordinate_columns.begin(), coordinate_columns.end(), c) !=
-            coordinate_columns.end())
-            continue;
-        attributes.push_back(read_column(table, c, keep, kept));
-        layer.fields.push_back({table.header[c], attributes.back().type()});
+    for (std::size_t i = 0; i < read.size(); ++i) {
+        attributes.push_back(std::move(*read[i]));
+        layer.fields.push_back({table.header[attribute_columns[i]], attributes.back().type()});
     }
 
     LayerBuilder builder(layer);

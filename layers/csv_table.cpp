@@ -8,6 +8,7 @@
 #include <array>
 #include <cstdint>
 #include <cstring>
+#include <thread>
 
 namespace depmap::layers {
 
@@ -68,24 +69,31 @@ std::string trimmed(std::string_view s) {
     return std::string(s.substr(first, s.find_last_not_of(" \t") - first + 1));
 }
 
+bool is_blank(const std::vector<std::string_view>& cells) {
+    return cells.size() == 1 && cells[0].find_first_not_of(" \t") == std::string_view::npos;
+}
+
 // Reads records one by one from a buffer it may rewrite (to unescape quotes).
 class Splitter {
 public:
-    Splitter(std::string& text, std::size_t start, char delimiter, const std::string& path)
-        : m_text(text), m_pos(start), m_delimiter(delimiter), m_path(path) {}
+    // Splits text[start, end); `line` is the line number at `start`.
+    Splitter(std::string& text, std::size_t start, std::size_t end, std::size_t line, char delimiter,
+             const std::string& path)
+        : m_text(text), m_pos(start), m_end(end), m_delimiter(delimiter), m_path(path), m_line(line) {}
 
-    bool done() const { return m_pos >= m_text.size(); }
+    bool done() const { return m_pos >= m_end; }
     std::size_t line() const { return m_line; }
+    std::size_t position() const { return m_pos; }
 
     // Replaces `cells` with the next record's cells.
     void next(std::vector<std::string_view>& cells) {
         cells.clear();
         for (;;) {
-            cells.push_back(m_pos < m_text.size() && m_text[m_pos] == '"' ? quoted() : plain());
-            if (m_pos >= m_text.size()) return;
+            cells.push_back(m_pos < m_end && m_text[m_pos] == '"' ? quoted() : plain());
+            if (m_pos >= m_end) return;
             const char c = m_text[m_pos++];
             if (c == m_delimiter) continue;
-            if (c == '\r' && m_pos < m_text.size() && m_text[m_pos] == '\n') ++m_pos;
+            if (c == '\r' && m_pos < m_end && m_text[m_pos] == '\n') ++m_pos;
             ++m_line;
             return;
         }
@@ -94,7 +102,7 @@ public:
 private:
     std::string_view plain() {
         const std::size_t start = m_pos;
-        const std::size_t n = m_text.size();
+        const std::size_t n = m_end;
         while (m_pos < n) {
             const char c = m_text[m_pos];
             if (c == m_delimiter || c == '\n' || c == '\r') break;
@@ -109,19 +117,19 @@ private:
         std::size_t out = start;
         ++m_pos;
         for (;;) {
-            if (m_pos >= m_text.size())
+            if (m_pos >= m_end)
                 throw InputError(fmt::format("{}:{}: a quoted cell is never closed; add the "
                                              "closing \" or remove the opening one",
                                              m_path, start_line));
             const char c = m_text[m_pos++];
             if (c == '"') {
-                if (m_pos < m_text.size() && m_text[m_pos] == '"') { m_text[out++] = '"'; ++m_pos; continue; }
+                if (m_pos < m_end && m_text[m_pos] == '"') { m_text[out++] = '"'; ++m_pos; continue; }
                 break;
             }
             if (c == '\n') ++m_line;
             m_text[out++] = c;
         }
-        if (m_pos < m_text.size()) {
+        if (m_pos < m_end) {
             const char c = m_text[m_pos];
             if (c != m_delimiter && c != '\n' && c != '\r')
                 throw InputError(fmt::format("{}:{}: text after a closing quote; quote the whole "
@@ -133,13 +141,36 @@ private:
 
     std::string& m_text;
     std::size_t m_pos;
+    std::size_t m_end;
     char m_delimiter;
     const std::string& m_path;
-    std::size_t m_line = 1;
+    std::size_t m_line;
 };
 
-bool is_blank(const std::vector<std::string_view>& cells) {
-    return cells.size() == 1 && cells[0].find_first_not_of(" \t") == std::string_view::npos;
+// The rows of one stretch of the file.
+struct Rows {
+    std::vector<std::string_view> cells;
+    std::vector<std::size_t> lines;
+    std::vector<std::pair<std::size_t, std::size_t>> ragged;  // (line, cell count)
+};
+
+Rows split_rows(Splitter splitter, std::size_t width, std::size_t expected_rows) {
+    Rows rows;
+    rows.cells.reserve(width * expected_rows);
+    rows.lines.reserve(expected_rows);
+    std::vector<std::string_view> cells;
+    while (!splitter.done()) {
+        const std::size_t line = splitter.line();
+        splitter.next(cells);
+        if (is_blank(cells)) continue;
+        if (cells.size() != width) {
+            rows.ragged.emplace_back(line, cells.size());
+            continue;
+        }
+        rows.cells.insert(rows.cells.end(), cells.begin(), cells.end());
+        rows.lines.push_back(line);
+    }
+    return rows;
 }
 
 } // namespace
@@ -153,7 +184,7 @@ CsvTable split_csv(std::string& text, const std::string& path, Problems& problem
 
     CsvTable table;
     table.delimiter = detect_delimiter(std::string_view(text).substr(start));
-    Splitter splitter(text, start, table.delimiter, path);
+    Splitter splitter(text, start, text.size(), 1, table.delimiter, path);
     std::vector<std::string_view> cells;
     while (!splitter.done()) {
         splitter.next(cells);
@@ -169,18 +200,42 @@ CsvTable split_csv(std::string& text, const std::string& path, Problems& problem
     }
 
     const std::size_t width = table.header.size();
-    table.cells.reserve(width * (text.size() / 64 + 1));
-    while (!splitter.done()) {
-        const std::size_t line = splitter.line();
-        splitter.next(cells);
-        if (is_blank(cells)) continue;
-        if (cells.size() != width) {
+    const std::size_t body = splitter.position();
+    const std::size_t guess = (text.size() - body) / 48 + 1;  // rows, for reserving
+
+    // Without quotes a record ends at every line end, so a large body splits in two at
+    // a line end and both halves are read at once.
+    std::vector<Rows> parts;
+    const bool quoted = std::memchr(text.data() + body, '"', text.size() - body) != nullptr;
+    const char* middle = text.size() - body < (1U << 20) || quoted
+                             ? nullptr
+                             : static_cast<const char*>(std::memchr(text.data() + body + (text.size() - body) / 2,
+                                                                   '\n', (text.size() - body) / 2));
+    if (middle == nullptr) {
+        parts.push_back(split_rows(splitter, width, guess));
+    } else {
+        const std::size_t half = static_cast<std::size_t>(middle - text.data()) + 1;
+        const std::size_t second_line = splitter.line() + static_cast<std::size_t>(
+            std::count(text.data() + body, text.data() + half, '\n'));
+        parts.resize(2);
+        std::thread second([&] {
+            parts[1] = split_rows(Splitter(text, half, text.size(), second_line, table.delimiter, path),
+                                  width, guess / 2);
+        });
+        parts[0] = split_rows(Splitter(text, body, half, splitter.line(), table.delimiter, path), width, guess / 2);
+        second.join();
+    }
+    for (auto& part : parts) {
+        for (const auto& [line, count] : part.ragged)
             problems.report(std::to_string(line), "wrong number of cells",
-                            fmt::format("{} cells, but the header has {}", cells.size(), width));
-            continue;
+                            fmt::format("{} cells, but the header has {}", count, width));
+        if (table.cells.empty()) {
+            table.cells = std::move(part.cells);
+            table.lines = std::move(part.lines);
+        } else {
+            table.cells.insert(table.cells.end(), part.cells.begin(), part.cells.end());
+            table.lines.insert(table.lines.end(), part.lines.begin(), part.lines.end());
         }
-        table.cells.insert(table.cells.end(), cells.begin(), cells.end());
-        table.lines.push_back(line);
     }
     return table;
 }
