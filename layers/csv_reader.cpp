@@ -201,7 +201,7 @@ void read_lonlat(const CsvTable& table, const CoordinateColumns& columns, Proble
         const auto x = lon.read(table.cell(row, columns.lon), reason, detail);
         const auto y = x ? lat.read(table.cell(row, columns.lat), reason, detail) : std::nullopt;
         if (!x || !y) {
-            problems.report(std::to_string(table.lines[row]), reason, detail);
+            problems.report_line(table.lines[row], reason, detail);
             keep[row] = 0;
             continue;
         }
@@ -222,12 +222,12 @@ void transform_and_check(const CsvTable& table, const ToWgs84& to_wgs84, const s
     for (std::size_t row = 0; row < table.rows(); ++row) {
         if (!keep[row]) continue;
         if (!ok[row]) {
-            problems.report(std::to_string(table.lines[row]), "cannot transform",
+            problems.report_line(table.lines[row], "cannot transform",
                             fmt::format("the position cannot be transformed from {} to WGS84; "
                                         "check the coordinates and --src-crs", crs));
             keep[row] = 0;
         } else if (const auto problem = check_position(positions[row])) {
-            problems.report(std::to_string(table.lines[row]), problem->reason, problem->detail);
+            problems.report_line(table.lines[row], problem->reason, problem->detail);
             keep[row] = 0;
         }
     }
@@ -239,12 +239,11 @@ std::vector<std::unique_ptr<OGRGeometry>> read_wkt(const CsvTable& table, std::s
                                                    std::vector<std::uint8_t>& keep) {
     std::vector<std::unique_ptr<OGRGeometry>> geometries(table.rows());
     for (std::size_t row = 0; row < table.rows(); ++row) {
-        const std::string where = std::to_string(table.lines[row]);
         const std::string wkt(trim(table.cell(row, column)));
         OGRGeometry* geometry = nullptr;
         if (wkt.empty() ||
             OGRGeometryFactory::createFromWkt(wkt.c_str(), nullptr, &geometry) != OGRERR_NONE) {
-            problems.report(where, wkt.empty() ? "empty geometry" : "invalid WKT",
+            problems.report_line(table.lines[row], wkt.empty() ? "empty geometry" : "invalid WKT",
                             wkt.empty() ? std::string("the WKT cell is empty")
                                         : fmt::format("'{}' is not valid WKT", wkt.substr(0, 60)));
             keep[row] = 0;
@@ -252,12 +251,12 @@ std::vector<std::unique_ptr<OGRGeometry>> read_wkt(const CsvTable& table, std::s
         }
         std::unique_ptr<OGRGeometry> owned(geometry);
         if (owned->IsEmpty()) {
-            problems.report(where, "empty geometry", "the geometry is empty");
+            problems.report_line(table.lines[row], "empty geometry", "the geometry is empty");
             keep[row] = 0;
             continue;
         }
         if (to_wgs84.ogr() != nullptr && owned->transform(to_wgs84.ogr()) != OGRERR_NONE) {
-            problems.report(where, "cannot transform",
+            problems.report_line(table.lines[row], "cannot transform",
                             "the geometry cannot be transformed to WGS84; check --src-crs");
             keep[row] = 0;
             continue;
@@ -267,7 +266,7 @@ std::vector<std::unique_ptr<OGRGeometry>> read_wkt(const CsvTable& table, std::s
         for (const geo::LonLat corner : {geo::LonLat{envelope.MinX, envelope.MinY},
                                          geo::LonLat{envelope.MaxX, envelope.MaxY}}) {
             if (const auto problem = check_position(corner)) {
-                problems.report(where, problem->reason, problem->detail);
+                problems.report_line(table.lines[row], problem->reason, problem->detail);
                 keep[row] = 0;
                 break;
             }
@@ -321,6 +320,7 @@ Layer read_csv(const std::string& path, const ReadOptions& options) {
         coordinate_columns = {columns.wkt};
     }
 
+    problems.finish();
     const auto kept = static_cast<std::size_t>(std::count(keep.begin(), keep.end(), 1));
     std::vector<std::size_t> attribute_columns;
     for (std::size_t c = 0; c < table.header.size(); ++c)

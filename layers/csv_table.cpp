@@ -227,7 +227,7 @@ CsvTable split_csv(std::string& text, const std::string& path, Problems& problem
     }
     for (auto& part : parts) {
         for (const auto& [line, count] : part.ragged)
-            problems.report(std::to_string(line), "wrong number of cells",
+            problems.report_line(line, "wrong number of cells",
                             fmt::format("{} cells, but the header has {}", count, width));
         if (table.cells.empty()) {
             table.cells = std::move(part.cells);

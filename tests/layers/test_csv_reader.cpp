@@ -3,6 +3,7 @@
 #include "support.hpp"
 
 #include <catch2/catch.hpp>
+#include <fmt/format.h>
 
 using namespace depmap;
 using depmap::test::fixture;
@@ -148,4 +149,31 @@ TEST_CASE("csv: a header without rows is an empty layer, not an error", "[layers
     const auto layer = layers::read_layer(fixture("header_only.csv"));
     CHECK(layer.size() == 0);
     CHECK(layer.extent().empty());
+}
+
+TEST_CASE("csv: a large file read in two halves keeps every row, in order, with its line", "[layers][csv]") {
+    depmap::test::ScratchDir dir;
+    std::string text = "id,name,value,lon,lat\n";
+    const std::size_t rows = 60000;  // about 2 MB: large enough to be split
+    for (std::size_t i = 1; i <= rows; ++i) {
+        const double lat = i == 45000 ? 95.0 : 40.0 + static_cast<double>(i % 1000) / 1000.0;
+        if (i == 50000) text += "ragged,row\n";
+        text += fmt::format("{},site number {},{}.5,{},{}\n", i, i, i, 100.0 + static_cast<double>(i) / 1e5, lat);
+    }
+    const auto path = dir.write("large.csv", text);
+    // Row i is on line i + 1 until the ragged line, which comes before row 50000.
+    CHECK_THROWS_WITH(layers::read_layer(path), Contains("large.csv:45001: latitude 95 is outside"));
+    const auto layer = layers::read_layer(path, skipping());
+    REQUIRE(layer.size() == rows - 1);
+    CHECK(layer.skipped.by_reason.at("wrong number of cells") == 1);
+    CHECK(layer.skipped.by_reason.at("latitude out of range") == 1);
+    CHECK_THAT(layer.skipped.first_message, Contains("large.csv:45001:"));
+    const auto& ids = layer.columns[*layer.field_index("id")];
+    const auto& values = layer.columns[*layer.field_index("value")];
+    for (std::size_t row = 0; row < layer.size(); ++row) {
+        const std::int64_t id = static_cast<std::int64_t>(row < 44999 ? row + 1 : row + 2);
+        REQUIRE(ids.integer(row) == id);
+        REQUIRE(values.real(row) == static_cast<double>(id) + 0.5);
+        REQUIRE(layer.points[row].lon_deg == 100.0 + static_cast<double>(id) / 1e5);
+    }
 }
