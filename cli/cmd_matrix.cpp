@@ -3,7 +3,6 @@
 #include "cli/query_places.hpp"
 #include "geo/distance_matrix.hpp"
 #include "geo/error.hpp"
-#include "geo/point_index.hpp"
 #include "layers/proximity.hpp"
 #include "layers/read.hpp"
 
@@ -59,11 +58,7 @@ void MatrixCommand::run(const GlobalOptions& global, std::ostream& out, std::ost
     if (!m_nearest_of.empty()) {
         const auto other = layers::read_layer(m_nearest_of);
         if (!other.is_points()) throw InputError(m_nearest_of + ": --nearest-of needs a point layer");
-        const geo::PointIndex index(other.points);
-        layers::NearestOptions options;
-        options.k = 1;
-        options.label_queries = true;
-        return m_output.emit(layers::nearest(other, index, from, options), out);
+        return m_output.emit(layers::nearest_of(layer, other), out);
     }
     std::vector<layers::QueryPlace> to;
     if (m_to.empty()) {

@@ -34,6 +34,8 @@ SelectedLayer QueryInput::load(const GlobalOptions& global, std::ostream& err) c
         rows = std::move(both);
     }
     if (global.verbose) fmt::print(err, "selected {} of {} features\n", rows.size(), result.all.size());
+    if (rows.empty() && !commodity.empty() && !global.quiet)
+        fmt::print(err, "note: no feature of {} lists the commodity '{}'\n", result.all.source, commodity);
     result.filtered = result.all.subset(rows);
     return result;
 }

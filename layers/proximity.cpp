@@ -113,4 +113,37 @@ Layer nearest(const Layer& layer, const geo::PointIndex& index, std::span<const 
     return result_layer(layer, places, matches, options.label_queries);
 }
 
+Layer nearest_of(const Layer& layer, const Layer& other) {
+    const geo::PointIndex index(other.points);
+    const auto targets = query_places(other);
+    const auto sources = query_places(layer);
+    const auto matches = for_each_place(sources, 1, [&](geo::LonLat position) {
+        return index.nearest(position, 1);
+    });
+    std::vector<std::size_t> rows(layer.size());
+    for (std::size_t i = 0; i < rows.size(); ++i) rows[i] = i;
+    Layer out = layer.subset(rows);
+    Column id(FieldType::String), name(FieldType::String), distance(FieldType::Real), azimuth(FieldType::Real);
+    std::size_t next = 0;
+    for (std::size_t row = 0; row < layer.size(); ++row) {
+        if (next < matches.size() && matches[next].query == row) {
+            const auto& n = matches[next++].neighbour;
+            id.push(std::string_view(targets[n.index].id));
+            name.push(std::string_view(targets[n.index].name));
+            distance.push(n.distance_m);
+            azimuth.push(n.azimuth_deg);
+        } else {
+            id.push_null();
+            name.push_null();
+            distance.push_null();
+            azimuth.push_null();
+        }
+    }
+    out.add_field({"nearest_id", FieldType::String}, std::move(id));
+    out.add_field({"nearest_name", FieldType::String}, std::move(name));
+    out.add_field({"distance_m", FieldType::Real}, std::move(distance));
+    out.add_field({"azimuth_deg", FieldType::Real}, std::move(azimuth));
+    return out;
+}
+
 } // namespace depmap::layers

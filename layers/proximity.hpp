@@ -47,4 +47,9 @@ struct NearestOptions {
 Layer nearest(const Layer& layer, const geo::PointIndex& index, std::span<const QueryPlace> places,
               const NearestOptions& options);
 
+// Every feature of `layer` with its nearest feature of `other` (both point layers):
+// nearest_id, nearest_name (from other's id and name fields), distance_m, azimuth_deg
+// (towards it). Features of an empty `other` get nulls.
+Layer nearest_of(const Layer& layer, const Layer& other);
+
 } // namespace depmap::layers

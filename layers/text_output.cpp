@@ -101,8 +101,8 @@ std::string wkt_of(const Layer& layer, std::size_t row) {
 }
 
 // Computed fields of query results, in the order a table shows them.
-constexpr std::array computed_fields{"query_id", "query_name", "rank", "distance_m", "azimuth_deg",
-                                     "region", "count"};
+constexpr std::array computed_fields{"query_id", "query_name", "rank", "nearest_id", "nearest_name",
+                                     "distance_m", "azimuth_deg", "region", "count"};
 
 // Cells longer than this are cut with an ellipsis: a table is for reading, the full
 // values are in CSV and JSON.
