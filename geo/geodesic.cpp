@@ -1,5 +1,7 @@
 #include "geo/geodesic.hpp"
 
+#include "geo/wgs84.hpp"
+
 #include <geodesic.h>
 
 #include <cmath>
@@ -10,14 +12,14 @@ namespace depmap::geo {
 
 namespace {
 
-constexpr double wgs84_a = 6378137.0;
-constexpr double wgs84_f = 1.0 / 298.257223563;
-constexpr double wgs84_e2 = wgs84_f * (2.0 - wgs84_f);  // first eccentricity squared
-constexpr double deg = std::numbers::pi / 180.0;
+using wgs84::deg;
+constexpr double wgs84_a = wgs84::a_m;
+constexpr double wgs84_f = wgs84::f;
+constexpr double wgs84_e2 = wgs84::e2;
 
 // Initialised once (thread-safe static); geod_* only read it afterwards, so it is
 // shared by all threads without locking.
-const geod_geodesic& wgs84() {
+const geod_geodesic& ellipsoid() {
     static const geod_geodesic g = [] {
         geod_geodesic init{};
         geod_init(&init, wgs84_a, wgs84_f);
@@ -35,7 +37,7 @@ double to_half_open(double azimuth_deg) {
 
 GeodesicInverse geodesic_inverse(LonLat from, LonLat to) {
     GeodesicInverse result;
-    geod_inverse(&wgs84(), from.lat_deg, from.lon_deg, to.lat_deg, to.lon_deg,
+    geod_inverse(&ellipsoid(), from.lat_deg, from.lon_deg, to.lat_deg, to.lon_deg,
                  &result.distance_m, &result.azimuth1_deg, &result.azimuth2_deg);
     result.azimuth1_deg = to_half_open(result.azimuth1_deg);
     result.azimuth2_deg = to_half_open(result.azimuth2_deg);
@@ -45,14 +47,14 @@ GeodesicInverse geodesic_inverse(LonLat from, LonLat to) {
 double geodesic_distance_m(LonLat from, LonLat to) {
     double distance_m = 0.0;
     // Null azimuth outputs let geod_inverse skip their computation.
-    geod_inverse(&wgs84(), from.lat_deg, from.lon_deg, to.lat_deg, to.lon_deg, &distance_m,
+    geod_inverse(&ellipsoid(), from.lat_deg, from.lon_deg, to.lat_deg, to.lon_deg, &distance_m,
                  nullptr, nullptr);
     return distance_m;
 }
 
 LonLat geodesic_direct(LonLat from, double azimuth_deg, double distance_m) {
     LonLat result;
-    geod_direct(&wgs84(), from.lat_deg, from.lon_deg, azimuth_deg, distance_m, &result.lat_deg,
+    geod_direct(&ellipsoid(), from.lat_deg, from.lon_deg, azimuth_deg, distance_m, &result.lat_deg,
                 &result.lon_deg, nullptr);
     return result;
 }

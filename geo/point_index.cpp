@@ -1,9 +1,11 @@
 #include "geo/point_index.hpp"
 
+#include "geo/geodesic.hpp"
+#include "geo/wgs84.hpp"
+
 #include <boost/geometry.hpp>
 #include <boost/geometry/index/rtree.hpp>
 
-#include <geodesic.h>
 
 #include <algorithm>
 #include <cmath>
@@ -26,10 +28,10 @@ using Entry = std::pair<Point3, std::size_t>;
 // capacity; 16 measured as fast as 8..32 for builds and queries on 1e6 points.
 using Tree = bgi::rtree<Entry, bgi::quadratic<16>>;
 
-constexpr double wgs84_a = 6378137.0;
-constexpr double wgs84_f = 1.0 / 298.257223563;
-constexpr double wgs84_e2 = wgs84_f * (2.0 - wgs84_f);
-constexpr double deg = std::numbers::pi / 180.0;
+using wgs84::deg;
+constexpr double wgs84_a = wgs84::a_m;
+constexpr double wgs84_f = wgs84::f;
+constexpr double wgs84_e2 = wgs84::e2;
 constexpr double half_pi = std::numbers::pi / 2.0;
 constexpr double infinity = std::numeric_limits<double>::infinity();
 
@@ -44,34 +46,12 @@ constexpr double chord_margin = 1e-12;
 // Stored unit vectors are off the unit sphere by rounding only (~1e-16).
 constexpr double box_padding = 1e-9;
 
-const geod_geodesic& wgs84() {
-    // Initialised once (thread-safe static); geod_inverse only reads it.
-    static const geod_geodesic g = [] {
-        geod_geodesic init{};
-        geod_init(&init, wgs84_a, wgs84_f);
-        return init;
-    }();
-    return g;
-}
+// The library's own geodesics, so distances agree bit for bit everywhere.
+double exact_distance_m(LonLat from, LonLat to) { return geodesic_distance_m(from, to); }
 
-// Same call and argument order (centre first) as geodesic_distance_m, so distances
-// agree bit for bit with the rest of the library.
-double exact_distance_m(LonLat from, LonLat to) {
-    double distance_m = 0.0;
-    geod_inverse(&wgs84(), from.lat_deg, from.lon_deg, to.lat_deg, to.lon_deg, &distance_m,
-                 nullptr, nullptr);
-    return distance_m;
-}
-
-// A match with its azimuth from the centre: Karney's inverse yields it for almost
-// nothing beside the distance, and callers would otherwise solve the pair again.
 Neighbour exact_neighbour(LonLat from, LonLat to, std::size_t index) {
-    double distance_m = 0.0, azimuth_deg = 0.0, back_deg = 0.0;
-    geod_inverse(&wgs84(), from.lat_deg, from.lon_deg, to.lat_deg, to.lon_deg, &distance_m,
-                 &azimuth_deg, &back_deg);
-    // (-180, 180], as geodesic_inverse() reports it.
-    if (azimuth_deg == -180.0) azimuth_deg = 180.0;
-    return {index, distance_m, azimuth_deg};
+    const auto inverse = geodesic_inverse(from, to);
+    return {index, inverse.distance_m, inverse.azimuth1_deg};
 }
 
 bool is_valid(LonLat p) {
