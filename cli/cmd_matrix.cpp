@@ -58,7 +58,7 @@ void MatrixCommand::run(const GlobalOptions& global, std::ostream& out, std::ost
     if (!m_nearest_of.empty()) {
         const auto other = layers::read_layer(m_nearest_of);
         if (!other.is_points()) throw InputError(m_nearest_of + ": --nearest-of needs a point layer");
-        return m_output.emit(layers::nearest_of(layer, other), out);
+        return m_output.emit(layers::nearest_of(layer, other), global, out, err);
     }
     std::vector<layers::QueryPlace> to;
     if (m_to.empty()) {
@@ -71,7 +71,7 @@ void MatrixCommand::run(const GlobalOptions& global, std::ostream& out, std::ost
             to.push_back({text, place.label, place.position});
         }
     }
-    m_output.emit(pairs_table(from, to), out);
+    m_output.emit(pairs_table(from, to), global, out, err);
 }
 
 } // namespace depmap::cli

@@ -23,12 +23,12 @@ void NearCommand::run(const GlobalOptions& global, std::ostream& out, std::ostre
     const auto places = query_places(m_place, m_from, input.all, global, err);
     const layers::Layer& layer = input.selected();
     const geo::PointIndex index(layer.points);
-    if (m_count) return m_output.emit(layers::near_counts(index, places, radius_m), out);
+    if (m_count) return m_output.emit(layers::near_counts(index, places, radius_m), global, out, err);
     layers::NearOptions options;
     options.radius_m = radius_m;
     options.limit = m_limit;
     options.label_queries = !m_from.empty();
-    m_output.emit(layers::near(layer, index, places, options), out);
+    m_output.emit(layers::near(layer, index, places, options), global, out, err);
 }
 
 } // namespace depmap::cli

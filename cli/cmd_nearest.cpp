@@ -25,7 +25,7 @@ void NearestCommand::run(const GlobalOptions& global, std::ostream& out, std::os
     const auto places = query_places(m_place, m_from, input.all, global, err);
     const layers::Layer& layer = input.selected();
     const geo::PointIndex index(layer.points);
-    m_output.emit(layers::nearest(layer, index, places, options), out);
+    m_output.emit(layers::nearest(layer, index, places, options), global, out, err);
 }
 
 } // namespace depmap::cli

@@ -40,12 +40,12 @@ void RegionsCommand::run(const GlobalOptions& global, std::ostream& out, std::os
         if (outside > 0 && !global.quiet)
             fmt::print(err, "note: {} of {} features lie outside every region of {} (region empty)\n",
                        outside, assigned.size(), by);
-        return m_output.emit(assigned, out);
+        return m_output.emit(assigned, global, out, err);
     }
     layers::RegionsOptions options;
     options.sum_fields = m_sums;
     options.group_by = m_group_by;
-    m_output.emit(layers::summarise_regions(layer, regions, options), out);
+    m_output.emit(layers::summarise_regions(layer, regions, options), global, out, err);
 }
 
 } // namespace depmap::cli

@@ -55,7 +55,7 @@ void WithinCommand::run(const GlobalOptions& global, std::ostream& out, std::ost
     const auto& layer = input.selected();
     if (!layer.is_points()) throw InputError(layer.source + ": within needs a point layer");
     const auto rows = layers::rows_within(layer, polygons);
-    m_output.emit(layer.subset(rows), out);
+    m_output.emit(layer.subset(rows), global, out, err);
 }
 
 } // namespace depmap::cli

@@ -1,4 +1,5 @@
 #include "cli/cmd_distance.hpp"
+#include "cli/cmd_export.hpp"
 #include "cli/cmd_info.hpp"
 #include "cli/cmd_matrix.hpp"
 #include "cli/cmd_near.hpp"
@@ -18,6 +19,7 @@ std::vector<std::unique_ptr<Command>> make_commands() {
     commands.push_back(std::make_unique<WithinCommand>());
     commands.push_back(std::make_unique<RegionsCommand>());
     commands.push_back(std::make_unique<MatrixCommand>());
+    commands.push_back(std::make_unique<ExportCommand>());
     return commands;
 }
 

@@ -1,7 +1,6 @@
 #include "cli/query_input.hpp"
 
 #include "geo/error.hpp"
-#include "layers/atomic_output.hpp"
 #include "layers/attribute_filter.hpp"
 #include "layers/text_output.hpp"
 
@@ -9,7 +8,6 @@
 #include <fmt/ostream.h>
 
 #include <algorithm>
-#include <filesystem>
 
 namespace depmap::cli {
 
@@ -40,17 +38,28 @@ SelectedLayer QueryInput::load(const GlobalOptions& global, std::ostream& err) c
     return result;
 }
 
-void OutputOptions::add_to(CLI::App& command) {
-    add_format_option(command, format,
-                      {{"table", OutputFormat::Table}, {"csv", OutputFormat::Csv},
-                       {"json", OutputFormat::Json}, {"geojson", OutputFormat::GeoJson}});
-    command.add_option("-o,--output", path, "Write the answer to this file (.csv, .json, .geojson)");
-    command.add_flag("-O,--overwrite", overwrite, "Replace an existing output file");
+void OutputOptions::add_to(CLI::App& command, bool to_stdout) {
+    if (to_stdout)
+        add_format_option(command, format,
+                          {{"table", OutputFormat::Table}, {"csv", OutputFormat::Csv},
+                           {"json", OutputFormat::Json}, {"geojson", OutputFormat::GeoJson}});
+    const std::string group = "Output file";
+    command.add_option("-o,--output", path, "Write the answer to this file: " + layers::format_names() +
+                       ", by its extension")->group(group);
+    command.add_flag("-O,--overwrite", write.overwrite, "Replace an existing output (or GeoPackage layer)")
+        ->group(group);
+    command.add_option("--crs", write.crs, "Reproject the file to this CRS (EPSG:xxxx, WKT, PROJ); "
+                       "not for GeoJSON or KML, which are WGS84")->group(group);
+    command.add_option("--precision", write.precision, "Decimals of GeoJSON coordinates (default 7, ~1 cm)")
+        ->group(group);
+    command.add_option("--output-layer", layer_name, "The layer's name in a GeoPackage (default: the file name)")
+        ->group(group);
+    command.add_flag("--append", write.append, "Add the layer to an existing GeoPackage")->group(group);
 }
 
 namespace {
 
-void write(const layers::Layer& result, OutputFormat format, std::ostream& out) {
+void print(const layers::Layer& result, OutputFormat format, std::ostream& out) {
     switch (format) {
     case OutputFormat::Table: layers::write_table(result, out); break;
     case OutputFormat::Csv: layers::write_csv(result, out); break;
@@ -59,25 +68,36 @@ void write(const layers::Layer& result, OutputFormat format, std::ostream& out) 
     }
 }
 
-OutputFormat format_for(const std::string& path) {
-    auto extension = std::filesystem::path(path).extension().string();
-    std::transform(extension.begin(), extension.end(), extension.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    if (extension == ".csv") return OutputFormat::Csv;
-    if (extension == ".json") return OutputFormat::Json;
-    if (extension == ".geojson") return OutputFormat::GeoJson;
-    throw ArgumentError(fmt::format("-o {}: write .csv, .json or .geojson here; other formats go "
-                                    "through depmap export", path));
+// The file's format from its extension, else from -f.
+layers::FileFormat file_format(const std::string& path, OutputFormat format) {
+    try {
+        return layers::format_for_path(path);
+    } catch (const ArgumentError&) {
+        switch (format) {
+        case OutputFormat::Csv: return layers::FileFormat::Csv;
+        case OutputFormat::Json: return layers::FileFormat::Json;
+        case OutputFormat::GeoJson: return layers::FileFormat::GeoJson;
+        case OutputFormat::Table: throw;
+        }
+        throw;
+    }
 }
 
 } // namespace
 
-void OutputOptions::emit(const layers::Layer& result, std::ostream& out) const {
-    if (path.empty()) return write(result, format, out);
-    const auto file_format = format == OutputFormat::Table ? format_for(path) : format;
-    layers::AtomicOutput output(path, overwrite);
-    write(result, file_format, output.stream());
-    output.commit();
+void OutputOptions::emit(const layers::Layer& result, const GlobalOptions& global, std::ostream& out,
+                         std::ostream& err) const {
+    if (path.empty()) {
+        if (!write.crs.empty() || write.append || !layer_name.empty())
+            throw ArgumentError("--crs, --append and --output-layer are for files: give -o FILE");
+        return print(result, format, out);
+    }
+    auto options = write;
+    if (!options.format) options.format = file_format(path, format);
+    const auto report = layers::write_layers({{&result, layer_name, {}}}, path, options);
+    if (!global.quiet)
+        for (const auto& note : report.notes) fmt::print(err, "note: {}\n", note);
+    if (global.verbose) fmt::print(err, "wrote {} features to {}\n", result.size(), path);
 }
 
 layers::Place resolve_place(const std::string& text, const layers::Layer& layer,

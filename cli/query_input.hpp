@@ -6,6 +6,7 @@
 #include "cli/output_format.hpp"
 #include "layers/layer.hpp"
 #include "layers/places.hpp"
+#include "layers/write_layer.hpp"
 
 #include <optional>
 #include <ostream>
@@ -34,13 +35,16 @@ struct QueryInput {
 struct OutputOptions {
     OutputFormat format = OutputFormat::Table;
     std::string path;
-    bool overwrite = false;
+    std::string layer_name;
+    layers::WriteOptions write;
 
-    // -f table|csv|json|geojson, -o FILE, -O.
-    void add_to(CLI::App& command);
-    // Prints `result` to `out`, or writes it atomically to -o FILE (format from -f, else
-    // from the file's extension).
-    void emit(const layers::Layer& result, std::ostream& out) const;
+    // -f table|csv|json|geojson for stdout (unless !to_stdout); -o FILE, -O, --crs,
+    // --precision, --output-layer and --append for files.
+    void add_to(CLI::App& command, bool to_stdout = true);
+    // Prints `result` to `out`, or writes it to -o FILE in the format its extension
+    // names (else -f's), with the writer's notes on `err` unless -q.
+    void emit(const layers::Layer& result, const GlobalOptions& global, std::ostream& out,
+              std::ostream& err) const;
 };
 
 // Resolves a place against `layer` and the bundled gazetteer; -v says how.

@@ -6,31 +6,15 @@
 
 #include <cerrno>
 #include <cstring>
-#include <random>
 
 namespace depmap::layers {
 
-namespace fs = std::filesystem;
-
-AtomicOutput::AtomicOutput(fs::path destination, bool overwrite)
-    : m_destination(std::move(destination)) {
-    if (fs::exists(m_destination) && !overwrite)
-        throw OutputError(fmt::format("{}: exists already; pass -O/--overwrite to replace it",
-                                      m_destination.string()));
-    std::random_device random;
-    m_temporary = m_destination;
-    m_temporary.replace_filename(fmt::format(".{}.{:08x}.tmp", m_destination.filename().string(), random()));
-    m_stream.open(m_temporary, std::ios::binary | std::ios::trunc);
+AtomicOutput::AtomicOutput(std::filesystem::path destination, bool overwrite)
+    : m_stage(std::move(destination), overwrite) {
+    m_stream.open(m_stage.staged(), std::ios::binary | std::ios::trunc);
     if (!m_stream)
         throw OutputError(fmt::format("{}: cannot write there ({}); choose a folder you can write to",
-                                      m_destination.string(), std::strerror(errno)));
-}
-
-AtomicOutput::~AtomicOutput() {
-    if (m_committed) return;
-    m_stream.close();
-    std::error_code ignored;
-    fs::remove(m_temporary, ignored);
+                                      m_stage.destination().string(), std::strerror(errno)));
 }
 
 void AtomicOutput::commit() {
@@ -38,13 +22,8 @@ void AtomicOutput::commit() {
     m_stream.close();
     if (!m_stream)
         throw OutputError(fmt::format("{}: writing failed (disk full?); the destination was left "
-                                      "as it was", m_destination.string()));
-    std::error_code error;
-    fs::rename(m_temporary, m_destination, error);
-    if (error)
-        throw OutputError(fmt::format("{}: cannot put the output in place ({})",
-                                      m_destination.string(), error.message()));
-    m_committed = true;
+                                      "as it was", m_stage.destination().string()));
+    m_stage.commit();
 }
 
 } // namespace depmap::layers

@@ -21,4 +21,16 @@ std::string gdal_error_or(const std::string& fallback) {
     return message;
 }
 
+GdalErrorTrap::GdalErrorTrap() {
+    CPLErrorReset();
+    CPLPushErrorHandlerEx(&GdalErrorTrap::handle, this);
+}
+
+GdalErrorTrap::~GdalErrorTrap() { CPLPopErrorHandler(); }
+
+void CPL_STDCALL GdalErrorTrap::handle(CPLErr level, CPLErrorNum, const char* message) {
+    auto* trap = static_cast<GdalErrorTrap*>(CPLGetErrorHandlerUserData());
+    if (level >= CE_Warning && trap->m_first.empty()) trap->m_first = message ? message : "unknown GDAL error";
+}
+
 } // namespace depmap::layers

@@ -80,8 +80,9 @@ geo::Shape to_shape(const OGRGeometry& geometry) {
 
 namespace {
 
-OGRLineString to_ogr_line(const auto& points) {
-    OGRLineString line;
+template <typename Line = OGRLineString>
+Line to_ogr_line(const auto& points) {
+    Line line;
     line.setNumPoints(static_cast<int>(points.size()), FALSE);
     int i = 0;
     for (const auto& p : points) line.setPoint(i++, p.lon_deg, p.lat_deg);
@@ -108,10 +109,10 @@ std::unique_ptr<OGRGeometry> to_ogr(const geo::Shape& shape) {
             auto out = std::make_unique<OGRMultiPolygon>();
             for (const auto& polygon : s) {
                 OGRPolygon ogr_polygon;
-                auto outer = to_ogr_line(polygon.outer());
+                auto outer = to_ogr_line<OGRLinearRing>(polygon.outer());
                 ogr_polygon.addRing(&outer);
                 for (const auto& inner : polygon.inners()) {
-                    auto ring = to_ogr_line(inner);
+                    auto ring = to_ogr_line<OGRLinearRing>(inner);
                     ogr_polygon.addRing(&ring);
                 }
                 out->addGeometry(&ogr_polygon);
@@ -119,6 +120,29 @@ std::unique_ptr<OGRGeometry> to_ogr(const geo::Shape& shape) {
             return out;
         }
     }, shape);
+}
+
+OGRwkbGeometryType layer_geometry_type(const Layer& layer) {
+    if (layer.attributes_only) return wkbNone;
+    if (layer.is_points()) return wkbPoint;
+    std::optional<std::size_t> kind;
+    bool multi = false;
+    for (const auto& shape : layer.shapes) {
+        if (kind && *kind != shape.index()) return wkbUnknown;
+        kind = shape.index();
+        multi |= std::visit([](const auto& parts) { return parts.size() > 1; }, shape);
+    }
+    static constexpr OGRwkbGeometryType single[] = {wkbPoint, wkbLineString, wkbPolygon};
+    static constexpr OGRwkbGeometryType several[] = {wkbMultiPoint, wkbMultiLineString, wkbMultiPolygon};
+    if (!kind) return wkbPoint;  // no features: any type will do
+    return multi ? several[*kind] : single[*kind];
+}
+
+std::unique_ptr<OGRGeometry> to_ogr(const geo::Shape& shape, OGRwkbGeometryType type) {
+    auto geometry = to_ogr(shape);
+    const bool one_part = geometry->toGeometryCollection()->getNumGeometries() == 1;
+    if (OGR_GT_IsSubClassOf(type, wkbGeometryCollection) || !one_part) return geometry;
+    return std::unique_ptr<OGRGeometry>(geometry->toGeometryCollection()->getGeometryRef(0)->clone());
 }
 
 std::string geometry_type_name(const OGRGeometry& geometry) {

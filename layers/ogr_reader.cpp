@@ -20,11 +20,6 @@ namespace depmap::layers {
 
 namespace {
 
-struct DatasetCloser {
-    void operator()(GDALDataset* dataset) const { GDALClose(dataset); }
-};
-using Dataset = std::unique_ptr<GDALDataset, DatasetCloser>;
-
 Dataset open_dataset(const std::string& source) {
     const bool is_connection = source.find(':') != std::string::npos &&
                                !std::filesystem::exists(source);

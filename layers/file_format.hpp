@@ -1,0 +1,31 @@
+#pragma once
+// The file formats depmap writes, and what each of them can hold.
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace depmap::layers {
+
+enum class FileFormat { GeoJson, GeoJsonSeq, Shapefile, GeoPackage, Kml, Csv, FlatGeobuf, Json };
+
+struct FormatTraits {
+    FileFormat format;
+    std::string_view name;         // as users name it with --format
+    std::string_view driver;       // the GDAL driver that writes it; empty: depmap's own
+    std::vector<std::string_view> extensions;
+    std::vector<std::string> sidecars;  // other files it may write beside the main one
+    bool wgs84_only;               // RFC 7946 GeoJSON and KML are lon/lat by definition
+};
+
+const FormatTraits& traits(FileFormat format);
+
+// The format of a file by its extension (.geojson, .shp, .gpkg, ...). Throws
+// ArgumentError listing the extensions depmap writes.
+FileFormat format_for_path(const std::filesystem::path& path);
+// The format a user names ("gpkg", "GeoPackage", "shp", ...). Throws ArgumentError.
+FileFormat format_named(std::string_view name);
+// "geojson, geojsonseq, shp, gpkg, kml, csv, fgb, json": for help texts.
+std::string format_names();
+
+} // namespace depmap::layers

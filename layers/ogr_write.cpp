@@ -1,0 +1,118 @@
+#include "layers/ogr_write.hpp"
+
+#include "geo/error.hpp"
+#include "layers/gdal_session.hpp"
+#include "layers/ogr_geometry.hpp"
+
+#include <cpl_string.h>
+#include <fmt/format.h>
+#include <ogrsf_frmts.h>
+
+namespace depmap::layers {
+
+namespace {
+
+OGRFieldType ogr_type(FieldType type, bool wide) {
+    switch (type) {
+    case FieldType::Integer: return wide ? OFTInteger64 : OFTInteger;
+    case FieldType::Real: return OFTReal;
+    case FieldType::String: return OFTString;
+    }
+    return OFTString;
+}
+
+void create_fields(OGRLayer& out, const Layer& layer, const OgrLayerSpec& spec, const std::string& path) {
+    for (std::size_t f = 0; f < layer.fields.size(); ++f) {
+        const bool dbf = !spec.dbf.empty();
+        const auto& name = dbf ? spec.dbf[f].name : layer.fields[f].name;
+        OGRFieldDefn definition(name.c_str(), ogr_type(layer.fields[f].type,
+                                                       dbf ? spec.dbf[f].wide_integer
+                                                           : layer.fields[f].type == FieldType::Integer));
+        if (dbf) {
+            definition.SetWidth(spec.dbf[f].width);
+            definition.SetPrecision(spec.dbf[f].precision);
+        }
+        if (out.CreateField(&definition, FALSE) != OGRERR_NONE)
+            throw OutputError(fmt::format("{}: cannot create the field '{}' ({})", path, name,
+                                          gdal_error_or("GDAL refused it")));
+    }
+}
+
+void set_fields(OGRFeature& feature, const Layer& layer, std::size_t row, std::string& text) {
+    for (std::size_t f = 0; f < layer.columns.size(); ++f) {
+        const auto& column = layer.columns[f];
+        const int index = static_cast<int>(f);
+        if (column.is_null(row)) {
+            feature.SetFieldNull(index);
+            continue;
+        }
+        switch (column.type()) {
+        case FieldType::Integer: feature.SetField(index, static_cast<GIntBig>(column.integer(row))); break;
+        case FieldType::Real: feature.SetField(index, column.real(row)); break;
+        case FieldType::String:
+            text.assign(column.text(row));  // GDAL wants it terminated
+            feature.SetField(index, text.c_str());
+            break;
+        }
+    }
+}
+
+} // namespace
+
+void write_ogr_layer(GDALDataset& dataset, const Layer& layer, const OgrLayerSpec& spec,
+                     const std::string& path) {
+    GdalErrorTrap trap;
+    CPLStringList options;
+    for (const auto& option : spec.creation_options) options.AddString(option.c_str());
+    // GDAL 3.6 takes the CRS as non-const, and clones it.
+    auto* crs = const_cast<OGRSpatialReference*>(spec.crs);
+    OGRLayer* out = dataset.CreateLayer(spec.name.c_str(), crs, spec.geometry_type, options.List());
+    if (out == nullptr)
+        throw OutputError(fmt::format("{}: cannot create the layer '{}' ({})", path, spec.name,
+                                      trap.caught() ? trap.first() : "GDAL refused it"));
+    create_fields(*out, layer, spec, path);
+
+    const bool transaction = dataset.StartTransaction() == OGRERR_NONE;
+    OGRFeature feature(out->GetLayerDefn());
+    OGRPoint* point = nullptr;
+    if (layer.is_points() && spec.geometry_type != wkbNone) {
+        point = new OGRPoint;
+        feature.SetGeometryDirectly(point);
+    }
+    std::string text;
+    const auto failed = [&](std::size_t row, const std::string& what) {
+        if (transaction) dataset.RollbackTransaction();
+        return OutputError(fmt::format("{}: feature {}: {}", path, row + 1, what));
+    };
+    for (std::size_t row = 0; row < layer.size(); ++row) {
+        feature.SetFID(OGRNullFID);
+        set_fields(feature, layer, row, text);
+        if (point) {
+            point->setX(layer.points[row].lon_deg);
+            point->setY(layer.points[row].lat_deg);
+            if (spec.transform && point->transform(spec.transform) != OGRERR_NONE)
+                throw failed(row, "cannot be transformed to the output CRS; choose a CRS that covers it");
+        } else if (!layer.is_points() && !layer.attributes_only) {
+            auto geometry = to_ogr(layer.shapes[row], spec.geometry_type);
+            if (spec.transform && geometry->transform(spec.transform) != OGRERR_NONE)
+                throw failed(row, "cannot be transformed to the output CRS; choose a CRS that covers it");
+            feature.SetGeometryDirectly(geometry.release());
+        }
+        if (spec.style) feature.SetStyleString(spec.style(row).c_str());
+        if (out->CreateFeature(&feature) != OGRERR_NONE || trap.caught())
+            throw failed(row, trap.caught() ? trap.first() : gdal_error_or("GDAL refused it"));
+    }
+    if (spec.spatial_index_after && spec.geometry_type != wkbNone) {
+        std::string name = spec.name;
+        for (std::size_t at = 0; (at = name.find('\'', at)) != std::string::npos; at += 2) name.insert(at, "'");
+        dataset.ReleaseResultSet(dataset.ExecuteSQL(
+            fmt::format("SELECT CreateSpatialIndex('{}', '{}')", name, out->GetGeometryColumn()).c_str(),
+            nullptr, nullptr));
+    }
+    if (transaction && dataset.CommitTransaction() != OGRERR_NONE)
+        throw OutputError(fmt::format("{}: cannot save the layer '{}' ({})", path, spec.name,
+                                      gdal_error_or("GDAL refused it")));
+    if (trap.caught()) throw OutputError(fmt::format("{}: {}", path, trap.first()));
+}
+
+} // namespace depmap::layers

@@ -1,0 +1,32 @@
+#pragma once
+// One layer into an open GDAL dataset: its fields, then every feature, in one
+// transaction where the driver has them.
+#include "layers/dbf_fields.hpp"
+#include "layers/layer.hpp"
+
+#include <gdal_priv.h>
+#include <ogr_spatialref.h>
+
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace depmap::layers {
+
+struct OgrLayerSpec {
+    std::string name;
+    OGRwkbGeometryType geometry_type = wkbUnknown;
+    const OGRSpatialReference* crs = nullptr;              // of the output
+    OGRCoordinateTransformation* transform = nullptr;       // from WGS84; null: none
+    std::vector<std::string> creation_options;              // GDAL layer creation options
+    std::vector<DbfField> dbf;                              // Shapefile names and widths
+    bool spatial_index_after = false;                       // GeoPackage: build it once, at the end
+    std::function<std::string(std::size_t row)> style;      // OGR style string per feature
+};
+
+// Writes `layer` as `spec` says. Throws OutputError naming `path` and the feature
+// when GDAL refuses or warns about anything (a warning here is a value lost).
+void write_ogr_layer(GDALDataset& dataset, const Layer& layer, const OgrLayerSpec& spec,
+                     const std::string& path);
+
+} // namespace depmap::layers

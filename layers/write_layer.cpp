@@ -1,0 +1,253 @@
+#include "layers/write_layer.hpp"
+
+#include "geo/error.hpp"
+#include "layers/crs.hpp"
+#include "layers/dbf_fields.hpp"
+#include "layers/gdal_session.hpp"
+#include "layers/ogr_geometry.hpp"
+#include "layers/ogr_write.hpp"
+#include "layers/staged_output.hpp"
+#include "layers/text_output.hpp"
+
+#include <boost/geometry/algorithms/num_points.hpp>
+#include <fmt/format.h>
+#include <ogrsf_frmts.h>
+
+#include <fstream>
+
+namespace depmap::layers {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct TransformDeleter {
+    void operator()(OGRCoordinateTransformation* t) const { OGRCoordinateTransformation::DestroyCT(t); }
+};
+using Transform = std::unique_ptr<OGRCoordinateTransformation, TransformDeleter>;
+
+// The output CRS and the transformation to it; no transformation for WGS84.
+struct OutputCrs {
+    OGRSpatialReference srs;
+    Transform transform;
+};
+
+OutputCrs output_crs(const WriteOptions& options, const FormatTraits& format, const fs::path& path) {
+    OutputCrs out{wgs84(), nullptr};
+    if (options.crs.empty()) return out;
+    out.srs = crs_from_user_text(options.crs);
+    const auto source = wgs84();
+    if (out.srs.IsSame(&source)) return out;
+    if (format.wgs84_only)
+        throw ArgumentError(fmt::format("{}: {} is WGS84 lon/lat by definition; for --crs {} write a "
+                                        "GeoPackage (.gpkg), Shapefile, FlatGeobuf or CSV",
+                                        path.string(), format.name, options.crs));
+    out.transform.reset(OGRCreateCoordinateTransformation(&source, &out.srs));
+    if (!out.transform)
+        throw CrsError(fmt::format("--crs {}: PROJ has no transformation from WGS84 to it ({})",
+                                   options.crs, gdal_error_or("unknown reason")));
+    return out;
+}
+
+void write_text(const Layer& layer, FileFormat format, const fs::path& staged, const fs::path& path) {
+    std::ofstream out(staged, std::ios::binary);
+    if (format == FileFormat::Json) write_json(layer, out);
+    else write_csv(layer, out);
+    out.close();
+    if (!out) throw OutputError(fmt::format("{}: writing failed (disk full?)", path.string()));
+}
+
+void write_file(const fs::path& file, const std::string& contents, const fs::path& path) {
+    std::ofstream out(file, std::ios::binary);
+    out << contents;
+    out.close();
+    if (!out) throw OutputError(fmt::format("{}: cannot write {} beside it", path.string(), file.filename().string()));
+}
+
+std::string csv_cell(const std::string& text) {
+    if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
+    std::string quoted = "\"";
+    for (const char c : text) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
+    return quoted + "\"";
+}
+
+// A Shapefile's rules: one geometry type, dBASE names and widths, 255 fields, 2 GB.
+std::vector<DbfField> shapefile_fields(const Layer& layer, OGRwkbGeometryType type, const fs::path& path,
+                                       const fs::path& staged, WriteReport& report) {
+    if (type == wkbNone)
+        throw OutputError(fmt::format("{}: the answer has no geometry; write it as CSV, JSON or a "
+                                      "GeoPackage", path.string()));
+    if (type == wkbUnknown)
+        throw OutputError(fmt::format("{}: the layer mixes geometry types and a Shapefile holds one; write "
+                                      "a GeoPackage (.gpkg), or select one type with --where", path.string()));
+    auto fields = plan_dbf_fields(layer, path.string());
+    std::uint64_t record = 1, vertices = 0, parts = 0;
+    for (const auto& field : fields) record += static_cast<std::uint64_t>(field.width);
+    for (const auto& shape : layer.shapes)
+        std::visit([&](const auto& s) {
+            parts += s.size();
+            vertices += boost::geometry::num_points(s);
+        }, shape);
+    const std::uint64_t dbf_bytes = 32 + 32 * fields.size() + 1 + record * layer.size();
+    const std::uint64_t shp_bytes = 100 + (layer.is_points() ? 28 * layer.size()
+                                                             : 52 * layer.size() + 4 * parts + 16 * vertices);
+    constexpr std::uint64_t limit = (std::uint64_t{1} << 31) - 1;
+    if (dbf_bytes > limit || shp_bytes > limit)
+        throw OutputError(fmt::format("{}: would be {:.1f} GB, past a Shapefile's 2 GB; write a GeoPackage "
+                                      "(.gpkg) or FlatGeobuf (.fgb)", path.string(),
+                                      static_cast<double>(std::max(dbf_bytes, shp_bytes)) / 1e9));
+    std::string mapping = "field,shapefile_field\n";
+    bool renamed = false;
+    for (std::size_t f = 0; f < fields.size(); ++f) {
+        mapping += csv_cell(layer.fields[f].name) + "," + csv_cell(fields[f].name) + "\n";
+        if (fields[f].name == layer.fields[f].name) continue;
+        renamed = true;
+        report.notes.push_back(fmt::format("field '{}' is '{}' in the Shapefile (10-character names)",
+                                           layer.fields[f].name, fields[f].name));
+    }
+    if (renamed) {
+        auto file = staged;
+        write_file(file.replace_extension(".fields.csv"), mapping, path);
+        report.notes.push_back(fmt::format("the field names are mapped in {}",
+                                           fs::path(path).replace_extension(".fields.csv").string()));
+    }
+    return fields;
+}
+
+std::vector<std::string> creation_options(FileFormat format, const Layer& layer, const WriteOptions& options,
+                                          const fs::path& path) {
+    switch (format) {
+    case FileFormat::GeoJson:
+        return {"RFC7946=YES", "WRITE_BBOX=YES", "WRITE_NAME=NO",
+                fmt::format("COORDINATE_PRECISION={}", options.precision)};
+    case FileFormat::GeoJsonSeq:
+        return {path.extension() == ".geojsons" ? "RS=YES" : "RS=NO",
+                fmt::format("COORDINATE_PRECISION={}", options.precision)};
+    case FileFormat::Shapefile: return {"ENCODING=UTF-8", "RESIZE=NO"};
+    case FileFormat::GeoPackage: {
+        // The FID column must not take a field's name.
+        std::string fid = "fid";
+        while (layer.field_index(fid)) fid += "_";
+        return {"SPATIAL_INDEX=NO", "FID=" + fid};
+    }
+    case FileFormat::FlatGeobuf: return {"SPATIAL_INDEX=YES"};
+    case FileFormat::Csv:
+        return {layer.is_points() ? "GEOMETRY=AS_XY" : "GEOMETRY=AS_WKT", "CREATE_CSVT=NO"};
+    case FileFormat::Kml:
+    case FileFormat::Json: return {};
+    }
+    return {};
+}
+
+Dataset open_output(const FormatTraits& format, const fs::path& staged, bool existing, const fs::path& path) {
+    GdalErrorTrap trap;
+    if (existing) {
+        Dataset dataset(GDALDataset::Open(staged.c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE));
+        if (!dataset)
+            throw OutputError(fmt::format("{}: cannot add to it ({}); is it a GeoPackage?", path.string(),
+                                          trap.caught() ? trap.first() : "GDAL cannot open it"));
+        return dataset;
+    }
+    auto* driver = GetGDALDriverManager()->GetDriverByName(std::string(format.driver).c_str());
+    if (driver == nullptr)
+        throw OutputError(fmt::format("{}: this GDAL has no {} driver", path.string(), format.driver));
+    Dataset dataset(driver->Create(staged.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
+    if (!dataset)
+        throw OutputError(fmt::format("{}: cannot create it ({})", path.string(),
+                                      trap.caught() ? trap.first() : "GDAL refused"));
+    return dataset;
+}
+
+// The layer name in the file; a Shapefile's is its file name.
+std::string layer_name(const OutputLayer& layer, FileFormat format, const fs::path& path) {
+    if (format == FileFormat::Shapefile || layer.name.empty()) return path.stem().string();
+    return layer.name;
+}
+
+void replace_existing_layer(GDALDataset& dataset, const std::string& name, bool overwrite, const fs::path& path) {
+    for (int i = 0; i < dataset.GetLayerCount(); ++i) {
+        if (name != dataset.GetLayer(i)->GetName()) continue;
+        if (!overwrite)
+            throw OutputError(fmt::format("{}: already has a layer '{}'; pass -O/--overwrite to replace it, "
+                                          "or name another with --output-layer", path.string(), name));
+        if (dataset.DeleteLayer(i) != OGRERR_NONE)
+            throw OutputError(fmt::format("{}: cannot replace its layer '{}' ({})", path.string(), name,
+                                          gdal_error_or("GDAL refused")));
+        return;
+    }
+}
+
+// Reopens what was written and counts its features: a file GDAL cannot read back
+// whole is a failed write.
+void check_written(const fs::path& staged, const std::vector<OutputLayer>& layers,
+                   const std::vector<std::string>& names, const fs::path& path) {
+    Dataset dataset(GDALDataset::Open(staged.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
+    for (std::size_t i = 0; dataset && i < layers.size(); ++i) {
+        auto* layer = dataset->GetLayerByName(names[i].c_str());
+        const auto expected = static_cast<GIntBig>(layers[i].layer->size());
+        if (layer == nullptr || layer->GetFeatureCount(TRUE) != expected)
+            throw OutputError(fmt::format("{}: reading it back found {} features of {} in '{}'; the destination "
+                                          "was left as it was", path.string(),
+                                          layer ? layer->GetFeatureCount(TRUE) : 0, expected, names[i]));
+    }
+    if (!dataset) throw OutputError(fmt::format("{}: GDAL cannot read back what was written", path.string()));
+}
+
+} // namespace
+
+WriteReport write_layers(const std::vector<OutputLayer>& layers, const fs::path& path, const WriteOptions& options) {
+    ensure_gdal();
+    const auto format = options.format ? *options.format : format_for_path(path);
+    const auto& t = traits(format);
+    if (layers.empty()) throw std::invalid_argument("write_layers: no layer");
+    if ((layers.size() > 1 || options.append) && format != FileFormat::GeoPackage)
+        throw ArgumentError(fmt::format("{}: only a GeoPackage (.gpkg) holds several layers", path.string()));
+    if (options.precision < 0 || options.precision > 15)
+        throw ArgumentError(fmt::format("--precision {}: give 0 to 15 decimals", options.precision));
+    const auto crs = output_crs(options, t, path);
+
+    StagedOutput stage(path, options.overwrite || options.append, t.sidecars);
+    const bool existing = options.append && fs::exists(path);
+    if (existing) stage.copy_existing();
+    WriteReport report{format, {}};
+
+    if (t.driver.empty() && !crs.transform) {
+        write_text(*layers.front().layer, format, stage.staged(), path);
+    } else {
+        auto dataset = open_output(t.driver.empty() ? traits(FileFormat::Csv) : t, stage.staged(), existing, path);
+        std::vector<std::string> names;
+        for (const auto& output : layers) {
+            const auto& layer = *output.layer;
+            OgrLayerSpec spec;
+            spec.name = layer_name(output, format, path);
+            spec.geometry_type = layer_geometry_type(layer);
+            spec.crs = &crs.srs;
+            spec.transform = crs.transform.get();
+            spec.creation_options = creation_options(format, layer, options, path);
+            spec.spatial_index_after = format == FileFormat::GeoPackage;
+            if (format == FileFormat::Shapefile)
+                spec.dbf = shapefile_fields(layer, spec.geometry_type, path, stage.staged(), report);
+            if ((format == FileFormat::FlatGeobuf || format == FileFormat::Kml) && spec.geometry_type == wkbNone)
+                throw OutputError(fmt::format("{}: the answer has no geometry; write it as CSV, JSON or a "
+                                              "GeoPackage", path.string()));
+            if (existing) replace_existing_layer(*dataset, spec.name, options.overwrite, path);
+            write_ogr_layer(*dataset, layer, spec, path.string());
+            names.push_back(spec.name);
+        }
+        {
+            GdalErrorTrap trap;
+            dataset.reset();  // closing flushes: its failures are write failures
+            if (trap.caught()) throw OutputError(fmt::format("{}: {}", path.string(), trap.first()));
+        }
+        if (format == FileFormat::GeoPackage || format == FileFormat::Shapefile || format == FileFormat::FlatGeobuf)
+            check_written(stage.staged(), layers, names, path);
+    }
+    if (layers.size() == 1 && !layers.front().style_qml.empty()) {
+        auto qml = stage.staged();
+        write_file(qml.replace_extension(".qml"), layers.front().style_qml, path);
+    }
+    stage.commit();
+    return report;
+}
+
+} // namespace depmap::layers

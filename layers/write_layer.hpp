@@ -1,0 +1,55 @@
+#pragma once
+// Writing layers to files in every format depmap writes, without losing a value:
+// GeoJSON (RFC 7946), GeoJSONSeq, Shapefile (UTF-8, .cpg, .prj, field widths from the
+// data), GeoPackage (several layers, spatial index), KML, CSV, FlatGeobuf, JSON.
+// Every write is staged and moved into place whole (StagedOutput).
+#include "layers/file_format.hpp"
+#include "layers/layer.hpp"
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace depmap::layers {
+
+struct WriteOptions {
+    // DEFAULT: from the file's extension.
+    std::optional<FileFormat> format;
+    // Output CRS, as crs_from_user_text reads it. DEFAULT: WGS84 lon/lat. RFC 7946
+    // GeoJSON, GeoJSONSeq and KML are WGS84 by definition and refuse any other.
+    std::string crs;
+    // Decimals of GeoJSON coordinates. DEFAULT: 7 (about 1 cm).
+    int precision = 7;
+    // Replace an existing output (or, with append, a layer of the same name).
+    bool overwrite = false;
+    // GeoPackage only: add the layers to an existing package.
+    bool append = false;
+};
+
+// One layer to write: its features, its name in the file (DEFAULT: the file's stem)
+// and a QGIS style (.qml text) to store with it (DEFAULT: none).
+struct OutputLayer {
+    const Layer* layer;
+    std::string name;
+    std::string style_qml;
+};
+
+struct WriteReport {
+    FileFormat format;
+    std::vector<std::string> notes;  // what a user should know: shortened field names, ...
+};
+
+// Writes `layers` (one, or several for a GeoPackage) to `path`. Throws OutputError
+// naming the file (and the field, row or limit) when the output cannot hold the data
+// or cannot be written, ArgumentError for options the format cannot take; either way
+// the destination is left as it was.
+WriteReport write_layers(const std::vector<OutputLayer>& layers, const std::filesystem::path& path,
+                         const WriteOptions& options);
+
+inline WriteReport write_layer(const Layer& layer, const std::filesystem::path& path,
+                               const WriteOptions& options, std::string style_qml = {}) {
+    return write_layers({{&layer, {}, std::move(style_qml)}}, path, options);
+}
+
+} // namespace depmap::layers
