@@ -12,14 +12,18 @@ CLI::App* ExportCommand::setup(CLI::App& app) {
     m_output.add_to(*command, false);
     command->add_option("-f,--format", m_format, "The output format when the extension does not say it: " +
                         layers::format_names())->group("Output file");
+    command->add_option("--fields", m_fields, "Only these fields, in this order (comma-separated)")
+        ->delimiter(',')->group("Output file");
     return command;
 }
 
 void ExportCommand::run(const GlobalOptions& global, std::ostream& out, std::ostream& err) {
     if (m_output.path.empty()) throw ArgumentError("give the output file with -o FILE");
     if (!m_format.empty()) m_output.write.format = layers::format_named(m_format);
-    const auto input = m_input.load(global, err);
-    m_output.emit(input.selected(), global, out, err);
+    auto input = m_input.load(global, err);
+    auto& layer = input.filtered ? *input.filtered : input.all;
+    if (!m_fields.empty()) layer.keep_fields(m_fields);
+    m_output.emit(layer, global, out, err);
 }
 
 } // namespace depmap::cli

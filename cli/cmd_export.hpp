@@ -15,6 +15,7 @@ private:
     QueryInput m_input;
     OutputOptions m_output;
     std::string m_format;
+    std::vector<std::string> m_fields;
 };
 
 } // namespace depmap::cli

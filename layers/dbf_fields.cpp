@@ -102,7 +102,7 @@ std::vector<DbfField> plan_dbf_fields(const Layer& layer, const std::string& pat
             }
             if (width > dbf_max_width)
                 throw OutputError(fmt::format("{}: field '{}' row {}: a value of {} characters does not fit a "
-                                              "Shapefile's {}; write a GeoPackage (.gpkg), or shorten it",
+                                              "Shapefile's {}; write a GeoPackage (.gpkg), or leave the field out (export --fields)",
                                               path, layer.fields[f].name, row + 1, width, dbf_max_width));
             field.width = std::max(field.width, width);
         }

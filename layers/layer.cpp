@@ -1,5 +1,9 @@
 #include "layers/layer.hpp"
 
+#include "geo/error.hpp"
+
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cctype>
 
@@ -41,6 +45,23 @@ Layer Layer::subset(std::span<const std::size_t> rows) const {
         else if (!attributes_only) out.shapes.push_back(shapes[row]);
     }
     return out;
+}
+
+void Layer::keep_fields(const std::vector<std::string>& names) {
+    std::vector<Field> kept_fields;
+    std::vector<Column> kept_columns;
+    for (const auto& name : names) {
+        const auto index = field_index(name);
+        if (!index) {
+            std::string known;
+            for (const auto& field : fields) known += (known.empty() ? "" : ", ") + field.name;
+            throw ArgumentError(fmt::format("--fields: {} has no field '{}'; its fields are: {}", source, name, known));
+        }
+        kept_fields.push_back(fields[*index]);
+        kept_columns.push_back(columns[*index]);
+    }
+    fields = std::move(kept_fields);
+    columns = std::move(kept_columns);
 }
 
 void Layer::add_field(Field field, Column column) {

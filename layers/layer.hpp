@@ -58,6 +58,9 @@ struct Layer {
     // A layer of the same source and fields holding `rows` (in that order, repeats
     // allowed): the start of every query result.
     Layer subset(std::span<const std::size_t> rows) const;
+    // Keeps only the fields named (in that order). Throws ArgumentError naming an
+    // unknown field and listing the layer's.
+    void keep_fields(const std::vector<std::string>& names);
     // Appends a computed field; `column` must have one value per feature.
     void add_field(Field field, Column column);
 };

@@ -79,7 +79,7 @@ std::vector<DbfField> shapefile_fields(const Layer& layer, OGRwkbGeometryType ty
                                       "GeoPackage", path.string()));
     if (type == wkbUnknown)
         throw OutputError(fmt::format("{}: the layer mixes geometry types and a Shapefile holds one; write "
-                                      "a GeoPackage (.gpkg), or select one type with --where", path.string()));
+                                      "a GeoPackage (.gpkg) or FlatGeobuf (.fgb), which hold several", path.string()));
     auto fields = plan_dbf_fields(layer, path.string());
     std::uint64_t record = 1, vertices = 0, parts = 0;
     for (const auto& field : fields) record += static_cast<std::uint64_t>(field.width);
