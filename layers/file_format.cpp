@@ -19,7 +19,7 @@ const std::array<FormatTraits, 8>& all() {
         {FileFormat::Shapefile, "shp", "ESRI Shapefile", {".shp"},
          {".shx", ".dbf", ".prj", ".cpg", ".qix", ".fields.csv", ".qml"}, false},
         {FileFormat::GeoPackage, "gpkg", "GPKG", {".gpkg"}, {".qml"}, false},
-        {FileFormat::Kml, "kml", "LIBKML", {".kml"}, {}, true},
+        {FileFormat::Kml, "kml", "KML", {".kml"}, {}, true},
         {FileFormat::Csv, "csv", "", {".csv"}, {}, false},
         {FileFormat::FlatGeobuf, "fgb", "FlatGeobuf", {".fgb"}, {".qml"}, false},
         {FileFormat::Json, "json", "", {".json"}, {}, true},

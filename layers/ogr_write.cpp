@@ -21,7 +21,11 @@ OGRFieldType ogr_type(FieldType type, bool wide) {
     return OFTString;
 }
 
-void create_fields(OGRLayer& out, const Layer& layer, const OgrLayerSpec& spec, const std::string& path) {
+// Creates the fields and answers where each landed in the output's definition: drivers
+// may place, rename or fold them (KML takes `name` as the placemark's name).
+std::vector<int> create_fields(OGRLayer& out, const Layer& layer, const OgrLayerSpec& spec,
+                               const std::string& path) {
+    std::vector<int> indices;
     for (std::size_t f = 0; f < layer.fields.size(); ++f) {
         const bool dbf = !spec.dbf.empty();
         const auto& name = dbf ? spec.dbf[f].name : layer.fields[f].name;
@@ -36,12 +40,21 @@ void create_fields(OGRLayer& out, const Layer& layer, const OgrLayerSpec& spec, 
             throw OutputError(fmt::format("{}: cannot create the field '{}' ({})", path, name,
                                           gdal_error_or("GDAL refused it")));
     }
+    for (std::size_t f = 0; f < layer.fields.size(); ++f) {
+        const auto& name = spec.dbf.empty() ? layer.fields[f].name : spec.dbf[f].name;
+        const int index = out.GetLayerDefn()->GetFieldIndex(name.c_str());
+        if (index < 0)
+            throw OutputError(fmt::format("{}: the format kept no field '{}'", path, name));
+        indices.push_back(index);
+    }
+    return indices;
 }
 
-void set_fields(OGRFeature& feature, const Layer& layer, std::size_t row, std::string& text) {
+void set_fields(OGRFeature& feature, const Layer& layer, const std::vector<int>& indices, std::size_t row,
+                std::string& text) {
     for (std::size_t f = 0; f < layer.columns.size(); ++f) {
         const auto& column = layer.columns[f];
-        const int index = static_cast<int>(f);
+        const int index = indices[f];
         if (column.is_null(row)) {
             feature.SetFieldNull(index);
             continue;
@@ -70,7 +83,7 @@ void write_ogr_layer(GDALDataset& dataset, const Layer& layer, const OgrLayerSpe
     if (out == nullptr)
         throw OutputError(fmt::format("{}: cannot create the layer '{}' ({})", path, spec.name,
                                       trap.caught() ? trap.first() : "GDAL refused it"));
-    create_fields(*out, layer, spec, path);
+    const auto indices = create_fields(*out, layer, spec, path);
 
     const bool transaction = dataset.StartTransaction() == OGRERR_NONE;
     OGRFeature feature(out->GetLayerDefn());
@@ -86,7 +99,7 @@ void write_ogr_layer(GDALDataset& dataset, const Layer& layer, const OgrLayerSpe
     };
     for (std::size_t row = 0; row < layer.size(); ++row) {
         feature.SetFID(OGRNullFID);
-        set_fields(feature, layer, row, text);
+        set_fields(feature, layer, indices, row, text);
         if (point) {
             point->setX(layer.points[row].lon_deg);
             point->setY(layer.points[row].lat_deg);
