@@ -175,9 +175,8 @@ void append_csv_row(const Layer& layer, std::size_t row, fmt::memory_buffer& buf
         first = false;
     };
     if (layer.is_points()) {
-        buffer.append(coordinate(layer.points[row].lon_deg, 9));
-        buffer.push_back(',');
-        buffer.append(coordinate(layer.points[row].lat_deg, 9));
+        // The shortest form that reads back the same double: coordinates as held.
+        fmt::format_to(std::back_inserter(buffer), "{},{}", layer.points[row].lon_deg, layer.points[row].lat_deg);
         first = false;
     } else if (!layer.attributes_only) {
         append_csv_cell(buffer, wkt_of(layer, row));

@@ -10,7 +10,8 @@ namespace depmap::layers {
 void write_table(const Layer& layer, std::ostream& out);
 
 // RFC 4180 CSV, UTF-8: lon,lat columns for points (WKT for other geometries), then the
-// fields. Nulls are empty cells. Coordinates with up to 9 decimals (sub-millimetre).
+// fields. Nulls are empty cells. Numbers, coordinates included, in the shortest form that
+// reads back the same.
 void write_csv(const Layer& layer, std::ostream& out);
 
 // A JSON array, one object per feature: lon and lat for points, then every field by

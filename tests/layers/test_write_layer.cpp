@@ -300,6 +300,7 @@ TEST_CASE("write: FlatGeobuf, KML and CSV read back whole", "[layers][write]") {
 
     layers::write_layer(sample_points(), dir.file("sites.csv"), {});
     const auto csv = slurp(dir.file("sites.csv"));
+    CHECK_THAT(csv, Contains("\n109.974444444444,41.7991666666667,IM-1,"));  // as held, every digit
     CHECK_THAT(csv, Contains("白云鄂博"));
     CHECK_THAT(csv, Contains("\"Baotou \"\"Steel\"\", plant\""));
 
