@@ -22,6 +22,11 @@ std::vector<std::string> split_commodities(std::string_view list) {
     return items;
 }
 
+std::string primary_commodity(std::string_view list) {
+    auto items = split_commodities(list);
+    return items.empty() ? std::string() : std::move(items.front());
+}
+
 std::map<std::string, std::size_t> count_commodities(const Layer& layer, std::size_t field) {
     std::map<std::string, std::size_t> counts;
     const Column& column = layer.columns[field];

@@ -17,6 +17,9 @@ std::optional<std::size_t> commodity_field(const Layer& layer);
 // separated, blanks trimmed, empty items dropped.
 std::vector<std::string> split_commodities(std::string_view list);
 
+// The first commodity of a list, the site's main one ("" when the list is empty).
+std::string primary_commodity(std::string_view list);
+
 // How many features list each commodity (a feature with two counts for both);
 // features with none count under "" (empty key).
 std::map<std::string, std::size_t> count_commodities(const Layer& layer, std::size_t field);

@@ -34,9 +34,13 @@ Dataset open_dataset(const std::string& source) {
     return dataset;
 }
 
+// The data layers: QGIS's `layer_styles` table, which depmap stores its styles in, is
+// a GeoPackage's metadata, not one of its layers.
 std::vector<std::string> layer_names(GDALDataset& dataset) {
     std::vector<std::string> names;
-    for (auto* layer : dataset.GetLayers()) names.emplace_back(layer->GetName());
+    for (auto* layer : dataset.GetLayers())
+        if (std::string_view(layer->GetName()) != "layer_styles" || layer->GetGeomType() != wkbNone)
+            names.emplace_back(layer->GetName());
     return names;
 }
 
