@@ -55,6 +55,9 @@ void OutputOptions::add_to(CLI::App& command, bool to_stdout) {
     command.add_option("--output-layer", layer_name, "The layer's name in a GeoPackage (default: the file name)")
         ->group(group);
     command.add_flag("--append", write.append, "Add the layer to an existing GeoPackage")->group(group);
+    command.add_flag("--style", style, "Write a QGIS style (.qml) beside the file, and into a GeoPackage: "
+                     "colours by commodity, labels by name")->group(group);
+    command.add_option("--size-by", size_by, "With --style: scale markers by this numeric field")->group(group);
 }
 
 namespace {
@@ -86,15 +89,21 @@ layers::FileFormat file_format(const std::string& path, OutputFormat format) {
 } // namespace
 
 void OutputOptions::emit(const layers::Layer& result, const GlobalOptions& global, std::ostream& out,
-                         std::ostream& err) const {
+                         std::ostream& err, layers::StyleKind style_kind) const {
     if (path.empty()) {
-        if (!write.crs.empty() || write.append || !layer_name.empty())
-            throw ArgumentError("--crs, --append and --output-layer are for files: give -o FILE");
+        if (!write.crs.empty() || write.append || !layer_name.empty() || style || !size_by.empty())
+            throw ArgumentError("--crs, --append, --output-layer, --style and --size-by are for files: give -o FILE");
         return print(result, format, out);
     }
     auto options = write;
     if (!options.format) options.format = file_format(path, format);
-    const auto report = layers::write_layers({{&result, layer_name, {}}}, path, options);
+    std::optional<layers::StyleOptions> style_options;
+    if (style || !size_by.empty()) {
+        style_options.emplace();
+        style_options->kind = style_kind;
+        style_options->size_by = size_by;
+    }
+    const auto report = layers::write_layers({{&result, layer_name, style_options}}, path, options);
     if (!global.quiet)
         for (const auto& note : report.notes) fmt::print(err, "note: {}\n", note);
     if (global.verbose) fmt::print(err, "wrote {} features to {}\n", result.size(), path);

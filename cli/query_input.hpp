@@ -37,14 +37,16 @@ struct OutputOptions {
     std::string path;
     std::string layer_name;
     layers::WriteOptions write;
+    bool style = false;
+    std::string size_by;
 
     // -f table|csv|json|geojson for stdout (unless !to_stdout); -o FILE, -O, --crs,
-    // --precision, --output-layer and --append for files.
+    // --precision, --output-layer, --append, --style and --size-by for files.
     void add_to(CLI::App& command, bool to_stdout = true);
     // Prints `result` to `out`, or writes it to -o FILE in the format its extension
     // names (else -f's), with the writer's notes on `err` unless -q.
     void emit(const layers::Layer& result, const GlobalOptions& global, std::ostream& out,
-              std::ostream& err) const;
+              std::ostream& err, layers::StyleKind style_kind = layers::StyleKind::Automatic) const;
 };
 
 // Resolves a place against `layer` and the bundled gazetteer; -v says how.

@@ -111,7 +111,6 @@ void write_ogr_layer(GDALDataset& dataset, const Layer& layer, const OgrLayerSpe
                 throw failed(row, "cannot be transformed to the output CRS; choose a CRS that covers it");
             feature.SetGeometryDirectly(geometry.release());
         }
-        if (spec.style) feature.SetStyleString(spec.style(row).c_str());
         if (out->CreateFeature(&feature) != OGRERR_NONE || trap.caught())
             throw failed(row, trap.caught() ? trap.first() : gdal_error_or("GDAL refused it"));
     }

@@ -7,7 +7,6 @@
 #include <gdal_priv.h>
 #include <ogr_spatialref.h>
 
-#include <functional>
 #include <string>
 #include <vector>
 
@@ -21,7 +20,6 @@ struct OgrLayerSpec {
     std::vector<std::string> creation_options;              // GDAL layer creation options
     std::vector<DbfField> dbf;                              // Shapefile names and widths
     bool spatial_index_after = false;                       // GeoPackage: build it once, at the end
-    std::function<std::string(std::size_t row)> style;      // OGR style string per feature
 };
 
 // Writes `layer` as `spec` says. Throws OutputError naming `path` and the feature

@@ -4,6 +4,8 @@
 #include "layers/crs.hpp"
 #include "layers/dbf_fields.hpp"
 #include "layers/gdal_session.hpp"
+#include "layers/gpkg_style.hpp"
+#include "layers/kml_styles.hpp"
 #include "layers/ogr_geometry.hpp"
 #include "layers/ogr_write.hpp"
 #include "layers/staged_output.hpp"
@@ -139,6 +141,15 @@ std::vector<std::string> creation_options(FileFormat format, const Layer& layer,
     return {};
 }
 
+// The QGIS style of a layer as written: fields by the names the file gave them.
+std::string style_of(const OutputLayer& output, const std::vector<DbfField>& dbf) {
+    if (!output.style) return {};
+    auto options = *output.style;
+    for (std::size_t f = 0; f < dbf.size(); ++f)
+        if (dbf[f].name != output.layer->fields[f].name) options.written_names[output.layer->fields[f].name] = dbf[f].name;
+    return qml_style(*output.layer, options);
+}
+
 Dataset open_output(const FormatTraits& format, const fs::path& staged, bool existing, const fs::path& path) {
     GdalErrorTrap trap;
     if (existing) {
@@ -215,7 +226,6 @@ WriteReport write_layers(const std::vector<OutputLayer>& layers, const fs::path&
         write_text(*layers.front().layer, format, stage.staged(), path);
     } else {
         auto dataset = open_output(t.driver.empty() ? traits(FileFormat::Csv) : t, stage.staged(), existing, path);
-        std::vector<std::string> names;
         for (const auto& output : layers) {
             const auto& layer = *output.layer;
             OgrLayerSpec spec;
@@ -232,19 +242,24 @@ WriteReport write_layers(const std::vector<OutputLayer>& layers, const fs::path&
                                               "GeoPackage", path.string()));
             if (existing) replace_existing_layer(*dataset, spec.name, options.overwrite, path);
             write_ogr_layer(*dataset, layer, spec, path.string());
-            names.push_back(spec.name);
+            report.names.push_back(spec.name);
+            report.styles.push_back(style_of(output, spec.dbf));
+            if (format == FileFormat::GeoPackage && output.style)
+                store_qgis_style(*dataset, spec.name, report.styles.back());
         }
         {
             GdalErrorTrap trap;
             dataset.reset();  // closing flushes: its failures are write failures
             if (trap.caught()) throw OutputError(fmt::format("{}: {}", path.string(), trap.first()));
         }
+        if (format == FileFormat::Kml) add_kml_styles(stage.staged(), *layers.front().layer, path.string());
         if (format == FileFormat::GeoPackage || format == FileFormat::Shapefile || format == FileFormat::FlatGeobuf)
-            check_written(stage.staged(), layers, names, path);
+            check_written(stage.staged(), layers, report.names, path);
     }
-    if (layers.size() == 1 && !layers.front().style_qml.empty()) {
+    if (report.styles.empty()) report.styles.push_back(style_of(layers.front(), {}));  // text formats
+    if (layers.size() == 1 && !options.append && layers.front().style) {
         auto qml = stage.staged();
-        write_file(qml.replace_extension(".qml"), layers.front().style_qml, path);
+        write_file(qml.replace_extension(".qml"), report.styles.front(), path);
     }
     stage.commit();
     return report;

@@ -5,6 +5,7 @@
 // Every write is staged and moved into place whole (StagedOutput).
 #include "layers/file_format.hpp"
 #include "layers/layer.hpp"
+#include "layers/qgis_style.hpp"
 
 #include <filesystem>
 #include <optional>
@@ -28,16 +29,19 @@ struct WriteOptions {
 };
 
 // One layer to write: its features, its name in the file (DEFAULT: the file's stem)
-// and a QGIS style (.qml text) to store with it (DEFAULT: none).
+// and, when given, its QGIS style: stored in a GeoPackage, and written beside a
+// single-layer file as NAME.qml, which QGIS applies on open (DEFAULT: none).
 struct OutputLayer {
     const Layer* layer;
     std::string name;
-    std::string style_qml;
+    std::optional<StyleOptions> style;
 };
 
 struct WriteReport {
     FileFormat format;
     std::vector<std::string> notes;  // what a user should know: shortened field names, ...
+    std::vector<std::string> names;  // each layer's name in the file
+    std::vector<std::string> styles; // each layer's .qml text (empty when not styled)
 };
 
 // Writes `layers` (one, or several for a GeoPackage) to `path`. Throws OutputError
@@ -48,8 +52,8 @@ WriteReport write_layers(const std::vector<OutputLayer>& layers, const std::file
                          const WriteOptions& options);
 
 inline WriteReport write_layer(const Layer& layer, const std::filesystem::path& path,
-                               const WriteOptions& options, std::string style_qml = {}) {
-    return write_layers({{&layer, {}, std::move(style_qml)}}, path, options);
+                               const WriteOptions& options, std::optional<StyleOptions> style = {}) {
+    return write_layers({{&layer, {}, std::move(style)}}, path, options);
 }
 
 } // namespace depmap::layers

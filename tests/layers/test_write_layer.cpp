@@ -392,3 +392,61 @@ TEST_CASE("write: the format comes from the extension, and unknown ones are name
     CHECK(layers::format_named("ESRI Shapefile") == layers::FileFormat::Shapefile);
     CHECK_THROWS_WITH(layers::format_for_path("x.docx"), Contains(".gpkg") && Contains("--format"));
 }
+
+namespace {
+
+layers::Layer with_commodities() {
+    auto layer = sample_points();
+    layers::Column commodities(layers::FieldType::String);
+    commodities.push(std::string_view("Rare Earth Elements;Niobium"));
+    commodities.push(std::string_view("Iron"));
+    commodities.push(std::string_view("Unobtainium"));
+    commodities.push_null();
+    layer.add_field({"commodities", layers::FieldType::String}, std::move(commodities));
+    return layer;
+}
+
+} // namespace
+
+TEST_CASE("write: KML placemarks carry their first commodity's colour", "[layers][write]") {
+    test::ScratchDir dir;
+    layers::write_layer(with_commodities(), dir.file("sites.kml"), {});
+    const auto kml = slurp(dir.file("sites.kml"));
+    // Rare earths are Okabe-Ito reddish purple #cc79a7, Iron vermilion #d55e00; KML is aabbggrr.
+    CHECK_THAT(kml, Contains("<Style id=\"commodity-Rare_Earth_Elements\"><IconStyle><color>ffa779cc</color>"));
+    CHECK_THAT(kml, Contains("<Style id=\"commodity-Iron\"><IconStyle><color>ff005ed5</color>"));
+    const auto first = kml.find("<Placemark>");
+    CHECK(kml.find("<styleUrl>#commodity-Rare_Earth_Elements</styleUrl>", first) < kml.find("<Placemark>", first + 1));
+    std::size_t count = 0;
+    for (auto at = kml.find("<styleUrl>"); at != std::string::npos; at = kml.find("<styleUrl>", at + 1)) ++count;
+    CHECK(count == 4);
+    CHECK(read_back(dir.file("sites.kml")).rows.size() == 4);  // GDAL still reads it whole
+}
+
+TEST_CASE("write: a style goes beside the file, into a GeoPackage, and names a Shapefile's fields as written", "[layers][write]") {
+    test::ScratchDir dir;
+    const auto layer = with_commodities();
+    layers::write_layer(layer, dir.file("sites.geojson"), {}, layers::StyleOptions{});
+    CHECK_THAT(slurp(dir.file("sites.qml")), Contains("categorizedSymbol"));
+
+    // sites.qml is taken now: a style beside is part of the output, and is not overwritten.
+    CHECK_THROWS_WITH(layers::write_layer(layer, dir.file("sites.gpkg"), {}, layers::StyleOptions{}),
+                      Contains("sites.qml: exists already"));
+    layers::write_layer(layer, dir.file("package.gpkg"), {}, layers::StyleOptions{});
+    CHECK(fs::exists(dir.file("package.qml")));
+    layers::Dataset gpkg(GDALDataset::Open(dir.file("package.gpkg").c_str(), GDAL_OF_VECTOR));
+    REQUIRE(gpkg);
+    auto* styles = gpkg->GetLayerByName("layer_styles");
+    REQUIRE(styles != nullptr);
+    CHECK(styles->GetFeatureCount() == 1);
+    std::unique_ptr<OGRFeature> style(styles->GetNextFeature());
+    CHECK(std::string(style->GetFieldAsString("f_table_name")) == "package");
+    CHECK_THAT(style->GetFieldAsString("styleQML"), Contains("categorizedSymbol"));
+
+    layers::write_layer(layer, dir.file("short.shp"), {}, layers::StyleOptions{});
+    // commodities_primary took "commoditie" and commodities_secondary "commodit_1".
+    CHECK_THAT(slurp(dir.file("short.fields.csv")), Contains("\ncommodities,commodit_2\n"));
+    const auto qml = slurp(dir.file("short.qml"));
+    CHECK_THAT(qml, Contains("&quot;commodit_2&quot;"));
+    CHECK(qml.find("\"commodities\"") == std::string::npos);
+}
