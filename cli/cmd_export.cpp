@@ -1,7 +1,14 @@
 #include "cli/cmd_export.hpp"
 
 #include "geo/error.hpp"
+#include "layers/catalogue.hpp"
 #include "layers/file_format.hpp"
+#include "layers/project_folder.hpp"
+#include "layers/read.hpp"
+
+#include <fmt/ostream.h>
+
+#include <filesystem>
 
 namespace depmap::cli {
 
@@ -14,16 +21,61 @@ CLI::App* ExportCommand::setup(CLI::App& app) {
                         layers::format_names())->group("Output file");
     command->add_option("--fields", m_fields, "Only these fields, in this order (comma-separated)")
         ->delimiter(',')->group("Output file");
+    command->add_option("--project", m_project, "Write a folder QGIS opens in one step: " +
+                        std::string(layers::project_qgs) + " over " + layers::project_gpkg + ", styled")
+        ->group("QGIS project");
+    command->add_option("--add", m_add, "With --project: more layers to include (e.g. a grid or districts "
+                        "depmap wrote)")->group("QGIS project");
     return command;
 }
 
+namespace {
+
+layers::Layer bundled(const std::string& file) {
+    return layers::read_layer((layers::data_dir() / file).string());
+}
+
+void write_project(const layers::Layer& deposits, const std::vector<std::string>& added,
+                   const std::string& folder, bool overwrite) {
+    const auto plants = bundled("plants.csv");
+    const auto boundary = bundled("boundary.geojson");
+    const auto divisions = bundled("divisions.geojson");
+    std::vector<layers::Layer> extra;
+    for (const auto& file : added) extra.push_back(layers::read_layer(file));
+    layers::StyleOptions outlines;
+    outlines.kind = layers::StyleKind::Outlines;
+    std::vector<layers::ProjectEntry> entries{
+        {&deposits, "deposits", "Deposits and mines", {}},
+        {&plants, "plants", "Iron and steel plants", {}},
+    };
+    for (std::size_t i = 0; i < extra.size(); ++i) {
+        const auto name = std::filesystem::path(added[i]).stem().string();
+        layers::StyleOptions style;
+        // A layer of cells with counts is a density grid: graduated by count.
+        if (!extra[i].is_points() && extra[i].field_index("count") && extra[i].field_index("cell_id"))
+            style.kind = layers::StyleKind::Grid;
+        entries.push_back({&extra[i], name, name, style});
+    }
+    entries.push_back({&divisions, "divisions", "Leagues and cities", outlines});
+    entries.push_back({&boundary, "boundary", "Inner Mongolia", outlines});
+    layers::write_project_folder(folder, entries, "depmap: Inner Mongolia", overwrite);
+}
+
+} // namespace
+
 void ExportCommand::run(const GlobalOptions& global, std::ostream& out, std::ostream& err) {
-    if (m_output.path.empty()) throw ArgumentError("give the output file with -o FILE");
+    if (m_output.path.empty() == m_project.empty())
+        throw ArgumentError("give the output file with -o FILE, or a folder with --project DIR");
+    if (!m_add.empty() && m_project.empty()) throw ArgumentError("--add is for --project DIR");
     if (!m_format.empty()) m_output.write.format = layers::format_named(m_format);
     auto input = m_input.load(global, err);
     auto& layer = input.filtered ? *input.filtered : input.all;
     if (!m_fields.empty()) layer.keep_fields(m_fields);
-    m_output.emit(layer, global, out, err);
+    if (m_project.empty()) return m_output.emit(layer, global, out, err);
+    write_project(layer, m_add, m_project, m_output.write.overwrite);
+    if (!global.quiet)
+        fmt::print(err, "wrote {}: open {} in QGIS\n", m_project,
+                   (std::filesystem::path(m_project) / layers::project_qgs).string());
 }
 
 } // namespace depmap::cli

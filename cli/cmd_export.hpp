@@ -1,6 +1,7 @@
 #pragma once
 // depmap export [FILE] -o OUT: a layer (or the features --where selects) in another
-// format, reprojected with --crs.
+// format, reprojected with --crs; or, with --project DIR, a folder QGIS opens in one
+// step: the layer with the bundled boundary, divisions and plants, and any --add FILE.
 #include "cli/command.hpp"
 #include "cli/query_input.hpp"
 
@@ -16,6 +17,8 @@ private:
     OutputOptions m_output;
     std::string m_format;
     std::vector<std::string> m_fields;
+    std::string m_project;
+    std::vector<std::string> m_add;
 };
 
 } // namespace depmap::cli

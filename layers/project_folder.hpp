@@ -1,0 +1,31 @@
+#pragma once
+// A folder QGIS opens in one step: every layer in one GeoPackage with its style stored
+// inside, and a project file (.qgs) referencing them by relative paths, so the folder
+// can be moved or shared whole.
+#include "layers/layer.hpp"
+#include "layers/qgis_style.hpp"
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace depmap::layers {
+
+struct ProjectEntry {
+    const Layer* layer;
+    std::string name;   // the layer's name in the GeoPackage
+    std::string title;  // the name QGIS's layer list shows
+    StyleOptions style;
+};
+
+// The files a project folder holds.
+constexpr const char* project_gpkg = "depmap.gpkg";
+constexpr const char* project_qgs = "depmap.qgs";
+
+// Writes `folder` with project_gpkg and project_qgs, whole or not at all: staged in a
+// temporary folder beside it, then moved into place (replacing an existing folder only
+// with `overwrite`). Throws OutputError.
+void write_project_folder(const std::filesystem::path& folder, const std::vector<ProjectEntry>& entries,
+                          const std::string& title, bool overwrite);
+
+} // namespace depmap::layers
