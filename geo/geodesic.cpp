@@ -59,6 +59,19 @@ LonLat geodesic_direct(LonLat from, double azimuth_deg, double distance_m) {
     return result;
 }
 
+double geodesic_ring_area_m2(std::span<const LonLat> ring) {
+    std::size_t n = ring.size();
+    if (n > 1 && ring.front() == ring.back()) --n;  // geod_polygonarea closes the ring itself
+    if (n < 3) return 0.0;
+    geod_polygon polygon;
+    geod_polygon_init(&polygon, 0);
+    for (std::size_t i = 0; i < n; ++i) geod_polygon_addpoint(&ellipsoid(), &polygon, ring[i].lat_deg, ring[i].lon_deg);
+    double area_m2 = 0.0;
+    // reverse = 0, sign = 1: counter-clockwise positive, so one direction gives -area.
+    geod_polygon_compute(&ellipsoid(), &polygon, 0, 1, &area_m2, nullptr);
+    return std::abs(area_m2);
+}
+
 // Averages the earth-centred (ECEF) coordinates of the points on the ellipsoid
 // (height 0), then returns the point of the ellipsoid on the ray from the centre
 // through that average. Plain sums keep it symmetric in its inputs; for one point the

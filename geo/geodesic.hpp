@@ -22,6 +22,11 @@ double geodesic_distance_m(LonLat from, LonLat to);
 // The point `distance_m` from `from` along azimuth `azimuth_deg`.
 LonLat geodesic_direct(LonLat from, double azimuth_deg, double distance_m);
 
+// The area enclosed by a ring of points joined by geodesics, in square metres, whatever
+// the ring's direction; the closing point may be repeated or left out. Karney's
+// algorithm (geod_polygonarea): exact for rings of any size on the ellipsoid.
+double geodesic_ring_area_m2(std::span<const LonLat> ring);
+
 // The point whose geocentric direction is the mean of the points' (on the ellipsoid):
 // a centre for a few nearby records of one site. It averages the points' earth-centred
 // (ECEF) coordinates at height 0 and returns the ellipsoid point on the ray from the
