@@ -50,6 +50,14 @@ TEST_CASE("grid: every cell over Inner Mongolia has the nominal area on the elli
     }
 }
 
+TEST_CASE("grid: without densification large cells miss the promise", "[geo][grid]") {
+    // So the area test above can fail: 500 km squares with only their corners are
+    // 0.08 % off at the grid's edges.
+    GridOptions corners_only{500000.0, CellShape::Square};
+    corners_only.max_vertex_spacing_m = 1e9;
+    CHECK(worst_area_error(Grid(inner_mongolia, corners_only)) > 0.0001);
+}
+
 TEST_CASE("grid: hexagons have the area of the square of --cell", "[geo][grid]") {
     const Grid grid(inner_mongolia, {30000.0, CellShape::Hexagon});
     const auto ring = grid.outline({3, 4});
