@@ -22,7 +22,7 @@ CLI::App* GridCommand::setup(CLI::App& app) {
                         "Count only features inside these polygons, with cells over their extent: a file, or "
                         "'divisions' (the bundled leagues and cities); default the layer's own extent");
     command->add_option("--extent-layer-name", m_extent_layer_name, "The layer of a multi-layer --extent file");
-    command->add_flag("--keep-empty", m_keep_empty, "Also the cells without features");
+    command->add_flag("--keep-empty", m_keep_empty, "Also the cells without features (with --extent: those touching it)");
     m_input.add_to(*command);
     m_output.add_to(*command);
     return command;

@@ -44,6 +44,40 @@ Layer empty_result(const Layer& points, const std::vector<std::string>& sum_fiel
     return out;
 }
 
+// The cells an extent touches: those holding one of its vertices, and those with a
+// vertex or centre of their outline inside it. A polygon's edge that crosses a cell
+// with neither vertex inside the other is missed: slivers under 5 km across.
+std::vector<bool> cells_touching(const geo::Grid& grid, const std::vector<geo::MultiPolygon>& extent,
+                                 const geo::PolygonIndex& inside) {
+    std::vector<bool> touched(grid.size());
+    for (const auto& polygons : extent)
+        for (const auto& polygon : polygons) {
+            const auto mark = [&](const auto& ring) {
+                for (const auto& vertex : ring) {
+                    const auto c = grid.cell_of(grid.projection().forward(vertex));
+                    if (grid.contains(c)) touched[static_cast<std::size_t>(c.row) * grid.cols() + c.col] = true;
+                }
+            };
+            mark(polygon.outer());
+            for (const auto& hole : polygon.inners()) mark(hole);
+        }
+    for (std::size_t cell = 0; cell < grid.size(); ++cell) {
+        if (touched[cell]) continue;
+        const geo::CellIndex index{static_cast<std::int32_t>(cell / static_cast<std::size_t>(grid.cols())),
+                                   static_cast<std::int32_t>(cell % static_cast<std::size_t>(grid.cols()))};
+        if (inside.locate(grid.projection().inverse(grid.centre(index)))) {
+            touched[cell] = true;
+            continue;
+        }
+        for (const auto& vertex : grid.polygon(index).outer())
+            if (inside.locate(vertex)) {
+                touched[cell] = true;
+                break;
+            }
+    }
+    return touched;
+}
+
 } // namespace
 
 Layer density_grid(const Layer& points, const DensityGridOptions& options) {
@@ -56,11 +90,13 @@ Layer density_grid(const Layer& points, const DensityGridOptions& options) {
     const geo::Grid grid(box, options.grid);
 
     auto cells = grid.flat_cells(points.points);
+    std::vector<bool> keep(grid.size(), options.keep_empty);
     if (!options.extent.empty()) {
         const geo::PolygonIndex inside(options.extent);
         const auto where = inside.locate_all(points.points);
         for (std::size_t row = 0; row < cells.size(); ++row)
             if (!where[row]) cells[row] = -1;
+        if (options.keep_empty) keep = cells_touching(grid, options.extent, inside);
     }
     std::vector<std::int64_t> counts(grid.size());
     std::vector<double> totals(grid.size() * sums.size());
@@ -78,7 +114,7 @@ Layer density_grid(const Layer& points, const DensityGridOptions& options) {
 
     const double area_km2 = grid.cell_area_m2() / 1e6;
     for (std::size_t cell = 0; cell < grid.size(); ++cell) {
-        if (counts[cell] == 0 && !options.keep_empty) continue;
+        if (counts[cell] == 0 && !keep[cell]) continue;
         const geo::CellIndex index{static_cast<std::int32_t>(cell / static_cast<std::size_t>(grid.cols())),
                                    static_cast<std::int32_t>(cell % static_cast<std::size_t>(grid.cols()))};
         std::size_t c = 0;

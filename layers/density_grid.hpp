@@ -17,7 +17,9 @@ struct DensityGridOptions {
     // covers their lon/lat box. DEFAULT: none, every feature counts and the grid covers
     // the layer's extent.
     std::vector<geo::MultiPolygon> extent;
-    bool keep_empty = false;              // also the cells without features. DEFAULT: off
+    // Also the cells without features: every cell of the grid, or with an extent the
+    // cells that touch it (a vertex of either inside the other). DEFAULT: off
+    bool keep_empty = false;
 };
 
 // One polygon per cell, rows south to north then west to east, with `cell_id`

@@ -4,6 +4,7 @@
 // must be valid polygons.
 #include "layers/density_grid.hpp"
 #include "layers/gdal_session.hpp"
+#include "layers/ogr_geometry.hpp"
 #include "layers/read.hpp"
 #include "layers/regions.hpp"
 #include "layers/write_layer.hpp"
@@ -95,14 +96,37 @@ TEST_CASE("density grid: with the divisions as extent, only the features inside 
         options.grid = {25000.0, shape};
         CHECK(total_count(layers::density_grid(points, options)) == inside);
     }
-    SECTION("--keep-empty keeps every cell over the extent's box, the same counts") {
+    SECTION("--keep-empty keeps the cells that touch the divisions, by GEOS's judgement") {
         options.keep_empty = true;
         options.grid = {100000.0, geo::CellShape::Square};
         const auto grid = layers::density_grid(points, options);
         CHECK(total_count(grid) == inside);
+        // Every cell of the box's grid, tested against the divisions by GEOS.
         geo::Box box;
         for (const auto& polygon : options.extent) box.extend(geo::bounds(geo::Shape(polygon)));
-        CHECK(grid.size() == geo::Grid(box, options.grid).size());
+        const geo::Grid all(box, options.grid);
+        std::set<std::string> touching, kept;
+        for (std::int32_t row = 0; row < all.rows(); ++row)
+            for (std::int32_t col = 0; col < all.cols(); ++col) {
+                const auto cell = layers::to_ogr(geo::MultiPolygon{all.polygon({row, col})});
+                for (const auto& region : regions)
+                    if (region->Intersects(cell.get())) {
+                        touching.insert(geo::Grid::id({row, col}));
+                        break;
+                    }
+            }
+        for (std::size_t row = 0; row < grid.size(); ++row)
+            kept.insert(grid.columns[*grid.field_index("cell_id")].to_text(row));
+        CHECK(kept == touching);
+        CHECK(kept.size() < all.size());
+    }
+    SECTION("without an extent, --keep-empty keeps every cell of the grid") {
+        layers::DensityGridOptions plain;
+        plain.keep_empty = true;
+        plain.grid = {100000.0, geo::CellShape::Hexagon};
+        const auto grid = layers::density_grid(points, plain);
+        CHECK(grid.size() == geo::Grid(points.extent(), plain.grid).size());
+        CHECK(total_count(grid) == 487);
     }
 }
 
