@@ -69,7 +69,8 @@ std::vector<bool> cells_touching(const geo::Grid& grid, const std::vector<geo::M
             touched[cell] = true;
             continue;
         }
-        for (const auto& vertex : grid.polygon(index).outer())
+        const auto outline = grid.polygon(index);
+        for (const auto& vertex : outline.outer())
             if (inside.locate(vertex)) {
                 touched[cell] = true;
                 break;
