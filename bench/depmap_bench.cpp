@@ -2,8 +2,10 @@
 // the 1M points, the radius, kNN, matrix and region workloads, each timed alone and
 // checked against the answers every tool must agree on.
 #include "geo/distance_matrix.hpp"
+#include "geo/grid.hpp"
 #include "geo/point_index.hpp"
 #include "geo/polygon_index.hpp"
+#include "layers/density_grid.hpp"
 #include "layers/read.hpp"
 #include "layers/regions.hpp"
 
@@ -118,5 +120,18 @@ int main(int argc, char** argv) {
                                             77404, 84405, 76261, 90215, 69552, 82949};
     ok &= report("region counts, 1M points in 12 cells", seconds_since(start), 0.20,
                  fmt::format("{}", fmt::join(counts, " ")), counts == expected);
+
+    // depmap grid --cell 10km over the points' extent (the Inner Mongolia box): every
+    // point counted once, cell polygons for the non-empty cells included.
+    start = Clock::now();
+    layers::DensityGridOptions grid_options;
+    grid_options.grid = {10000.0, geo::CellShape::Square};
+    const auto density = layers::density_grid(points, grid_options);
+    const double grid_s = seconds_since(start);
+    std::int64_t counted = 0;
+    for (std::size_t row = 0; row < density.size(); ++row) counted += density.columns[1].integer(row);
+    ok &= report("10 km grid, 1M points", grid_s, 2.0,
+                 fmt::format("{} cells, {} counted", density.size(), counted), counted == 1000000);
+    ok &= report("10 km grid, 1M points, CSV load included", load_s + grid_s, 2.0, "", true);
     return ok ? 0 : 1;
 }

@@ -1,5 +1,6 @@
 #include "cli/cmd_distance.hpp"
 #include "cli/cmd_export.hpp"
+#include "cli/cmd_grid.hpp"
 #include "cli/cmd_info.hpp"
 #include "cli/cmd_matrix.hpp"
 #include "cli/cmd_near.hpp"
@@ -19,6 +20,7 @@ std::vector<std::unique_ptr<Command>> make_commands() {
     commands.push_back(std::make_unique<WithinCommand>());
     commands.push_back(std::make_unique<RegionsCommand>());
     commands.push_back(std::make_unique<MatrixCommand>());
+    commands.push_back(std::make_unique<GridCommand>());
     commands.push_back(std::make_unique<ExportCommand>());
     return commands;
 }

@@ -1,0 +1,59 @@
+#include "cli/cmd_grid.hpp"
+
+#include "geo/error.hpp"
+#include "geo/units.hpp"
+#include "layers/catalogue.hpp"
+#include "layers/density_grid.hpp"
+#include "layers/read.hpp"
+#include "layers/regions.hpp"
+
+#include <fmt/format.h>
+#include <fmt/ostream.h>
+
+namespace depmap::cli {
+
+CLI::App* GridCommand::setup(CLI::App& app) {
+    auto* command = app.add_subcommand("grid", "Equal-area density grid: features and sums per cell");
+    command->add_option("--cell", m_cell, "Cell size: the side of a square cell (50km, 20 mi); hexagons have the same area")
+        ->required();
+    command->add_flag("--hex", m_hex, "Hexagonal cells instead of squares");
+    command->add_option("--sum", m_sums, "A numeric field to total per cell (repeatable)");
+    command->add_option("--extent", m_extent,
+                        "Count only features inside these polygons, with cells over their extent: a file, or "
+                        "'divisions' (the bundled leagues and cities); default the layer's own extent");
+    command->add_option("--extent-layer-name", m_extent_layer_name, "The layer of a multi-layer --extent file");
+    command->add_flag("--keep-empty", m_keep_empty, "Also the cells without features (with --extent: those touching it)");
+    m_input.add_to(*command);
+    m_output.add_to(*command);
+    return command;
+}
+
+void GridCommand::run(const GlobalOptions& global, std::ostream& out, std::ostream& err) {
+    layers::DensityGridOptions options;
+    options.grid.cell_m = geo::parse_distance_m(m_cell);
+    if (options.grid.cell_m <= 0) throw ArgumentError(fmt::format("--cell {}: a cell must be larger than 0 m", m_cell));
+    options.grid.shape = m_hex ? geo::CellShape::Hexagon : geo::CellShape::Square;
+    options.sum_fields = m_sums;
+    options.keep_empty = m_keep_empty;
+    if (!m_extent.empty()) {
+        layers::ReadOptions extent_options;
+        extent_options.layer_name = m_extent_layer_name;
+        const std::string path =
+            m_extent == "divisions" ? (layers::data_dir() / "divisions.geojson").string() : m_extent;
+        options.extent = layers::polygons_of(layers::read_layer(path, extent_options));
+    }
+    const auto input = m_input.load(global, err);
+    const auto& layer = input.selected();
+    const auto grid = layers::density_grid(layer, options);
+    if (!options.extent.empty() && !global.quiet) {
+        std::int64_t counted = 0;
+        const auto count = *grid.field_index("count");
+        for (std::size_t row = 0; row < grid.size(); ++row) counted += grid.columns[count].integer(row);
+        if (static_cast<std::size_t>(counted) < layer.size())
+            fmt::print(err, "note: {} of {} features lie outside {} and are not counted\n",
+                       layer.size() - static_cast<std::size_t>(counted), layer.size(), m_extent);
+    }
+    m_output.emit(grid, global, out, err, layers::StyleKind::Grid);
+}
+
+} // namespace depmap::cli

@@ -1,0 +1,24 @@
+#pragma once
+// depmap grid --cell 50km [--hex]: an equal-area density grid with counts and sums.
+#include "cli/command.hpp"
+#include "cli/query_input.hpp"
+
+namespace depmap::cli {
+
+class GridCommand : public Command {
+public:
+    CLI::App* setup(CLI::App& app) override;
+    void run(const GlobalOptions& global, std::ostream& out, std::ostream& err) override;
+
+private:
+    std::string m_cell;
+    bool m_hex = false;
+    std::vector<std::string> m_sums;
+    std::string m_extent;
+    std::string m_extent_layer_name;
+    bool m_keep_empty = false;
+    QueryInput m_input;
+    OutputOptions m_output;
+};
+
+} // namespace depmap::cli
