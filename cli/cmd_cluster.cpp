@@ -1,0 +1,53 @@
+#include "cli/cmd_cluster.hpp"
+
+#include "geo/dbscan.hpp"
+#include "geo/error.hpp"
+#include "geo/units.hpp"
+#include "layers/clusters.hpp"
+
+#include <fmt/format.h>
+#include <fmt/ostream.h>
+
+#include <algorithm>
+
+namespace depmap::cli {
+
+CLI::App* ClusterCommand::setup(CLI::App& app) {
+    auto* command = app.add_subcommand("cluster", "DBSCAN clusters (mining districts) of the features");
+    command->add_option("--eps", m_eps, "Neighbourhood radius, exact geodesic: 25km, 10 mi, 800 m")->required();
+    command->add_option("--min-points", m_min_points,
+                        "Neighbours within --eps, the feature itself included, that make a core feature")
+        ->check([](const std::string& text) {
+            return text.find_first_not_of("0123456789") == std::string::npos && text.find_first_not_of('0') != std::string::npos
+                       ? std::string()
+                       : "'" + text + "' is not a whole number of 1 or more";
+        })
+        ->capture_default_str();
+    command->add_flag("--districts", m_districts, "One row per cluster with count, commodity mix and sums");
+    command->add_option("--sum", m_sums, "With --districts: a numeric field to total per cluster (repeatable)");
+    m_input.add_to(*command);
+    m_output.add_to(*command);
+    return command;
+}
+
+void ClusterCommand::run(const GlobalOptions& global, std::ostream& out, std::ostream& err) {
+    geo::DbscanOptions options;
+    options.eps_m = geo::parse_distance_m(m_eps);
+    options.min_points = m_min_points;
+    if (!m_districts && !m_sums.empty()) throw ArgumentError("--sum needs --districts");
+    const auto input = m_input.load(global, err);
+    const auto& layer = input.selected();
+    if (!layer.is_points()) throw InputError(layer.source + ": cluster needs a point layer");
+    const auto clusters = geo::dbscan(layer.points, options);
+    if (!global.quiet) {
+        const auto noise = std::count(clusters.cluster.begin(), clusters.cluster.end(), -1);
+        fmt::print(err, "note: {} cluster{} of {} features; {} noise (cluster_id -1)\n", clusters.sizes.size(),
+                   clusters.sizes.size() == 1 ? "" : "s", layer.size(), noise);
+    }
+    if (!m_districts) return m_output.emit(layers::clustered_points(layer, clusters), global, out, err);
+    layers::DistrictTotalsOptions totals;
+    totals.sum_fields = m_sums;
+    m_output.emit(layers::district_totals(layer, clusters, totals), global, out, err);
+}
+
+} // namespace depmap::cli
