@@ -4,6 +4,7 @@
 #include "geo/error.hpp"
 #include "geo/units.hpp"
 #include "layers/clusters.hpp"
+#include "layers/districts.hpp"
 
 #include <fmt/format.h>
 #include <fmt/ostream.h>
@@ -23,7 +24,13 @@ CLI::App* ClusterCommand::setup(CLI::App& app) {
                        : "'" + text + "' is not a whole number of 1 or more";
         })
         ->capture_default_str();
-    command->add_flag("--districts", m_districts, "One row per cluster with count, commodity mix and sums");
+    command->add_flag("--districts", m_districts, "One polygon per cluster with count, commodity mix and sums");
+    command->add_option("--shape", m_shape, "With --districts: hull (of the members, the default) or buffer "
+                                            "(union of circles around them)")
+        ->check(CLI::IsMember({"hull", "buffer"}));
+    command->add_option("--buffer", m_buffer, "With --shape buffer: the circles' radius (default: half of --eps)");
+    command->add_option("--concave", m_concave, "With --shape hull: concave hull ratio in (0, 1]; 1 is convex")
+        ->capture_default_str();
     command->add_option("--sum", m_sums, "With --districts: a numeric field to total per cluster (repeatable)");
     m_input.add_to(*command);
     m_output.add_to(*command);
@@ -35,6 +42,17 @@ void ClusterCommand::run(const GlobalOptions& global, std::ostream& out, std::os
     options.eps_m = geo::parse_distance_m(m_eps);
     options.min_points = m_min_points;
     if (!m_districts && !m_sums.empty()) throw ArgumentError("--sum needs --districts");
+    if (!m_districts && (m_shape != "hull" || !m_buffer.empty() || m_concave != 1.0))
+        throw ArgumentError("--shape, --buffer and --concave need --districts");
+    if (m_shape == "hull" && !m_buffer.empty()) throw ArgumentError("--buffer needs --shape buffer");
+    if (m_shape == "buffer" && m_concave != 1.0) throw ArgumentError("--concave needs --shape hull");
+    layers::DistrictOptions districts;
+    districts.shape = m_shape == "buffer" ? layers::DistrictShape::Buffer : layers::DistrictShape::Hull;
+    districts.concave_ratio = m_concave;
+    districts.buffer_m = m_buffer.empty() ? options.eps_m / 2.0 : geo::parse_distance_m(m_buffer);
+    districts.sum_fields = m_sums;
+    if (m_districts && districts.shape == layers::DistrictShape::Buffer && !(districts.buffer_m > 0.0))
+        throw ArgumentError("--shape buffer needs a radius above 0: give --buffer, or an --eps above 0");
     const auto input = m_input.load(global, err);
     const auto& layer = input.selected();
     if (!layer.is_points()) throw InputError(layer.source + ": cluster needs a point layer");
@@ -45,9 +63,7 @@ void ClusterCommand::run(const GlobalOptions& global, std::ostream& out, std::os
                    clusters.sizes.size() == 1 ? "" : "s", layer.size(), noise);
     }
     if (!m_districts) return m_output.emit(layers::clustered_points(layer, clusters), global, out, err);
-    layers::DistrictTotalsOptions totals;
-    totals.sum_fields = m_sums;
-    m_output.emit(layers::district_totals(layer, clusters, totals), global, out, err);
+    m_output.emit(layers::district_layer(layer, clusters, districts), global, out, err, layers::StyleKind::Areas);
 }
 
 } // namespace depmap::cli

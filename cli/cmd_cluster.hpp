@@ -15,6 +15,9 @@ private:
     std::string m_eps;
     std::size_t m_min_points = 3;
     bool m_districts = false;
+    std::string m_shape = "hull";
+    std::string m_buffer;
+    double m_concave = 1.0;
     std::vector<std::string> m_sums;
     QueryInput m_input;
     OutputOptions m_output;
