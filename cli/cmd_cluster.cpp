@@ -46,6 +46,9 @@ void ClusterCommand::run(const GlobalOptions& global, std::ostream& out, std::os
         throw ArgumentError("--shape, --buffer and --concave need --districts");
     if (m_shape == "hull" && !m_buffer.empty()) throw ArgumentError("--buffer needs --shape buffer");
     if (m_shape == "buffer" && m_concave != 1.0) throw ArgumentError("--concave needs --shape hull");
+    // Checked before the clustering, which may take a while, though hull_of checks it too.
+    if (!(m_concave > 0.0 && m_concave <= 1.0))
+        throw ArgumentError(fmt::format("--concave: give a ratio in (0, 1] (1 is the convex hull), not {}", m_concave));
     layers::DistrictOptions districts;
     districts.shape = m_shape == "buffer" ? layers::DistrictShape::Buffer : layers::DistrictShape::Hull;
     districts.concave_ratio = m_concave;
