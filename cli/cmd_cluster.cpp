@@ -59,6 +59,7 @@ void ClusterCommand::run(const GlobalOptions& global, std::ostream& out, std::os
     const auto input = m_input.load(global, err);
     const auto& layer = input.selected();
     if (!layer.is_points()) throw InputError(layer.source + ": cluster needs a point layer");
+    layers::sum_columns(layer, m_sums);  // a bad --sum fails now, not after the clustering
     const auto clusters = geo::dbscan(layer.points, options);
     if (!global.quiet) {
         const auto noise = std::count(clusters.cluster.begin(), clusters.cluster.end(), -1);

@@ -55,16 +55,21 @@ std::vector<std::vector<std::size_t>> cluster_members(const geo::DbscanResult& c
     return members;
 }
 
-Layer district_totals(const Layer& points, const geo::DbscanResult& clusters,
-                      const DistrictTotalsOptions& options) {
-    std::vector<std::size_t> sums;
-    for (const auto& name : options.sum_fields) {
+std::vector<std::size_t> sum_columns(const Layer& points, const std::vector<std::string>& fields) {
+    std::vector<std::size_t> columns;
+    for (const auto& name : fields) {
         const auto f = points.field_index(name);
         if (!f) throw ArgumentError(fmt::format("--sum {}: no such field in {}", name, points.source));
         if (points.fields[*f].type == FieldType::String)
             throw ArgumentError(fmt::format("--sum {}: the field holds text, not numbers", name));
-        sums.push_back(*f);
+        columns.push_back(*f);
     }
+    return columns;
+}
+
+Layer district_totals(const Layer& points, const geo::DbscanResult& clusters,
+                      const DistrictTotalsOptions& options) {
+    const auto sums = sum_columns(points, options.sum_fields);
     Layer out;
     out.name = "districts";
     out.source = points.source;
