@@ -19,19 +19,27 @@ namespace {
 constexpr std::size_t chunk_points = 2048;
 
 // The neighbours of every point, chunk by chunk so threads fill them without locks.
+// Stored as 32-bit indices: the lists are most of DBSCAN's memory (a million points with
+// a hundred neighbours each).
 class NeighbourLists {
 public:
     NeighbourLists(const PointIndex& index, double eps_m, unsigned threads)
         : m_chunks((index.size() + chunk_points - 1) / chunk_points) {
         std::atomic<std::size_t> next{0};
+        if (index.size() > std::numeric_limits<std::uint32_t>::max())
+            throw std::length_error("DBSCAN takes at most 2^32 - 1 points");
         const auto work = [&] {
+            std::vector<std::size_t> found;
             for (std::size_t c = next++; c < m_chunks.size(); c = next++) {
                 Chunk& chunk = m_chunks[c];
                 const std::size_t end = std::min(index.size(), (c + 1) * chunk_points);
                 for (std::size_t i = c * chunk_points; i < end; ++i) {
-                    index.neighbours_of(i, eps_m, chunk.indices);
+                    found.clear();
+                    index.neighbours_of(i, eps_m, found);
+                    chunk.indices.insert(chunk.indices.end(), found.begin(), found.end());
                     chunk.ends.push_back(chunk.indices.size());
                 }
+                chunk.indices.shrink_to_fit();
             }
         };
         const unsigned wanted = threads != 0 ? threads : std::max(1U, std::thread::hardware_concurrency());
@@ -42,7 +50,7 @@ public:
         for (auto& thread : pool) thread.join();
     }
 
-    std::span<const std::size_t> of(std::size_t i) const {
+    std::span<const std::uint32_t> of(std::size_t i) const {
         const Chunk& chunk = m_chunks[i / chunk_points];
         const std::size_t k = i % chunk_points;
         const std::size_t begin = k == 0 ? 0 : chunk.ends[k - 1];
@@ -51,7 +59,7 @@ public:
 
 private:
     struct Chunk {
-        std::vector<std::size_t> indices;
+        std::vector<std::uint32_t> indices;
         std::vector<std::size_t> ends;  // one per point of the chunk
     };
     std::vector<Chunk> m_chunks;

@@ -40,7 +40,7 @@ struct DbscanResult {
 };
 
 // DBSCAN of `points`. Throws std::invalid_argument for eps_m < 0 (or NaN) or
-// min_points == 0.
+// min_points == 0, std::length_error for more than 2^32 - 1 points.
 DbscanResult dbscan(std::span<const LonLat> points, const DbscanOptions& options);
 
 // The same over an index already built from exactly these points.
