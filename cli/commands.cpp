@@ -1,3 +1,4 @@
+#include "cli/cmd_cluster.hpp"
 #include "cli/cmd_distance.hpp"
 #include "cli/cmd_export.hpp"
 #include "cli/cmd_grid.hpp"
@@ -21,6 +22,7 @@ std::vector<std::unique_ptr<Command>> make_commands() {
     commands.push_back(std::make_unique<RegionsCommand>());
     commands.push_back(std::make_unique<MatrixCommand>());
     commands.push_back(std::make_unique<GridCommand>());
+    commands.push_back(std::make_unique<ClusterCommand>());
     commands.push_back(std::make_unique<ExportCommand>());
     return commands;
 }

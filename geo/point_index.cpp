@@ -238,6 +238,22 @@ std::size_t PointIndex::count_within(LonLat center, double radius_m) const {
     return count;
 }
 
+void PointIndex::neighbours_of(std::size_t i, double radius_m, std::vector<std::size_t>& out) const {
+    if (!m_impl || i >= m_impl->points.size() || !(radius_m >= 0.0)) return;
+    const auto& points = m_impl->points;
+    const LonLat center = points[i];
+    if (!is_valid(center)) return;
+    const Screen screen(center);
+    const double inner = screen.inner_squared_chord(radius_m);
+    m_impl->visit_within(screen, screen.outer_squared_chord(radius_m), [&](const Entry& e, double c2) {
+        const std::size_t j = e.second;
+        if (c2 <= inner || exact_distance_m(points[std::min(i, j)], points[std::max(i, j)]) <= radius_m)
+            out.push_back(j);
+    });
+}
+
+LonLat PointIndex::point(std::size_t i) const { return m_impl->points[i]; }
+
 std::vector<Neighbour> PointIndex::nearest(LonLat center, std::size_t k, double max_distance_m) const {
     std::vector<Neighbour> best;
     if (!m_impl || m_impl->indexed == 0 || k == 0 || !is_valid(center) || !(max_distance_m >= 0.0))

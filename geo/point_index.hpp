@@ -40,6 +40,17 @@ public:
     // circle with the exact distance: the fast path for counts.
     std::size_t count_within(LonLat center, double radius_m) const;
 
+    // Appends to `out` the index of every point within radius_m (<=) of the index's own
+    // point `i`, `i` itself included, in no particular order (nothing when `i` is out of
+    // range or invalid). A pair is decided by the exact distance measured from its lower
+    // index to its higher, so j is found from i exactly when i is found from j: the
+    // symmetric relation DBSCAN needs, even for a pair at exactly radius_m. Only points
+    // near the circle are measured; neither distances nor azimuths are returned.
+    void neighbours_of(std::size_t i, double radius_m, std::vector<std::size_t>& out) const;
+
+    // The point `i` as the index was built from; i < size().
+    LonLat point(std::size_t i) const;
+
     // The k nearest points by exact geodesic distance, nearest first, ties broken by
     // index (so the answer is deterministic), limited to those within max_distance_m.
     // Fewer than k when the index holds fewer.

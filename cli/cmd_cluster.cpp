@@ -1,0 +1,73 @@
+#include "cli/cmd_cluster.hpp"
+
+#include "geo/dbscan.hpp"
+#include "geo/error.hpp"
+#include "geo/units.hpp"
+#include "layers/clusters.hpp"
+#include "layers/districts.hpp"
+
+#include <fmt/format.h>
+#include <fmt/ostream.h>
+
+#include <algorithm>
+
+namespace depmap::cli {
+
+CLI::App* ClusterCommand::setup(CLI::App& app) {
+    auto* command = app.add_subcommand("cluster", "DBSCAN clusters (mining districts) of the features");
+    command->add_option("--eps", m_eps, "Neighbourhood radius, exact geodesic: 25km, 10 mi, 800 m")->required();
+    command->add_option("--min-points", m_min_points,
+                        "Neighbours within --eps, the feature itself included, that make a core feature")
+        ->check([](const std::string& text) {
+            return text.find_first_not_of("0123456789") == std::string::npos && text.find_first_not_of('0') != std::string::npos
+                       ? std::string()
+                       : "'" + text + "' is not a whole number of 1 or more";
+        })
+        ->capture_default_str();
+    command->add_flag("--districts", m_districts, "One polygon per cluster with count, commodity mix and sums");
+    command->add_option("--shape", m_shape, "With --districts: hull (of the members, the default) or buffer "
+                                            "(union of circles around them)")
+        ->check(CLI::IsMember({"hull", "buffer"}));
+    command->add_option("--buffer", m_buffer, "With --shape buffer: the circles' radius (default: half of --eps)");
+    command->add_option("--concave", m_concave, "With --shape hull: concave hull ratio in (0, 1]; 1 is convex")
+        ->capture_default_str();
+    command->add_option("--sum", m_sums, "With --districts: a numeric field to total per cluster (repeatable)");
+    m_input.add_to(*command);
+    m_output.add_to(*command);
+    return command;
+}
+
+void ClusterCommand::run(const GlobalOptions& global, std::ostream& out, std::ostream& err) {
+    geo::DbscanOptions options;
+    options.eps_m = geo::parse_distance_m(m_eps);
+    options.min_points = m_min_points;
+    if (!m_districts && !m_sums.empty()) throw ArgumentError("--sum needs --districts");
+    if (!m_districts && (m_shape != "hull" || !m_buffer.empty() || m_concave != 1.0))
+        throw ArgumentError("--shape, --buffer and --concave need --districts");
+    if (m_shape == "hull" && !m_buffer.empty()) throw ArgumentError("--buffer needs --shape buffer");
+    if (m_shape == "buffer" && m_concave != 1.0) throw ArgumentError("--concave needs --shape hull");
+    // Checked before the clustering, which may take a while, though hull_of checks it too.
+    if (!(m_concave > 0.0 && m_concave <= 1.0))
+        throw ArgumentError(fmt::format("--concave: give a ratio in (0, 1] (1 is the convex hull), not {}", m_concave));
+    layers::DistrictOptions districts;
+    districts.shape = m_shape == "buffer" ? layers::DistrictShape::Buffer : layers::DistrictShape::Hull;
+    districts.concave_ratio = m_concave;
+    districts.buffer_m = m_buffer.empty() ? options.eps_m / 2.0 : geo::parse_distance_m(m_buffer);
+    districts.sum_fields = m_sums;
+    if (m_districts && districts.shape == layers::DistrictShape::Buffer && !(districts.buffer_m > 0.0))
+        throw ArgumentError("--shape buffer needs a radius above 0: give --buffer, or an --eps above 0");
+    const auto input = m_input.load(global, err);
+    const auto& layer = input.selected();
+    if (!layer.is_points()) throw InputError(layer.source + ": cluster needs a point layer");
+    layers::sum_columns(layer, m_sums);  // a bad --sum fails now, not after the clustering
+    const auto clusters = geo::dbscan(layer.points, options);
+    if (!global.quiet) {
+        const auto noise = std::count(clusters.cluster.begin(), clusters.cluster.end(), -1);
+        fmt::print(err, "note: {} cluster{} of {} features; {} noise (cluster_id -1)\n", clusters.sizes.size(),
+                   clusters.sizes.size() == 1 ? "" : "s", layer.size(), noise);
+    }
+    if (!m_districts) return m_output.emit(layers::clustered_points(layer, clusters), global, out, err);
+    m_output.emit(layers::district_layer(layer, clusters, districts), global, out, err, layers::StyleKind::Areas);
+}
+
+} // namespace depmap::cli
