@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 #include <ogr_geometry.h>
 
+#include <algorithm>
 #include <cmath>
 #include <map>
 #include <memory>
@@ -86,6 +87,32 @@ private:
     const geo::LocalProjection& m_projection;
 };
 
+double cross(geo::XY o, geo::XY a, geo::XY b) {
+    return (a.x_m - o.x_m) * (b.y_m - o.y_m) - (a.y_m - o.y_m) * (b.x_m - o.x_m);
+}
+
+// The corners of the planar convex hull (Andrew's monotone chain): handing GEOS these
+// few instead of a million points makes the same hull in a fraction of the time. A corner
+// lost to rounding lies within nanometres of the hull, far inside the margin.
+std::vector<geo::XY> hull_corners(std::vector<geo::XY> points) {
+    std::sort(points.begin(), points.end(),
+              [](geo::XY a, geo::XY b) { return a.x_m < b.x_m || (a.x_m == b.x_m && a.y_m < b.y_m); });
+    if (points.size() < 3) return points;
+    std::vector<geo::XY> hull(2 * points.size());
+    std::size_t k = 0;
+    for (const auto& p : points) {
+        while (k >= 2 && cross(hull[k - 2], hull[k - 1], p) <= 0) --k;
+        hull[k++] = p;
+    }
+    const std::size_t lower = k + 1;
+    for (auto it = points.rbegin() + 1; it != points.rend(); ++it) {
+        while (k >= lower && cross(hull[k - 2], hull[k - 1], *it) <= 0) --k;
+        hull[k++] = *it;
+    }
+    hull.resize(k - 1);
+    return hull;
+}
+
 std::vector<const OGRPolygon*> polygons_in(const OGRGeometry& geometry) {
     std::vector<const OGRPolygon*> out;
     const auto flat = wkbFlatten(geometry.getGeometryType());
@@ -120,6 +147,7 @@ geo::MultiPolygon hull_of(std::span<const geo::LonLat> points, const HullOptions
     const geo::LocalProjection projection(geo::geodesic_mean(points));
     std::vector<geo::XY> xy(points.size());
     projection.forward(points, xy);
+    if (options.concave_ratio >= 1.0) xy = hull_corners(std::move(xy));
     OGRMultiPoint projected;
     for (const auto& p : xy) projected.addGeometryDirectly(new OGRPoint(p.x_m, p.y_m));
 
