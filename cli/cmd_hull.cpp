@@ -4,6 +4,7 @@
 #include "layers/hull.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ostream.h>
 
 namespace depmap::cli {
 
@@ -28,7 +29,10 @@ void HullCommand::run(const GlobalOptions& global, std::ostream& out, std::ostre
     const auto input = m_input.load(global, err);
     const auto& layer = input.selected();
     if (!layer.is_points()) throw InputError(layer.source + ": hull needs a point layer");
-    m_output.emit(layers::hull_layer(layer, options, m_group_by), global, out, err, layers::StyleKind::Areas);
+    const auto hulls = layers::hull_layer(layer, options, m_group_by);
+    if (!global.quiet)
+        for (const auto& note : hulls.notes) fmt::print(err, "note: {}\n", note);
+    m_output.emit(hulls, global, out, err, layers::StyleKind::Areas);
 }
 
 } // namespace depmap::cli

@@ -8,6 +8,7 @@
 
 #include <boost/geometry/algorithms/correct.hpp>
 #include <fmt/format.h>
+#include <ogr_core.h>
 #include <ogr_geometry.h>
 
 #include <algorithm>
@@ -136,9 +137,12 @@ void check_poles(const OGRGeometry& grown, const geo::LocalProjection& projectio
     }
 }
 
-} // namespace
+struct Hull {
+    geo::MultiPolygon polygon;
+    bool spans_area = true;  // false for one point, or points in a line: a disc or strip
+};
 
-geo::MultiPolygon hull_of(std::span<const geo::LonLat> points, const HullOptions& options) {
+Hull grown_hull(std::span<const geo::LonLat> points, const HullOptions& options) {
     if (!(options.concave_ratio > 0.0 && options.concave_ratio <= 1.0))
         throw ArgumentError(fmt::format("--concave: give a ratio in (0, 1] (1 is the convex hull), not {}",
                                         options.concave_ratio));
@@ -154,12 +158,13 @@ geo::MultiPolygon hull_of(std::span<const geo::LonLat> points, const HullOptions
     std::unique_ptr<OGRGeometry> hull(options.concave_ratio < 1.0 ? projected.ConcaveHull(options.concave_ratio, false)
                                                                   : projected.ConvexHull());
     if (!hull) throw std::runtime_error("GEOS could not compute the hull (GDAL built without GEOS 3.11?)");
+    Hull out;
+    out.spans_area = OGR_GT_IsSurface(wkbFlatten(hull->getGeometryType())) && !hull->IsEmpty();
     std::unique_ptr<OGRGeometry> grown(hull->Buffer(hull_margin_m, corner_segments));
     if (!grown) throw std::runtime_error("GEOS could not grow the hull");
     check_poles(*grown, projection);
 
     const RingDensifier densifier(projection);
-    geo::MultiPolygon out;
     for (const OGRPolygon* polygon : polygons_in(*grown)) {
         geo::Polygon part;
         const auto outer = densifier.to_lonlat(*polygon->getExteriorRing());
@@ -168,10 +173,16 @@ geo::MultiPolygon hull_of(std::span<const geo::LonLat> points, const HullOptions
             const auto inner = densifier.to_lonlat(*polygon->getInteriorRing(i));
             part.inners().emplace_back(inner.begin(), inner.end());
         }
-        out.push_back(std::move(part));
+        out.polygon.push_back(std::move(part));
     }
-    boost::geometry::correct(out);
+    boost::geometry::correct(out.polygon);
     return out;
+}
+
+} // namespace
+
+geo::MultiPolygon hull_of(std::span<const geo::LonLat> points, const HullOptions& options) {
+    return grown_hull(points, options).polygon;
 }
 
 Layer hull_layer(const Layer& points, const HullOptions& options, const std::string& group_by) {
@@ -202,7 +213,13 @@ Layer hull_layer(const Layer& points, const HullOptions& options, const std::str
     Column count(FieldType::Integer);
     Column area(FieldType::Real);
     for (const auto& [key, group_points] : members) {
-        auto hull = hull_of(group_points, options);
+        auto [hull, spans_area] = grown_hull(group_points, options);
+        if (!spans_area)
+            out.notes.push_back(fmt::format(
+                "{}{} point{} {} no area (fewer than 3 distinct points, or all in a line): its hull is "
+                "the points grown by {} m",
+                group ? fmt::format("{} '{}': ", points.fields[*group].name, key) : "", group_points.size(),
+                group_points.size() == 1 ? "" : "s", group_points.size() == 1 ? "has" : "span", hull_margin_m));
         if (key.empty()) key_column.push_null();
         else key_column.push(std::string_view(key));
         count.push(static_cast<std::int64_t>(group_points.size()));

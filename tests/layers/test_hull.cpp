@@ -154,6 +154,9 @@ TEST_CASE("Hulls of the bundled deposits, one per commodity", "[layers][hull]") 
     const auto field = *depmap::layers::commodity_field(deposits);
     const auto counts = depmap::layers::count_commodities(deposits, field);
     REQUIRE(by_commodity.size() == counts.size());
+    // Six commodities have one or two sites (`depmap info`): a note for each, none for all.
+    CHECK(by_commodity.notes.size() == 6);
+    CHECK(all.notes.empty());
     for (std::size_t row = 0; row < by_commodity.size(); ++row) {
         const std::string commodity = by_commodity.columns[0].to_text(row);
         INFO(commodity);
