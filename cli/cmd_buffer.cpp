@@ -8,7 +8,7 @@ namespace depmap::cli {
 
 CLI::App* BufferCommand::setup(CLI::App& app) {
     auto* command = app.add_subcommand("buffer", "Geodesic buffers: polygons at a distance around each feature");
-    command->add_option("-r,--radius", m_radius, "The distance on the ellipsoid: 10km, 5 mi, 800 m")->required();
+    command->add_option("-r,--radius", m_radius, "The distance on the ellipsoid: 10km, 5mi, 800m")->required();
     command->add_option("--tolerance", m_tolerance,
                         "Largest error of any boundary point as drawn (straight lon/lat edges)")
         ->capture_default_str();
