@@ -3,15 +3,18 @@
 #include "geo/geodesic.hpp"
 #include "layers/buffer.hpp"
 #include "layers/gdal_session.hpp"
+#include "layers/ogr_geometry.hpp"
 #include "layers/read.hpp"
 #include "layers/write_layer.hpp"
 #include "support.hpp"
 
 #include <catch2/catch.hpp>
 #include <gdal_priv.h>
+#include <ogr_api.h>
 #include <ogrsf_frmts.h>
 
 #include <cmath>
+#include <memory>
 #include <numbers>
 #include <vector>
 
@@ -63,6 +66,35 @@ TEST_CASE("Dissolved buffers: overlaps merge, areas add up, vertices sit on a ci
         }
     CHECK(dissolved_buffers(std::vector<LonLat>{}, BufferOptions{r, 1.0}).empty());
     CHECK_THROWS_AS(dissolved_buffers(centres, BufferOptions{0.0, 1.0}), depmap::ArgumentError);
+}
+
+TEST_CASE("Dissolving group by group equals one GEOS union of every circle", "[layers][buffer]") {
+    const auto deposits = depmap::layers::read_layer(depmap::test::bundled("deposits.csv").string());
+    const BufferOptions options{25'000, 1.0};
+    const auto merged = dissolved_buffers(deposits.points, options);
+    OGRMultiPolygon all;
+    for (const auto& circle : depmap::layers::buffers(deposits.points, options))
+        all.addGeometryDirectly(depmap::layers::to_ogr(depmap::geo::Shape{depmap::geo::MultiPolygon{circle}})
+                                    ->toMultiPolygon()->getGeometryRef(0)->clone());
+    const std::unique_ptr<OGRGeometry> reference(all.UnionCascaded());
+    REQUIRE(reference);
+    const auto expected = std::get<depmap::geo::MultiPolygon>(depmap::layers::to_shape(*reference));
+    CHECK(merged.size() == expected.size());
+    CHECK(depmap::geo::area_m2(merged) == Approx(depmap::geo::area_m2(expected)).epsilon(1e-9));
+    const auto ogr = depmap::layers::to_ogr(depmap::geo::Shape{merged});
+    CHECK(ogr->IsValid());
+    // The same region, up to the rounding of crossing points computed in another order.
+    const std::unique_ptr<OGRGeometry> difference(ogr->SymDifference(reference.get()));
+    REQUIRE(difference);
+    CHECK(OGR_G_Area(OGRGeometry::ToHandle(difference.get())) <=
+          1e-9 * OGR_G_Area(OGRGeometry::ToHandle(reference.get())));
+}
+
+TEST_CASE("A circle that cannot be drawn is reported, the first in input order", "[layers][buffer]") {
+    std::vector<LonLat> centres(200, LonLat{110.0, 41.0});
+    centres[150] = {-179.99, 10.0};  // across the antimeridian
+    centres[40] = {179.995, -5.0};
+    CHECK_THROWS_WITH(depmap::layers::buffers(centres, BufferOptions{5'000, 1.0}), Catch::Contains("179.995,-5"));
 }
 
 TEST_CASE("Buffer layers keep attributes and reopen as valid polygons in GDAL", "[layers][buffer]") {
