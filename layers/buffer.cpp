@@ -26,6 +26,10 @@ geo::GeodesicCircleOptions circle_options(const BufferOptions& options) {
         throw ArgumentError(fmt::format("--radius: give a positive distance such as 10km, not {} m", options.radius_m));
     if (!(options.tolerance_m > 0.0) || !std::isfinite(options.tolerance_m))
         throw ArgumentError(fmt::format("--tolerance: give a positive distance such as 1m, not {} m", options.tolerance_m));
+    // Finer would only add vertices: GeoJSON's 7 decimals are about 1 cm already.
+    if (options.tolerance_m < min_tolerance_m)
+        throw ArgumentError(fmt::format("--tolerance: {} m is finer than depmap draws (at least {} m)",
+                                        options.tolerance_m, min_tolerance_m));
     return {options.radius_m, options.tolerance_m};
 }
 
