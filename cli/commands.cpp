@@ -1,7 +1,9 @@
+#include "cli/cmd_buffer.hpp"
 #include "cli/cmd_cluster.hpp"
 #include "cli/cmd_distance.hpp"
 #include "cli/cmd_export.hpp"
 #include "cli/cmd_grid.hpp"
+#include "cli/cmd_hull.hpp"
 #include "cli/cmd_info.hpp"
 #include "cli/cmd_matrix.hpp"
 #include "cli/cmd_near.hpp"
@@ -21,8 +23,10 @@ std::vector<std::unique_ptr<Command>> make_commands() {
     commands.push_back(std::make_unique<WithinCommand>());
     commands.push_back(std::make_unique<RegionsCommand>());
     commands.push_back(std::make_unique<MatrixCommand>());
-    commands.push_back(std::make_unique<GridCommand>());
+    commands.push_back(std::make_unique<BufferCommand>());
+    commands.push_back(std::make_unique<HullCommand>());
     commands.push_back(std::make_unique<ClusterCommand>());
+    commands.push_back(std::make_unique<GridCommand>());
     commands.push_back(std::make_unique<ExportCommand>());
     return commands;
 }

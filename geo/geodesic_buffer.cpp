@@ -18,6 +18,10 @@ namespace {
 // Deep enough for any circle that passes the pole and antimeridian checks; a guard
 // against looping, not a limit met in practice.
 constexpr int max_splits = 24;
+// Vertices lie this fraction of the tolerance outside the radius, so the edges between
+// them sag across the circle: the boundary straddles it, and an edge may sag 1.5
+// tolerances, which needs about a quarter fewer vertices than edges hanging inside it.
+constexpr double vertex_offset = 0.5;
 
 class CircleBuilder {
 public:
@@ -25,7 +29,7 @@ public:
         : m_centre(centre), m_radius_m(options.radius_m), m_tolerance_m(options.tolerance_m) {}
 
     LonLat vertex(double azimuth_deg) const {
-        const LonLat p = geodesic_direct(m_centre, azimuth_deg, m_radius_m);
+        const LonLat p = geodesic_direct(m_centre, azimuth_deg, m_radius_m + vertex_offset * m_tolerance_m);
         // Longitude unrolled around the centre's: beyond +-180 means the circle crosses
         // the antimeridian.
         const double delta = std::remainder(p.lon_deg - m_centre.lon_deg, 360.0);
@@ -65,10 +69,10 @@ private:
     double m_tolerance_m;
 };
 
-// Edges a plane circle needs for its chords to sag less than the tolerance, with a
+// Edges a plane circle needs for its chords to sag less than the allowance, with a
 // little to spare for the ellipsoid; at least 16 so large circles start round.
 int initial_edges(double radius_m, double tolerance_m) {
-    const double sag = std::min(0.9 * tolerance_m / radius_m, 1.0);
+    const double sag = std::min(0.9 * (1.0 + vertex_offset) * tolerance_m / radius_m, 1.0);
     const double step_rad = 2.0 * std::acos(1.0 - sag);
     return std::clamp(static_cast<int>(std::ceil(2.0 * std::numbers::pi / step_rad)), 16, 1 << 20);
 }

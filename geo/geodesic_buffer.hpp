@@ -4,9 +4,10 @@
 // The tolerance holds for the polygon as GIS tools draw it: GDAL, GEOS and QGIS join
 // vertices with straight lon/lat segments, so it is those segments, not only the
 // vertices, that must stay near the circle. The rule:
-//   - every vertex lies on the circle (geodesic direct problem, exact to nanometres);
+//   - every vertex lies half the tolerance outside the circle (geodesic direct problem,
+//     exact to nanometres), so the edges sag across it and the boundary straddles it;
 //   - the vertices start evenly spaced in azimuth, as many as a plane circle of that
-//     radius needs for its chords to sag less than the tolerance;
+//     radius needs for its chords to sag less than 1.5 tolerances;
 //   - each straight lon/lat edge is sampled at 1/4, 1/2 and 3/4 of its length, each
 //     sample's distance from the centre measured by the geodesic inverse; an edge with a
 //     sample more than the tolerance from the radius is split at its middle azimuth, and

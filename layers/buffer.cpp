@@ -3,14 +3,19 @@
 #include "geo/area.hpp"
 #include "geo/error.hpp"
 #include "geo/geodesic_buffer.hpp"
+#include "geo/point_index.hpp"
 #include "layers/ogr_geometry.hpp"
 
 #include <fmt/format.h>
 #include <ogr_geometry.h>
 
+#include <algorithm>
 #include <cmath>
+#include <exception>
 #include <memory>
+#include <numeric>
 #include <stdexcept>
+#include <thread>
 
 namespace depmap::layers {
 
@@ -21,6 +26,10 @@ geo::GeodesicCircleOptions circle_options(const BufferOptions& options) {
         throw ArgumentError(fmt::format("--radius: give a positive distance such as 10km, not {} m", options.radius_m));
     if (!(options.tolerance_m > 0.0) || !std::isfinite(options.tolerance_m))
         throw ArgumentError(fmt::format("--tolerance: give a positive distance such as 1m, not {} m", options.tolerance_m));
+    // Finer would only add vertices: GeoJSON's 7 decimals are about 1 cm already.
+    if (options.tolerance_m < min_tolerance_m)
+        throw ArgumentError(fmt::format("--tolerance: {} m is finer than depmap draws (at least {} m)",
+                                        options.tolerance_m, min_tolerance_m));
     return {options.radius_m, options.tolerance_m};
 }
 
@@ -36,24 +45,89 @@ std::unique_ptr<OGRPolygon> to_ogr_polygon(const geo::Polygon& polygon) {
     return out;
 }
 
+// Runs work(i) for every i in [0, n) over all cores, in contiguous ranges. The first
+// exception of the lowest range is rethrown, so errors name the same item every run.
+template <typename Work>
+void on_all_cores(std::size_t n, Work work) {
+    const std::size_t threads = std::min<std::size_t>(std::max(1U, std::thread::hardware_concurrency()), (n + 31) / 32);
+    if (threads <= 1) {
+        for (std::size_t i = 0; i < n; ++i) work(i);
+        return;
+    }
+    std::vector<std::exception_ptr> errors(threads);
+    std::vector<std::thread> pool;
+    for (std::size_t t = 0; t < threads; ++t)
+        pool.emplace_back([&, t] {
+            try {
+                for (std::size_t i = n * t / threads; i < n * (t + 1) / threads; ++i) work(i);
+            } catch (...) {
+                errors[t] = std::current_exception();
+            }
+        });
+    for (auto& thread : pool) thread.join();
+    for (const auto& error : errors)
+        if (error) std::rethrow_exception(error);
+}
+
+// Groups of centres whose circles may meet: centres within 2 (radius + tolerance) of one
+// another, transitively. Circles of different groups cannot overlap, so each group is
+// merged alone, and a lone circle needs no merging at all. Ordered by first member.
+std::vector<std::vector<std::size_t>> meeting_groups(std::span<const geo::LonLat> centres, const BufferOptions& options) {
+    std::vector<std::size_t> parent(centres.size());
+    std::iota(parent.begin(), parent.end(), std::size_t{0});
+    const auto root = [&parent](std::size_t i) {
+        while (parent[i] != i) i = parent[i] = parent[parent[i]];
+        return i;
+    };
+    const geo::PointIndex index(centres);
+    const double reach_m = 2 * (options.radius_m + options.tolerance_m);
+    for (std::size_t i = 0; i < centres.size(); ++i)
+        for (const auto& near : index.within(centres[i], reach_m)) {
+            const auto a = root(i), b = root(near.index);
+            if (a != b) parent[std::max(a, b)] = std::min(a, b);
+        }
+    std::vector<std::vector<std::size_t>> groups;
+    std::vector<std::size_t> group_of(centres.size());
+    for (std::size_t i = 0; i < centres.size(); ++i) {
+        const auto r = root(i);
+        if (r == i) {
+            group_of[i] = groups.size();
+            groups.emplace_back();
+        }
+        groups[group_of[r]].push_back(i);
+    }
+    return groups;
+}
+
 } // namespace
 
 std::vector<geo::Polygon> buffers(std::span<const geo::LonLat> centres, const BufferOptions& options) {
     const auto circle = circle_options(options);
-    std::vector<geo::Polygon> out;
-    out.reserve(centres.size());
-    for (const auto& centre : centres) out.push_back(geo::geodesic_circle(centre, circle));
+    std::vector<geo::Polygon> out(centres.size());
+    on_all_cores(centres.size(), [&](std::size_t i) { out[i] = geo::geodesic_circle(centres[i], circle); });
     return out;
 }
 
 geo::MultiPolygon dissolved_buffers(std::span<const geo::LonLat> centres, const BufferOptions& options) {
-    const auto circles = buffers(centres, options);
-    if (circles.empty()) return {};
-    OGRMultiPolygon all;
-    for (const auto& circle : circles) all.addGeometryDirectly(to_ogr_polygon(circle).release());
-    std::unique_ptr<OGRGeometry> merged(all.UnionCascaded());
-    if (!merged) throw std::runtime_error("GEOS could not merge the buffers (GDAL built without GEOS?)");
-    return std::get<geo::MultiPolygon>(to_shape(*merged));
+    auto circles = buffers(centres, options);
+    const auto groups = meeting_groups(centres, options);
+    std::vector<geo::MultiPolygon> merged(groups.size());
+    on_all_cores(groups.size(), [&](std::size_t g) {
+        const auto& members = groups[g];
+        if (members.size() == 1) {
+            merged[g].push_back(std::move(circles[members.front()]));
+            return;
+        }
+        OGRMultiPolygon all;
+        for (const auto i : members) all.addGeometryDirectly(to_ogr_polygon(circles[i]).release());
+        std::unique_ptr<OGRGeometry> united(all.UnionCascaded());
+        if (!united) throw std::runtime_error("GEOS could not merge the buffers (GDAL built without GEOS?)");
+        merged[g] = std::get<geo::MultiPolygon>(to_shape(*united));
+    });
+    geo::MultiPolygon out;
+    for (auto& part : merged)
+        for (auto& polygon : part) out.push_back(std::move(polygon));
+    return out;
 }
 
 Layer buffer_layer(const Layer& points, const BufferOptions& options, bool dissolve) {

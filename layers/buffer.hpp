@@ -10,13 +10,17 @@
 
 namespace depmap::layers {
 
+// The finest tolerance accepted: a 10 km circle then has about 6,000 vertices.
+inline constexpr double min_tolerance_m = 0.001;
+
 struct BufferOptions {
     double radius_m = 0.0;     // ellipsoidal distance from each centre; > 0
-    double tolerance_m = 1.0;  // largest error of any boundary point, as drawn. DEFAULT: 1 m
+    double tolerance_m = 1.0;  // largest error of any boundary point, as drawn; at least
+                               // min_tolerance_m. DEFAULT: 1 m
 };
 
-// One circle per centre, in the centres' order. Throws ArgumentError for a radius or
-// tolerance that is not positive, InputError for a circle around a pole or across the
+// One circle per centre, in the centres' order. Throws ArgumentError for a radius that
+// is not positive or a tolerance below min_tolerance_m, InputError for a circle around a pole or across the
 // antimeridian.
 std::vector<geo::Polygon> buffers(std::span<const geo::LonLat> centres, const BufferOptions& options);
 

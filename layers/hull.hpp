@@ -34,8 +34,10 @@ geo::MultiPolygon hull_of(std::span<const geo::LonLat> points, const HullOptions
 // The hull layer of a point layer: one feature with `count` and `area_km2`, or with
 // `group_by` one per value of that field (first column, the field's name), a commodity
 // list field putting a site under every commodity it lists; features with no value
-// form a group of their own. No features for an empty layer. Throws ArgumentError for an
-// unknown group field, InputError for a layer that is not of points.
+// form a group of their own. No features for an empty layer. A group of one point, or of
+// points in a line, gets its small polygon and a line in the layer's notes saying so.
+// Throws ArgumentError for an unknown group field, InputError for a layer that is not of
+// points.
 Layer hull_layer(const Layer& points, const HullOptions& options, const std::string& group_by = {});
 
 } // namespace depmap::layers

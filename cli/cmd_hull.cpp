@@ -1,0 +1,38 @@
+#include "cli/cmd_hull.hpp"
+
+#include "geo/error.hpp"
+#include "layers/hull.hpp"
+
+#include <fmt/format.h>
+#include <fmt/ostream.h>
+
+namespace depmap::cli {
+
+CLI::App* HullCommand::setup(CLI::App& app) {
+    auto* command = app.add_subcommand("hull", "The convex or concave hull of the selected features, with count and area");
+    command->add_option("--group-by", m_group_by,
+                        "One hull per value of this field; a commodity list counts a site under each commodity");
+    command->add_option("--concave", m_concave,
+                        "A concave hull of this ratio in (0, 1): smaller hugs the points closer; 1 is convex");
+    m_input.add_to(*command);
+    m_output.add_to(*command);
+    return command;
+}
+
+void HullCommand::run(const GlobalOptions& global, std::ostream& out, std::ostream& err) {
+    layers::HullOptions options;
+    if (m_concave) {
+        if (!(*m_concave > 0.0 && *m_concave <= 1.0))
+            throw ArgumentError(fmt::format("--concave: give a ratio in (0, 1] (1 is the convex hull), not {}", *m_concave));
+        options.concave_ratio = *m_concave;
+    }
+    const auto input = m_input.load(global, err);
+    const auto& layer = input.selected();
+    if (!layer.is_points()) throw InputError(layer.source + ": hull needs a point layer");
+    const auto hulls = layers::hull_layer(layer, options, m_group_by);
+    if (!global.quiet)
+        for (const auto& note : hulls.notes) fmt::print(err, "note: {}\n", note);
+    m_output.emit(hulls, global, out, err, layers::StyleKind::Areas);
+}
+
+} // namespace depmap::cli
