@@ -1,3 +1,4 @@
+#include "cli/cmd_catchment.hpp"
 #include "cli/cmd_distance.hpp"
 #include "cli/cmd_export.hpp"
 #include "cli/cmd_info.hpp"
@@ -19,6 +20,7 @@ std::vector<std::unique_ptr<Command>> make_commands() {
     commands.push_back(std::make_unique<WithinCommand>());
     commands.push_back(std::make_unique<RegionsCommand>());
     commands.push_back(std::make_unique<MatrixCommand>());
+    commands.push_back(std::make_unique<CatchmentCommand>());
     commands.push_back(std::make_unique<ExportCommand>());
     return commands;
 }
