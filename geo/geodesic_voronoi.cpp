@@ -18,7 +18,7 @@ namespace {
 
 constexpr std::size_t no_owner = std::numeric_limits<std::size_t>::max();
 constexpr double max_reach_m = 9.0e6;
-constexpr double root_tolerance_m = 1e-4;  // rays end within 0.1 mm of the bisector
+constexpr double root_tolerance_m = 1e-6;  // h(t) within a micrometre: ends well under a millimetre off
 
 // Where one ray from the site meets its cell's border.
 struct Ray {
@@ -132,7 +132,8 @@ public:
 
 private:
     bool needs_split(const Ray& a, const Ray& b) const {
-        if (a.owner != b.owner) return true;
+        // A corner lies between: close in on it until the ends are a tenth of the tolerance apart.
+        if (a.owner != b.owner) return geodesic_distance_m(a.end, b.end) > m_tolerance_m / 10.0;
         if (a.owner == no_owner) return false;  // both at reach: outside what is kept
         for (const double u : {0.25, 0.5, 0.75}) {
             const LonLat q{a.end.lon_deg + u * (b.end.lon_deg - a.end.lon_deg),
@@ -164,8 +165,8 @@ Polygon cell_polygon(std::span<const LonLat> sites, std::size_t i, const Voronoi
     closing.azimuth_deg += 360.0;
     initial.push_back(closing);
 
-    // Corners to within a tenth of the tolerance: the angle that spans at the reach.
-    const double min_gap_deg = options.tolerance_m / 10.0 / options.reach_m * 180.0 / std::numbers::pi;
+    // A backstop only: splitting stops on the distances first.
+    const double min_gap_deg = options.tolerance_m / 1000.0 / options.reach_m * 180.0 / std::numbers::pi;
     const Refiner refiner(caster, options.tolerance_m, min_gap_deg);
     std::vector<Ray> rays;
     for (std::size_t k = 0; k + 1 < initial.size(); ++k) {
@@ -176,7 +177,13 @@ Polygon cell_polygon(std::span<const LonLat> sites, std::size_t i, const Voronoi
     // Azimuths run clockwise: reverse for a counter-clockwise exterior.
     Polygon polygon;
     auto& ring = polygon.outer();
-    for (auto it = rays.rbegin(); it != rays.rend(); ++it) ring.push_back(it->end);
+    // Ends a hundredth of the tolerance apart are one vertex: closer ones could fold the
+    // ring over on the rounding of their roots.
+    for (auto it = rays.rbegin(); it != rays.rend(); ++it)
+        if (ring.empty() || geodesic_distance_m(ring.back(), it->end) > options.tolerance_m / 100.0)
+            ring.push_back(it->end);
+    while (ring.size() > 1 && geodesic_distance_m(ring.back(), ring.front()) <= options.tolerance_m / 100.0)
+        ring.pop_back();
     ring.push_back(ring.front());
     for (std::size_t k = 1; k < ring.size(); ++k)
         if (std::abs(ring[k].lon_deg - ring[k - 1].lon_deg) > 180.0)

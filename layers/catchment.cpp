@@ -46,11 +46,20 @@ void check_hubs(std::span<const Hub> hubs, double tolerance_m) {
 // straight edges (which may bulge a little beyond their ends).
 double reach_m(std::span<const Hub> hubs, const geo::MultiPolygon& region) {
     double farthest_m = 0.0;
+    const Hub* from = &hubs.front();
     for (const auto& polygon : region)
         for (const auto& vertex : polygon.outer())
             for (const auto& hub : hubs)
-                farthest_m = std::max(farthest_m, geo::geodesic_distance_m(hub.position, vertex));
-    return 1.1 * farthest_m + 10000.0;
+                if (const double d = geo::geodesic_distance_m(hub.position, vertex); d > farthest_m) {
+                    farthest_m = d;
+                    from = &hub;
+                }
+    const double reach = 1.1 * farthest_m + 10000.0;
+    if (reach > 9.0e6)
+        throw ArgumentError(fmt::format(
+            "the region reaches {:.0f} km from hub '{}': catchments need every hub within about "
+            "8,000 km of all of it; use a smaller --within region", farthest_m / 1000, from->name));
+    return reach;
 }
 
 std::vector<geo::MultiPolygon> cells(std::span<const Hub> hubs, const geo::MultiPolygon& region,
