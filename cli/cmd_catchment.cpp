@@ -26,7 +26,7 @@ CLI::App* CatchmentCommand::setup(CLI::App& app) {
     command->add_option("--within-layer-name", m_within_layer_name, "The layer of a multi-layer --within file");
     command->add_option("--sum", m_sums, "A numeric field to total per hub (repeatable)");
     command->add_option("--tolerance", m_tolerance,
-                        "How far a drawn border may stray from the true geodesic one (default 1m)");
+                        "How far a drawn border may stray from the true geodesic one (default 10m)");
     m_input.add_to(*command);
     m_output.add_to(*command);
     return command;

@@ -16,7 +16,7 @@ private:
     std::string m_within = "boundary";
     std::string m_within_layer_name;
     std::vector<std::string> m_sums;
-    std::string m_tolerance = "1m";
+    std::string m_tolerance = "10m";
     QueryInput m_input;
     OutputOptions m_output;
 };

@@ -18,7 +18,7 @@ namespace {
 
 constexpr std::size_t no_owner = std::numeric_limits<std::size_t>::max();
 constexpr double max_reach_m = 9.0e6;
-constexpr double root_tolerance_m = 1e-6;  // h(t) within a micrometre: ends well under a millimetre off
+constexpr double root_tolerance_m = 1e-5;  // h(t) within 10 micrometres: ends well under a millimetre off
 
 // Where one ray from the site meets its cell's border.
 struct Ray {
@@ -212,6 +212,12 @@ void check(std::span<const LonLat> sites, const VoronoiOptions& options) {
 
 double distance_to_border_m(std::span<const LonLat> sites, std::size_t i, double azimuth_deg, double reach_m) {
     return CellCaster(sites, i, reach_m).cast(azimuth_deg).distance_m;
+}
+
+Polygon geodesic_voronoi_cell(std::span<const LonLat> sites, std::size_t i, const VoronoiOptions& options) {
+    check(sites, options);
+    if (i >= sites.size()) throw std::invalid_argument(fmt::format("no site {} of {}", i + 1, sites.size()));
+    return cell_polygon(sites, i, options);
 }
 
 std::vector<Polygon> geodesic_voronoi_cells(std::span<const LonLat> sites, const VoronoiOptions& options) {

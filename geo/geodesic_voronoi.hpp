@@ -22,8 +22,8 @@ namespace depmap::geo {
 
 struct VoronoiOptions {
     // How far a drawn border may stray from the true geodesic bisector, in metres.
-    // DEFAULT: 1 m.
-    double tolerance_m = 1.0;
+    // DEFAULT: 10 m.
+    double tolerance_m = 10.0;
     // Cells end at this geodesic distance from their site (where no other site is
     // nearer): the caller clips them to a region lying well inside it. Must be > 0 and at
     // most 9,000 km (beyond that lon/lat polygons would wrap). REQUIRED.
@@ -34,6 +34,9 @@ struct VoronoiOptions {
 // (throws std::invalid_argument otherwise) and at latitudes within (-90, 90); a cell that
 // would cross the antimeridian or a pole throws std::invalid_argument.
 std::vector<Polygon> geodesic_voronoi_cells(std::span<const LonLat> sites, const VoronoiOptions& options);
+
+// The cell of site `i` alone (the same checks): cells may then each have their own reach.
+Polygon geodesic_voronoi_cell(std::span<const LonLat> sites, std::size_t i, const VoronoiOptions& options);
 
 // The geodesic distance from site `i` along azimuth `azimuth_deg` to its cell's border,
 // capped at reach_m: the quantity the polygons are built from, for tests.

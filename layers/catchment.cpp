@@ -11,7 +11,9 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <future>
 #include <stdexcept>
+#include <thread>
 
 namespace depmap::layers {
 
@@ -41,24 +43,19 @@ void check_hubs(std::span<const Hub> hubs, double tolerance_m) {
         }
 }
 
-// Far enough from every hub to hold the whole region, with room for the straight edges
-// of the cells' outer arcs (which cut up to ~0.01% of it inward) and the region's own
-// straight edges (which may bulge a little beyond their ends).
-double reach_m(std::span<const Hub> hubs, const geo::MultiPolygon& region) {
+// Far enough from `hub` to hold all of the region it could draw from, with room for the
+// straight edges of the cell's outer arcs (which cut up to ~0.01% of it inward) and the
+// region's own straight edges (which may bulge a little beyond their ends).
+double reach_m(const Hub& hub, const geo::MultiPolygon& region) {
     double farthest_m = 0.0;
-    const Hub* from = &hubs.front();
     for (const auto& polygon : region)
         for (const auto& vertex : polygon.outer())
-            for (const auto& hub : hubs)
-                if (const double d = geo::geodesic_distance_m(hub.position, vertex); d > farthest_m) {
-                    farthest_m = d;
-                    from = &hub;
-                }
+            farthest_m = std::max(farthest_m, geo::geodesic_distance_m(hub.position, vertex));
     const double reach = 1.1 * farthest_m + 10000.0;
     if (reach > 9.0e6)
         throw ArgumentError(fmt::format(
             "the region reaches {:.0f} km from hub '{}': catchments need every hub within about "
-            "8,000 km of all of it; use a smaller --within region", farthest_m / 1000, from->name));
+            "8,000 km of all of it; use a smaller --within region", farthest_m / 1000, hub.name));
     return reach;
 }
 
@@ -67,15 +64,29 @@ std::vector<geo::MultiPolygon> cells(std::span<const Hub> hubs, const geo::Multi
     if (hubs.size() == 1) return {region};
     std::vector<geo::LonLat> sites;
     for (const auto& hub : hubs) sites.push_back(hub.position);
-    geo::VoronoiOptions options;
-    options.tolerance_m = tolerance_m;
-    options.reach_m = reach_m(hubs, region);
-    std::vector<geo::Polygon> drawn;
-    try {
-        drawn = geo::geodesic_voronoi_cells(sites, options);
-    } catch (const std::invalid_argument& e) {
-        throw ArgumentError(fmt::format("catchments: {}", e.what()));
-    }
+    std::vector<double> reaches;
+    for (const auto& hub : hubs) reaches.push_back(reach_m(hub, region));
+
+    // Cells are independent: drawn on every core, hubs dealt out in turn.
+    std::vector<geo::Polygon> drawn(hubs.size());
+    const auto draw = [&](std::size_t first, std::size_t step) {
+        for (std::size_t h = first; h < hubs.size(); h += step) {
+            geo::VoronoiOptions options;
+            options.tolerance_m = tolerance_m;
+            options.reach_m = reaches[h];
+            try {
+                drawn[h] = geo::geodesic_voronoi_cell(sites, h, options);
+            } catch (const std::invalid_argument& e) {
+                throw ArgumentError(fmt::format("catchment of hub '{}': {}", hubs[h].name, e.what()));
+            }
+        }
+    };
+    const std::size_t threads = std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, hubs.size());
+    std::vector<std::future<void>> others;
+    for (std::size_t t = 1; t < threads; ++t) others.push_back(std::async(std::launch::async, draw, t, threads));
+    draw(0, threads);
+    for (auto& other : others) other.get();
+
     std::vector<geo::MultiPolygon> out;
     for (const auto& cell : drawn) out.push_back(intersection(geo::MultiPolygon{cell}, region));
     return out;

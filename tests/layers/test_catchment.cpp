@@ -94,7 +94,7 @@ TEST_CASE("catchment: reopened polygons are valid and hold points nearest their 
             if (!geometry->Contains(&p)) continue;
             ++inside;
             const auto n = nearest(three, {p.getX(), p.getY()});
-            if (n.lead_m < 2.0) continue;  // within the 1 m tolerance of a border
+            if (n.lead_m < 20.0) continue;  // within the default 10 m tolerance of a border
             INFO(p.getX() << "," << p.getY());
             CHECK(n.hub == feature_number);
         }
@@ -127,13 +127,13 @@ TEST_CASE("catchment: counts and areas agree with brute force and add up", "[lay
     CHECK(layers::outside_count(deposits, region) == outside);
     CHECK(static_cast<std::size_t>(total) + outside == deposits.size());
 
-    // The cells tile the region: their areas add up to its own, to the slivers the 1 m
-    // tolerance allows along about 3,000 km of borders.
+    // The cells tile the region: their areas add up to its own, to the slivers the 10 m
+    // tolerance allows along about 3,000 km of borders (at most 2 x 10 m wide: 60 km²).
     const auto area = *result.field_index("area_km2");
     double sum_km2 = 0.0;
     for (std::size_t h = 0; h < 3; ++h) sum_km2 += result.columns[area].real(h);
     const double region_km2 = geo::area_m2(region) / 1e6;
-    CHECK(sum_km2 == Approx(region_km2).margin(10.0));
+    CHECK(sum_km2 == Approx(region_km2).margin(60.0));
     CHECK(region_km2 > 1.1e6);  // Inner Mongolia: 1.1 to 1.2 million km², as outlines differ
     CHECK(region_km2 < 1.2e6);
 }
