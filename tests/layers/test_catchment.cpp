@@ -171,3 +171,23 @@ TEST_CASE("catchment: the same hub twice is refused, naming both", "[layers][cat
                       Contains("'Baotou'") && Contains("'Baotou again'"));
     CHECK_THROWS_AS(layers::catchments(sample, {}, bundled_region(), {}), ArgumentError);
 }
+
+TEST_CASE("catchment: a feature as far from two hubs goes to the one listed first", "[layers][catchment]") {
+    // By the ellipsoid's symmetry about the meridian 110°E, (110, 41.5) is exactly as far
+    // from (109, 41) as from (111, 41); (109.9, 41.5) is nearer the western hub.
+    test::ScratchDir dir;
+    const auto sites = layers::read_layer(dir.write("sites.csv", "id,lon,lat\nmiddle,110,41.5\nwest,109.9,41.5\n"));
+    const auto region = layers::box_polygon({108.0, 40.0, 112.0, 43.0});
+    const std::vector<layers::Hub> west_first{{"west", {109, 41}}, {"east", {111, 41}}};
+    const std::vector<layers::Hub> east_first{{"east", {111, 41}}, {"west", {109, 41}}};
+    const auto a = layers::catchments(sites, west_first, region, {});
+    const auto b = layers::catchments(sites, east_first, region, {});
+    const auto count = *a.field_index("count");
+    CHECK(a.columns[count].integer(0) == 2);  // west: both
+    CHECK(a.columns[count].integer(1) == 0);
+    CHECK(b.columns[count].integer(0) == 1);  // east: the tie
+    CHECK(b.columns[count].integer(1) == 1);  // west: the nearer one
+    // The two halves of the box, each within the tolerance of the meridian 110°E.
+    const auto area = *a.field_index("area_km2");
+    CHECK(a.columns[area].real(0) == Approx(a.columns[area].real(1)).margin(1.0));
+}
