@@ -31,7 +31,7 @@ struct CatchmentOptions {
     // geo/geodesic_voronoi.hpp). DEFAULT: 10 m: far finer than the boundary the cells are
     // cut to (an outline with vertices a median 3 km apart) and than the sites themselves
     // (a mine's point stands for ground hundreds of metres across), while a 1 m border
-    // takes about three times the vertices and time. Counts never depend on it.
+    // takes about twice the vertices and three times the time. Counts never depend on it.
     double tolerance_m = 10.0;
 };
 
