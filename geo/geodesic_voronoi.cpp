@@ -18,7 +18,9 @@ namespace {
 
 constexpr std::size_t no_owner = std::numeric_limits<std::size_t>::max();
 constexpr double max_reach_m = 9.0e6;
-constexpr double root_tolerance_m = 1e-5;  // h(t) within 10 micrometres: ends well under a millimetre off
+// Roots are bracketed to a micrometre along the ray: where a ray grazes the border, h is
+// nearly flat and a small |h| would still leave the end centimetres off (enough to fold a ring).
+constexpr double root_tolerance_m = 1e-6;
 
 // Where one ray from the site meets its cell's border.
 struct Ray {
@@ -104,7 +106,6 @@ private:
                 if (side == 1) h_lo *= 0.5;
                 side = 1;
             }
-            if (std::abs(h_t) < root_tolerance_m) return t;
         }
         return 0.5 * (lo + hi);
     }
