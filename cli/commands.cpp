@@ -1,4 +1,5 @@
 #include "cli/cmd_buffer.hpp"
+#include "cli/cmd_catchment.hpp"
 #include "cli/cmd_cluster.hpp"
 #include "cli/cmd_distance.hpp"
 #include "cli/cmd_export.hpp"
@@ -26,6 +27,7 @@ std::vector<std::unique_ptr<Command>> make_commands() {
     commands.push_back(std::make_unique<BufferCommand>());
     commands.push_back(std::make_unique<HullCommand>());
     commands.push_back(std::make_unique<ClusterCommand>());
+    commands.push_back(std::make_unique<CatchmentCommand>());
     commands.push_back(std::make_unique<GridCommand>());
     commands.push_back(std::make_unique<ExportCommand>());
     return commands;

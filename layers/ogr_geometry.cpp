@@ -140,8 +140,13 @@ OGRwkbGeometryType layer_geometry_type(const Layer& layer) {
 
 std::unique_ptr<OGRGeometry> to_ogr(const geo::Shape& shape, OGRwkbGeometryType type) {
     auto geometry = to_ogr(shape);
-    const bool one_part = geometry->toGeometryCollection()->getNumGeometries() == 1;
-    if (OGR_GT_IsSubClassOf(type, wkbGeometryCollection) || !one_part) return geometry;
+    const int parts = geometry->toGeometryCollection()->getNumGeometries();
+    if (OGR_GT_IsSubClassOf(type, wkbGeometryCollection) || parts > 1) return geometry;
+    // An empty shape (a catchment outside the region) in a layer of single parts: an empty
+    // geometry of that type, so strict formats (GeoPackage) take it.
+    if (parts == 0)
+        return type == wkbUnknown ? std::move(geometry)
+                                  : std::unique_ptr<OGRGeometry>(OGRGeometryFactory::createGeometry(wkbFlatten(type)));
     return std::unique_ptr<OGRGeometry>(geometry->toGeometryCollection()->getGeometryRef(0)->clone());
 }
 

@@ -1,0 +1,62 @@
+#include "cli/cmd_catchment.hpp"
+
+#include "cli/hub_places.hpp"
+#include "geo/error.hpp"
+#include "geo/units.hpp"
+#include "layers/catalogue.hpp"
+#include "layers/catchment.hpp"
+#include "layers/overlay.hpp"
+#include "layers/read.hpp"
+#include "layers/regions.hpp"
+
+#include <fmt/format.h>
+#include <fmt/ostream.h>
+
+namespace depmap::cli {
+
+CLI::App* CatchmentCommand::setup(CLI::App& app) {
+    auto* command = app.add_subcommand("catchment", "The part of a region nearer to each hub than to any other, with totals");
+    command->add_option("--hubs", m_hubs,
+                        "Places separated by commas (names, Baotou, lon,lat, DMS), or a file of points "
+                        "named by their name field (repeatable)")->required();
+    command->add_option("--within", m_within,
+                        "The region to divide: 'boundary' (Inner Mongolia, the default), 'divisions' (the "
+                        "same: the union of the bundled leagues and cities), or a polygon file (all its "
+                        "polygons together)");
+    command->add_option("--within-layer-name", m_within_layer_name, "The layer of a multi-layer --within file");
+    command->add_option("--sum", m_sums, "A numeric field to total per hub (repeatable)");
+    command->add_option("--tolerance", m_tolerance,
+                        "How far a drawn border may stray from the true geodesic one (default 10m)");
+    m_input.add_to(*command);
+    m_output.add_to(*command);
+    return command;
+}
+
+void CatchmentCommand::run(const GlobalOptions& global, std::ostream& out, std::ostream& err) {
+    layers::CatchmentOptions options;
+    options.sum_fields = m_sums;
+    options.tolerance_m = geo::parse_distance_m(m_tolerance);
+    if (!(options.tolerance_m > 0.0)) throw ArgumentError("--tolerance " + m_tolerance + ": must be more than 0");
+
+    // The bundled boundary is the dissolved divisions, edge for edge: one file serves both.
+    const bool bundled = m_within == "boundary" || m_within == "divisions";
+    const std::string within = bundled ? (layers::data_dir() / "boundary.geojson").string() : m_within;
+    layers::ReadOptions within_options;
+    within_options.layer_name = m_within_layer_name;
+    const auto region_layer = layers::read_layer(within, within_options);
+    const auto polygons = layers::polygons_of(region_layer);
+    const auto region = layers::union_of(polygons);
+    if (region.empty()) throw InputError(within + ": --within holds no polygon area");
+
+    const auto input = m_input.load(global, err);
+    const auto& layer = input.selected();
+    if (!layer.is_points()) throw InputError(layer.source + ": catchment needs a point layer");
+    const auto hubs = hub_places(m_hubs, input.all, global, err);
+    const auto result = layers::catchments(layer, hubs, region, options);
+    if (const auto outside = layers::outside_count(layer, region); outside > 0 && !global.quiet)
+        fmt::print(err, "note: {} of {} features lie outside {} and are not counted\n", outside,
+                   layer.size(), within);
+    m_output.emit(result, global, out, err, layers::StyleKind::Areas);
+}
+
+} // namespace depmap::cli
