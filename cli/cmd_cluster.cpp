@@ -4,6 +4,7 @@
 #include "geo/error.hpp"
 #include "geo/units.hpp"
 #include "layers/clusters.hpp"
+#include "layers/field_totals.hpp"
 #include "layers/districts.hpp"
 
 #include <fmt/format.h>

@@ -2,6 +2,7 @@
 
 #include "geo/area.hpp"
 #include "geo/error.hpp"
+#include "layers/field_totals.hpp"
 #include "geo/geodesic.hpp"
 #include "geo/geodesic_voronoi.hpp"
 #include "geo/point_index.hpp"
@@ -19,17 +20,6 @@ namespace depmap::layers {
 
 namespace {
 
-std::vector<std::size_t> sum_columns(const Layer& points, const std::vector<std::string>& fields) {
-    std::vector<std::size_t> columns;
-    for (const auto& name : fields) {
-        const auto f = points.field_index(name);
-        if (!f) throw ArgumentError(fmt::format("--sum {}: no such field in {}", name, points.source));
-        if (points.fields[*f].type == FieldType::String)
-            throw ArgumentError(fmt::format("--sum {}: the field holds text, not numbers", name));
-        columns.push_back(*f);
-    }
-    return columns;
-}
 
 void check_hubs(std::span<const Hub> hubs, double tolerance_m) {
     if (hubs.empty()) throw ArgumentError("no hubs: give at least one");
@@ -122,10 +112,7 @@ Layer catchments(const Layer& points, std::span<const Hub> hubs, const geo::Mult
         const auto h = nearest.front().index;
         ++counts[h];
         for (std::size_t s = 0; s < sums.size(); ++s) {
-            const Column& column = points.columns[sums[s]];
-            if (column.is_null(row)) continue;
-            totals[h][s] += column.type() == FieldType::Integer ? static_cast<double>(column.integer(row))
-                                                                : column.real(row);
+            totals[h][s] += summand(points.columns[sums[s]], row);
         }
     }
 

@@ -1,6 +1,7 @@
 #include "layers/clusters.hpp"
 
 #include "geo/error.hpp"
+#include "layers/field_totals.hpp"
 #include "layers/commodities.hpp"
 
 #include <fmt/format.h>
@@ -55,17 +56,6 @@ std::vector<std::vector<std::size_t>> cluster_members(const geo::DbscanResult& c
     return members;
 }
 
-std::vector<std::size_t> sum_columns(const Layer& points, const std::vector<std::string>& fields) {
-    std::vector<std::size_t> columns;
-    for (const auto& name : fields) {
-        const auto f = points.field_index(name);
-        if (!f) throw ArgumentError(fmt::format("--sum {}: no such field in {}", name, points.source));
-        if (points.fields[*f].type == FieldType::String)
-            throw ArgumentError(fmt::format("--sum {}: the field holds text, not numbers", name));
-        columns.push_back(*f);
-    }
-    return columns;
-}
 
 Layer district_totals(const Layer& points, const geo::DbscanResult& clusters,
                       const DistrictTotalsOptions& options) {
@@ -85,10 +75,7 @@ Layer district_totals(const Layer& points, const geo::DbscanResult& clusters,
         for (std::size_t s = 0; s < sums.size(); ++s) {
             const Column& column = points.columns[sums[s]];
             double total = 0.0;
-            for (const auto row : members[c]) {
-                if (column.is_null(row)) continue;
-                total += column.type() == FieldType::Integer ? static_cast<double>(column.integer(row)) : column.real(row);
-            }
+            for (const auto row : members[c]) total += summand(column, row);
             out.columns[3 + s].push(total);
         }
     }

@@ -23,10 +23,6 @@ std::string commodity_mix(const Layer& points, std::span<const std::size_t> rows
 // The rows of each cluster, by cluster number, in layer order.
 std::vector<std::vector<std::size_t>> cluster_members(const geo::DbscanResult& clusters);
 
-// The columns of numeric fields to total, in order. Throws ArgumentError for a field
-// that is missing or holds text (--sum FIELD: ...).
-std::vector<std::size_t> sum_columns(const Layer& points, const std::vector<std::string>& fields);
-
 struct DistrictTotalsOptions {
     std::vector<std::string> sum_fields;  // numeric fields totalled per cluster (sum_<field>)
 };

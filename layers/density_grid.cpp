@@ -1,6 +1,7 @@
 #include "layers/density_grid.hpp"
 
 #include "geo/error.hpp"
+#include "layers/field_totals.hpp"
 #include "geo/polygon_index.hpp"
 
 #include <fmt/format.h>
@@ -11,17 +12,6 @@ namespace depmap::layers {
 
 namespace {
 
-std::vector<std::size_t> sum_columns(const Layer& points, const std::vector<std::string>& fields) {
-    std::vector<std::size_t> columns;
-    for (const auto& name : fields) {
-        const auto f = points.field_index(name);
-        if (!f) throw ArgumentError(fmt::format("--sum {}: no such field in {}", name, points.source));
-        if (points.fields[*f].type == FieldType::String)
-            throw ArgumentError(fmt::format("--sum {}: the field holds text, not numbers", name));
-        columns.push_back(*f);
-    }
-    return columns;
-}
 
 geo::Box extent_box(const Layer& points, const std::vector<geo::MultiPolygon>& extent) {
     if (extent.empty()) return points.extent();
@@ -106,10 +96,7 @@ Layer density_grid(const Layer& points, const DensityGridOptions& options) {
         const auto cell = static_cast<std::size_t>(cells[row]);
         ++counts[cell];
         for (std::size_t s = 0; s < sums.size(); ++s) {
-            const Column& column = points.columns[sums[s]];
-            if (column.is_null(row)) continue;
-            totals[cell * sums.size() + s] +=
-                column.type() == FieldType::Integer ? static_cast<double>(column.integer(row)) : column.real(row);
+            totals[cell * sums.size() + s] += summand(points.columns[sums[s]], row);
         }
     }
 

@@ -4,7 +4,7 @@
 #include "geo/error.hpp"
 #include "geo/geodesic.hpp"
 #include "geo/local_projection.hpp"
-#include "layers/commodities.hpp"
+#include "layers/field_totals.hpp"
 
 #include <boost/geometry/algorithms/correct.hpp>
 #include <fmt/format.h>
@@ -187,23 +187,11 @@ geo::MultiPolygon hull_of(std::span<const geo::LonLat> points, const HullOptions
 
 Layer hull_layer(const Layer& points, const HullOptions& options, const std::string& group_by) {
     if (!points.is_points()) throw InputError(points.source + ": hull needs a point layer");
-    std::optional<std::size_t> group;
-    bool split_lists = false;
-    if (!group_by.empty()) {
-        group = points.field_index(group_by);
-        if (!group) throw ArgumentError(fmt::format("--group-by {}: no such field in {}", group_by, points.source));
-        split_lists = group == commodity_field(points);
-    }
+    const GroupKeys groups(points, group_by);
+    const auto group = groups.field();
     std::map<std::string, std::vector<geo::LonLat>> members;
-    for (std::size_t row = 0; row < points.size(); ++row) {
-        std::vector<std::string> keys{""};
-        if (group) {
-            keys = split_lists ? split_commodities(points.columns[*group].to_text(row))
-                               : std::vector<std::string>{points.columns[*group].to_text(row)};
-            if (keys.empty()) keys.emplace_back();
-        }
-        for (const auto& key : keys) members[key].push_back(points.points[row]);
-    }
+    for (std::size_t row = 0; row < points.size(); ++row)
+        for (const auto& key : groups.of(row)) members[key].push_back(points.points[row]);
 
     Layer out;
     out.name = "hulls";

@@ -1,8 +1,8 @@
 #include "layers/regions.hpp"
 
 #include "geo/error.hpp"
+#include "layers/field_totals.hpp"
 #include "geo/polygon_index.hpp"
-#include "layers/commodities.hpp"
 #include "layers/places.hpp"
 
 #include <fmt/format.h>
@@ -39,18 +39,6 @@ std::vector<std::optional<std::size_t>> locate(const Layer& points, const Layer&
     return index.locate_all(points.points);
 }
 
-std::vector<std::size_t> sum_columns(const Layer& points, const std::vector<std::string>& fields) {
-    std::vector<std::size_t> columns;
-    for (const auto& name : fields) {
-        const auto f = points.field_index(name);
-        if (!f)
-            throw ArgumentError(fmt::format("--sum {}: no such field in {}", name, points.source));
-        if (points.fields[*f].type == FieldType::String)
-            throw ArgumentError(fmt::format("--sum {}: the field holds text, not numbers", name));
-        columns.push_back(*f);
-    }
-    return columns;
-}
 
 } // namespace
 
@@ -126,14 +114,8 @@ Layer assign_regions(const Layer& points, const Layer& regions) {
 
 Layer summarise_regions(const Layer& points, const Layer& regions, const RegionsOptions& options) {
     const auto sums = sum_columns(points, options.sum_fields);
-    std::optional<std::size_t> group;
-    bool split_lists = false;
-    if (!options.group_by.empty()) {
-        group = points.field_index(options.group_by);
-        if (!group)
-            throw ArgumentError(fmt::format("--group-by {}: no such field in {}", options.group_by, points.source));
-        split_lists = group == commodity_field(points);
-    }
+    const GroupKeys groups(points, options.group_by);
+    const bool group = groups.grouped();
     const auto where = locate(points, regions);
 
     // Keyed by (region row or regions.size() for none, group value).
@@ -147,22 +129,11 @@ Layer summarise_regions(const Layer& points, const Layer& regions, const Regions
     totals[{outside, ""}];
     if (group) totals.clear();
     for (std::size_t row = 0; row < points.size(); ++row) {
-        std::vector<std::string> keys{""};
-        if (group) {
-            keys = split_lists ? split_commodities(points.columns[*group].to_text(row))
-                               : std::vector<std::string>{points.columns[*group].to_text(row)};
-            if (keys.empty()) keys.emplace_back();
-        }
-        for (const auto& key : keys) {
+        for (const auto& key : groups.of(row)) {
             auto& t = totals[{where[row].value_or(outside), key}];
             t.sums.resize(sums.size());
             ++t.count;
-            for (std::size_t s = 0; s < sums.size(); ++s) {
-                const Column& column = points.columns[sums[s]];
-                if (column.is_null(row)) continue;
-                t.sums[s] += column.type() == FieldType::Integer ? static_cast<double>(column.integer(row))
-                                                                 : column.real(row);
-            }
+            for (std::size_t s = 0; s < sums.size(); ++s) t.sums[s] += summand(points.columns[sums[s]], row);
         }
     }
 

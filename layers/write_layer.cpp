@@ -220,7 +220,7 @@ WriteReport write_layers(const std::vector<OutputLayer>& layers, const fs::path&
     StagedOutput stage(path, options.overwrite || options.append, t.sidecars);
     const bool existing = options.append && fs::exists(path);
     if (existing) stage.copy_existing();
-    WriteReport report{format, {}};
+    WriteReport report{format, {}, {}, {}};
 
     if (t.driver.empty() && !crs.transform) {
         write_text(*layers.front().layer, format, stage.staged(), path);
