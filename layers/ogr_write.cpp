@@ -2,11 +2,14 @@
 
 #include "geo/error.hpp"
 #include "layers/gdal_session.hpp"
+#include "layers/gpkg_rtree.hpp"
 #include "layers/ogr_geometry.hpp"
 
 #include <cpl_string.h>
 #include <fmt/format.h>
 #include <ogrsf_frmts.h>
+
+#include <optional>
 
 namespace depmap::layers {
 
@@ -86,6 +89,8 @@ void write_ogr_layer(GDALDataset& dataset, const Layer& layer, const OgrLayerSpe
     const auto indices = create_fields(*out, layer, spec, path);
 
     const bool transaction = dataset.StartTransaction() == OGRERR_NONE;
+    std::optional<GpkgRtreeBuilder> index;
+    if (spec.spatial_index_after && spec.geometry_type != wkbNone) index.emplace(dataset, *out, path);
     OGRFeature feature(out->GetLayerDefn());
     OGRPoint* point = nullptr;
     if (layer.is_points() && spec.geometry_type != wkbNone) {
@@ -113,13 +118,22 @@ void write_ogr_layer(GDALDataset& dataset, const Layer& layer, const OgrLayerSpe
         }
         if (out->CreateFeature(&feature) != OGRERR_NONE || trap.caught())
             throw failed(row, trap.caught() ? trap.first() : gdal_error_or("GDAL refused it"));
+        if (index) {
+            const OGRGeometry* written = feature.GetGeometryRef();
+            if (written != nullptr && !written->IsEmpty()) {
+                OGREnvelope box;
+                written->getEnvelope(&box);
+                index->add(feature.GetFID(), box);
+            }
+        }
     }
-    if (spec.spatial_index_after && spec.geometry_type != wkbNone) {
-        std::string name = spec.name;
-        for (std::size_t at = 0; (at = name.find('\'', at)) != std::string::npos; at += 2) name.insert(at, "'");
-        dataset.ReleaseResultSet(dataset.ExecuteSQL(
-            fmt::format("SELECT CreateSpatialIndex('{}', '{}')", name, out->GetGeometryColumn()).c_str(),
-            nullptr, nullptr));
+    if (index) {
+        try {
+            index->finish();
+        } catch (...) {
+            if (transaction) dataset.RollbackTransaction();
+            throw;
+        }
     }
     if (transaction && dataset.CommitTransaction() != OGRERR_NONE)
         throw OutputError(fmt::format("{}: cannot save the layer '{}' ({})", path, spec.name,
