@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 #include <ogrsf_frmts.h>
 
+#include <cmath>
 #include <optional>
 
 namespace depmap::layers {
@@ -51,6 +52,24 @@ std::vector<int> create_fields(OGRLayer& out, const Layer& layer, const OgrLayer
         indices.push_back(index);
     }
     return indices;
+}
+
+// Rounds every coordinate to `decimals` decimals (x and y; the geometries are 2D).
+void round_coordinates(OGRGeometry& geometry, double scale) {
+    const auto round = [scale](double value) { return std::round(value * scale) / scale; };
+    if (auto* point = dynamic_cast<OGRPoint*>(&geometry)) {
+        if (!point->IsEmpty()) {
+            point->setX(round(point->getX()));
+            point->setY(round(point->getY()));
+        }
+    } else if (auto* curve = dynamic_cast<OGRSimpleCurve*>(&geometry)) {
+        for (int i = 0; i < curve->getNumPoints(); ++i) curve->setPoint(i, round(curve->getX(i)), round(curve->getY(i)));
+    } else if (auto* polygon = dynamic_cast<OGRCurvePolygon*>(&geometry)) {
+        if (auto* exterior = polygon->getExteriorRingCurve()) round_coordinates(*exterior, scale);
+        for (int i = 0; i < polygon->getNumInteriorRings(); ++i) round_coordinates(*polygon->getInteriorRingCurve(i), scale);
+    } else if (auto* collection = dynamic_cast<OGRGeometryCollection*>(&geometry)) {
+        for (int i = 0; i < collection->getNumGeometries(); ++i) round_coordinates(*collection->getGeometryRef(i), scale);
+    }
 }
 
 void set_fields(OGRFeature& feature, const Layer& layer, const std::vector<int>& indices, std::size_t row,
@@ -98,6 +117,7 @@ void write_ogr_layer(GDALDataset& dataset, const Layer& layer, const OgrLayerSpe
         feature.SetGeometryDirectly(point);
     }
     std::string text;
+    const double scale = std::pow(10.0, spec.decimals);
     const auto failed = [&](std::size_t row, const std::string& what) {
         if (transaction) dataset.RollbackTransaction();
         return OutputError(fmt::format("{}: feature {}: {}", path, row + 1, what));
@@ -110,10 +130,12 @@ void write_ogr_layer(GDALDataset& dataset, const Layer& layer, const OgrLayerSpe
             point->setY(layer.points[row].lat_deg);
             if (spec.transform && point->transform(spec.transform) != OGRERR_NONE)
                 throw failed(row, "cannot be transformed to the output CRS; choose a CRS that covers it");
+            if (spec.decimals >= 0) round_coordinates(*point, scale);
         } else if (!layer.is_points() && !layer.attributes_only) {
             auto geometry = to_ogr(layer.shapes[row], spec.geometry_type);
             if (spec.transform && geometry->transform(spec.transform) != OGRERR_NONE)
                 throw failed(row, "cannot be transformed to the output CRS; choose a CRS that covers it");
+            if (spec.decimals >= 0) round_coordinates(*geometry, scale);
             feature.SetGeometryDirectly(geometry.release());
         }
         if (out->CreateFeature(&feature) != OGRERR_NONE || trap.caught())
