@@ -54,7 +54,7 @@ std::vector<int> create_fields(OGRLayer& out, const Layer& layer, const OgrLayer
     return indices;
 }
 
-// Rounds every coordinate to `decimals` decimals (x and y; the geometries are 2D).
+// Rounds every x and y to a multiple of 1/scale (the geometries are 2D).
 void round_coordinates(OGRGeometry& geometry, double scale) {
     const auto round = [scale](double value) { return std::round(value * scale) / scale; };
     if (auto* point = dynamic_cast<OGRPoint*>(&geometry)) {
@@ -109,7 +109,12 @@ void write_ogr_layer(GDALDataset& dataset, const Layer& layer, const OgrLayerSpe
 
     const bool transaction = dataset.StartTransaction() == OGRERR_NONE;
     std::optional<GpkgRtreeBuilder> index;
-    if (spec.spatial_index_after && spec.geometry_type != wkbNone) index.emplace(dataset, *out, path);
+    try {
+        if (spec.spatial_index_after && spec.geometry_type != wkbNone) index.emplace(dataset, *out, path);
+    } catch (...) {
+        if (transaction) dataset.RollbackTransaction();
+        throw;
+    }
     OGRFeature feature(out->GetLayerDefn());
     OGRPoint* point = nullptr;
     if (layer.is_points() && spec.geometry_type != wkbNone) {
