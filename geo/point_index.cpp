@@ -12,6 +12,7 @@
 #include <iterator>
 #include <limits>
 #include <numbers>
+#include <thread>
 #include <utility>
 
 namespace depmap::geo {
@@ -171,11 +172,23 @@ bool nearer(const Neighbour& a, const Neighbour& b) {
     return a.distance_m < b.distance_m || (a.distance_m == b.distance_m && a.index < b.index);
 }
 
+// The unit vectors are half the build's work (two sincos a point): a large set's two
+// halves are computed at once, and the invalid points dropped after.
 std::vector<Entry> make_entries(std::span<const LonLat> points) {
-    std::vector<Entry> entries;
-    entries.reserve(points.size());
-    for (std::size_t i = 0; i < points.size(); ++i)
-        if (is_valid(points[i])) entries.emplace_back(unit_vector(points[i]), i);
+    constexpr auto invalid = std::numeric_limits<std::size_t>::max();
+    std::vector<Entry> entries(points.size());
+    const auto fill = [&](std::size_t begin, std::size_t end) {
+        for (std::size_t i = begin; i < end; ++i)
+            entries[i] = is_valid(points[i]) ? Entry(unit_vector(points[i]), i) : Entry(Point3(0, 0, 0), invalid);
+    };
+    const std::size_t middle = points.size() > 100000 ? points.size() / 2 : points.size();
+    {
+        std::jthread second;
+        if (middle < points.size()) second = std::jthread(fill, middle, points.size());
+        fill(0, middle);
+    }
+    entries.erase(std::remove_if(entries.begin(), entries.end(), [](const Entry& e) { return e.second == invalid; }),
+                  entries.end());
     return entries;
 }
 

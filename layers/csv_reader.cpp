@@ -23,6 +23,7 @@
 #include <memory>
 #include <optional>
 #include <thread>
+#include <tuple>
 
 namespace depmap::layers {
 
@@ -194,20 +195,40 @@ std::string no_coordinates_message(const std::string& path, const CsvTable& tabl
 // Fills `positions` (source CRS) for the rows, dropping bad ones from `keep`.
 void read_lonlat(const CsvTable& table, const CoordinateColumns& columns, Problems& problems,
                  Layer& layer, std::vector<geo::LonLat>& positions, std::vector<std::uint8_t>& keep) {
-    CoordinateReader lon(table.header[columns.lon], geo::Axis::Lon);
-    CoordinateReader lat(table.header[columns.lat], geo::Axis::Lat);
-    std::string reason, detail;
-    for (std::size_t row = 0; row < table.rows(); ++row) {
-        const auto x = lon.read(table.cell(row, columns.lon), reason, detail);
-        const auto y = x ? lat.read(table.cell(row, columns.lat), reason, detail) : std::nullopt;
-        if (!x || !y) {
-            problems.report_line(table.lines[row], reason, detail);
-            keep[row] = 0;
-            continue;
+    // Rows are independent: a large file's two halves are parsed at once, and the
+    // problems reported afterwards, in row order.
+    struct Half {
+        CoordinateReader lon, lat;
+        std::vector<std::tuple<std::size_t, std::string, std::string>> bad;  // row, reason, detail
+    };
+    const auto parse = [&](Half& half, std::size_t begin, std::size_t end) {
+        std::string reason, detail;
+        for (std::size_t row = begin; row < end; ++row) {
+            const auto x = half.lon.read(table.cell(row, columns.lon), reason, detail);
+            const auto y = x ? half.lat.read(table.cell(row, columns.lat), reason, detail) : std::nullopt;
+            if (!x || !y) {
+                half.bad.emplace_back(row, reason, detail);
+                keep[row] = 0;
+                continue;
+            }
+            positions[row] = {*x, *y};
         }
-        positions[row] = {*x, *y};
+    };
+    const auto reader = [&](std::size_t column, geo::Axis axis) { return CoordinateReader(table.header[column], axis); };
+    Half halves[2] = {{reader(columns.lon, geo::Axis::Lon), reader(columns.lat, geo::Axis::Lat), {}},
+                      {reader(columns.lon, geo::Axis::Lon), reader(columns.lat, geo::Axis::Lat), {}}};
+    const std::size_t middle = table.rows() > 10000 ? table.rows() / 2 : table.rows();
+    {
+        std::thread second;
+        if (middle < table.rows()) second = std::thread(parse, std::ref(halves[1]), middle, table.rows());
+        parse(halves[0], 0, middle);
+        if (second.joinable()) second.join();
     }
-    const bool dms = lon.used_dms() || lat.used_dms();
+    bool dms = false;
+    for (const auto& half : halves) {
+        for (const auto& [row, reason, detail] : half.bad) problems.report_line(table.lines[row], reason, detail);
+        dms = dms || half.lon.used_dms() || half.lat.used_dms();
+    }
     layer.coordinate_columns = {table.header[columns.lon], table.header[columns.lat]};
     layer.geometry_source = fmt::format("columns {}, {} ({})", table.header[columns.lon],
                                         table.header[columns.lat],

@@ -2,11 +2,15 @@
 
 #include "geo/error.hpp"
 #include "layers/gdal_session.hpp"
+#include "layers/gpkg_rtree.hpp"
 #include "layers/ogr_geometry.hpp"
 
 #include <cpl_string.h>
 #include <fmt/format.h>
 #include <ogrsf_frmts.h>
+
+#include <cmath>
+#include <optional>
 
 namespace depmap::layers {
 
@@ -50,6 +54,24 @@ std::vector<int> create_fields(OGRLayer& out, const Layer& layer, const OgrLayer
     return indices;
 }
 
+// Rounds every x and y to a multiple of 1/scale (the geometries are 2D).
+void round_coordinates(OGRGeometry& geometry, double scale) {
+    const auto round = [scale](double value) { return std::round(value * scale) / scale; };
+    if (auto* point = dynamic_cast<OGRPoint*>(&geometry)) {
+        if (!point->IsEmpty()) {
+            point->setX(round(point->getX()));
+            point->setY(round(point->getY()));
+        }
+    } else if (auto* curve = dynamic_cast<OGRSimpleCurve*>(&geometry)) {
+        for (int i = 0; i < curve->getNumPoints(); ++i) curve->setPoint(i, round(curve->getX(i)), round(curve->getY(i)));
+    } else if (auto* polygon = dynamic_cast<OGRCurvePolygon*>(&geometry)) {
+        if (auto* exterior = polygon->getExteriorRingCurve()) round_coordinates(*exterior, scale);
+        for (int i = 0; i < polygon->getNumInteriorRings(); ++i) round_coordinates(*polygon->getInteriorRingCurve(i), scale);
+    } else if (auto* collection = dynamic_cast<OGRGeometryCollection*>(&geometry)) {
+        for (int i = 0; i < collection->getNumGeometries(); ++i) round_coordinates(*collection->getGeometryRef(i), scale);
+    }
+}
+
 void set_fields(OGRFeature& feature, const Layer& layer, const std::vector<int>& indices, std::size_t row,
                 std::string& text) {
     for (std::size_t f = 0; f < layer.columns.size(); ++f) {
@@ -86,6 +108,13 @@ void write_ogr_layer(GDALDataset& dataset, const Layer& layer, const OgrLayerSpe
     const auto indices = create_fields(*out, layer, spec, path);
 
     const bool transaction = dataset.StartTransaction() == OGRERR_NONE;
+    std::optional<GpkgRtreeBuilder> index;
+    try {
+        if (spec.spatial_index_after && spec.geometry_type != wkbNone) index.emplace(dataset, *out, path);
+    } catch (...) {
+        if (transaction) dataset.RollbackTransaction();
+        throw;
+    }
     OGRFeature feature(out->GetLayerDefn());
     OGRPoint* point = nullptr;
     if (layer.is_points() && spec.geometry_type != wkbNone) {
@@ -93,6 +122,7 @@ void write_ogr_layer(GDALDataset& dataset, const Layer& layer, const OgrLayerSpe
         feature.SetGeometryDirectly(point);
     }
     std::string text;
+    const double scale = std::pow(10.0, spec.decimals);
     const auto failed = [&](std::size_t row, const std::string& what) {
         if (transaction) dataset.RollbackTransaction();
         return OutputError(fmt::format("{}: feature {}: {}", path, row + 1, what));
@@ -105,21 +135,32 @@ void write_ogr_layer(GDALDataset& dataset, const Layer& layer, const OgrLayerSpe
             point->setY(layer.points[row].lat_deg);
             if (spec.transform && point->transform(spec.transform) != OGRERR_NONE)
                 throw failed(row, "cannot be transformed to the output CRS; choose a CRS that covers it");
+            if (spec.decimals >= 0) round_coordinates(*point, scale);
         } else if (!layer.is_points() && !layer.attributes_only) {
             auto geometry = to_ogr(layer.shapes[row], spec.geometry_type);
             if (spec.transform && geometry->transform(spec.transform) != OGRERR_NONE)
                 throw failed(row, "cannot be transformed to the output CRS; choose a CRS that covers it");
+            if (spec.decimals >= 0) round_coordinates(*geometry, scale);
             feature.SetGeometryDirectly(geometry.release());
         }
         if (out->CreateFeature(&feature) != OGRERR_NONE || trap.caught())
             throw failed(row, trap.caught() ? trap.first() : gdal_error_or("GDAL refused it"));
+        if (index) {
+            const OGRGeometry* written = feature.GetGeometryRef();
+            if (written != nullptr && !written->IsEmpty()) {
+                OGREnvelope box;
+                written->getEnvelope(&box);
+                index->add(feature.GetFID(), box);
+            }
+        }
     }
-    if (spec.spatial_index_after && spec.geometry_type != wkbNone) {
-        std::string name = spec.name;
-        for (std::size_t at = 0; (at = name.find('\'', at)) != std::string::npos; at += 2) name.insert(at, "'");
-        dataset.ReleaseResultSet(dataset.ExecuteSQL(
-            fmt::format("SELECT CreateSpatialIndex('{}', '{}')", name, out->GetGeometryColumn()).c_str(),
-            nullptr, nullptr));
+    if (index) {
+        try {
+            index->finish();
+        } catch (...) {
+            if (transaction) dataset.RollbackTransaction();
+            throw;
+        }
     }
     if (transaction && dataset.CommitTransaction() != OGRERR_NONE)
         throw OutputError(fmt::format("{}: cannot save the layer '{}' ({})", path, spec.name,

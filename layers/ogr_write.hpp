@@ -20,6 +20,7 @@ struct OgrLayerSpec {
     std::vector<std::string> creation_options;              // GDAL layer creation options
     std::vector<DbfField> dbf;                              // Shapefile names and widths
     bool spatial_index_after = false;                       // GeoPackage: build it once, at the end
+    int decimals = -1;                                      // >= 0: coordinates rounded to these
 };
 
 // Writes `layer` as `spec` says. Throws OutputError naming `path` and the feature

@@ -31,7 +31,10 @@ std::vector<Match> for_each_place(std::span<const QueryPlace> places, std::size_
     work(0, places.size() / threads);
     for (auto& thread : pool) thread.join();
 
+    std::size_t total = 0;
+    for (const auto& answer : answers) total += limit == 0 ? answer.size() : std::min(limit, answer.size());
     std::vector<Match> matches;
+    matches.reserve(total);  // millions of matches for a large --from: no regrowth
     for (std::size_t q = 0; q < answers.size(); ++q) {
         const std::size_t n = limit == 0 ? answers[q].size() : std::min(limit, answers[q].size());
         for (std::size_t i = 0; i < n; ++i) matches.push_back({q, i + 1, answers[q][i]});
@@ -49,6 +52,18 @@ Layer result_layer(const Layer& layer, std::span<const QueryPlace> places,
 
     Column distance(FieldType::Real), azimuth(FieldType::Real), rank(FieldType::Integer);
     Column query_id(FieldType::String), query_name(FieldType::String);
+    distance.reserve(matches.size());
+    azimuth.reserve(matches.size());
+    rank.reserve(matches.size());
+    if (label_queries) {
+        std::size_t id_bytes = 0, name_bytes = 0;
+        for (const auto& m : matches) {
+            id_bytes += places[m.query].id.size();
+            name_bytes += places[m.query].name.size();
+        }
+        query_id.reserve(matches.size(), id_bytes);
+        query_name.reserve(matches.size(), name_bytes);
+    }
     for (const auto& m : matches) {
         distance.push(m.neighbour.distance_m);
         azimuth.push(m.neighbour.azimuth_deg);

@@ -15,6 +15,7 @@
 #include <fmt/format.h>
 #include <ogrsf_frmts.h>
 
+#include <algorithm>
 #include <fstream>
 
 namespace depmap::layers {
@@ -119,12 +120,15 @@ std::vector<DbfField> shapefile_fields(const Layer& layer, OGRwkbGeometryType ty
 std::vector<std::string> creation_options(FileFormat format, const Layer& layer, const WriteOptions& options,
                                           const fs::path& path) {
     switch (format) {
+    // The coordinates come rounded to options.precision decimals (OgrLayerSpec::decimals):
+    // GDAL 3.6 printing exactly that many turns 101.499999 into 101.5 (it takes the 9s
+    // for noise), so it is given more digits than are left and prints the value as it is.
     case FileFormat::GeoJson:
         return {"RFC7946=YES", "WRITE_BBOX=YES", "WRITE_NAME=NO",
-                fmt::format("COORDINATE_PRECISION={}", options.precision)};
+                fmt::format("COORDINATE_PRECISION={}", std::min(15, options.precision + 5))};
     case FileFormat::GeoJsonSeq:
         return {path.extension() == ".geojsons" ? "RS=YES" : "RS=NO",
-                fmt::format("COORDINATE_PRECISION={}", options.precision)};
+                fmt::format("COORDINATE_PRECISION={}", std::min(15, options.precision + 5))};
     case FileFormat::Shapefile: return {"ENCODING=UTF-8", "RESIZE=NO"};
     case FileFormat::GeoPackage: {
         // The FID column must not take a field's name.
@@ -235,6 +239,7 @@ WriteReport write_layers(const std::vector<OutputLayer>& layers, const fs::path&
             spec.transform = crs.transform.get();
             spec.creation_options = creation_options(format, layer, options, path);
             spec.spatial_index_after = format == FileFormat::GeoPackage;
+            if (format == FileFormat::GeoJson || format == FileFormat::GeoJsonSeq) spec.decimals = options.precision;
             if (format == FileFormat::Shapefile)
                 spec.dbf = shapefile_fields(layer, spec.geometry_type, path, stage.staged(), report);
             if ((format == FileFormat::FlatGeobuf || format == FileFormat::Kml) && spec.geometry_type == wkbNone)

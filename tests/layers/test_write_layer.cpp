@@ -171,6 +171,25 @@ TEST_CASE("write: GeoJSON is RFC 7946 with 7 decimals and every value", "[layers
     CHECK(text.find("109.97444444") == std::string::npos);  // 7 decimals, not 8
 }
 
+// GDAL 3.6 printing exactly 7 decimals takes a run of 9s for noise: 101.499999 became 101.5.
+TEST_CASE("write: GeoJSON keeps a coordinate that ends in 9s", "[layers][write]") {
+    test::ScratchDir dir;
+    layers::Layer layer;
+    layer.fields = {{"id", layers::FieldType::Integer}};
+    layer.columns.emplace_back(layers::FieldType::Integer);
+    layer.columns[0].push(std::int64_t{1});
+    layer.points.push_back({101.499999, 41.9999999});
+    for (const auto* name : {"nines.geojson", "nines.geojsonl"}) {
+        layers::write_layer(layer, dir.file(name), {});
+        const auto text = slurp(dir.file(name));
+        CHECK_THAT(text, Contains("[ 101.499999, 41.9999999 ]"));
+    }
+    auto polygons = sample_polygons();
+    std::get<geo::MultiPolygon>(polygons.shapes[0])[0].outer()[1].lon_deg = 112.4999999;
+    layers::write_layer(polygons, dir.file("areas.geojson"), {});
+    CHECK_THAT(slurp(dir.file("areas.geojson")), Contains("[ 112.4999999, 40.0 ]"));
+}
+
 TEST_CASE("write: GeoPackage, FlatGeobuf, Shapefile and CSV keep all 17 digits of a double", "[layers][write]") {
     test::ScratchDir dir;
     auto layer = sample_points();

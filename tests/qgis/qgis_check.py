@@ -27,7 +27,7 @@ os.makedirs(os.environ["XDG_RUNTIME_DIR"], mode=0o700, exist_ok=True)
 try:
     from qgis.core import (
         Qgis, QgsApplication, QgsExpression, QgsExpressionContext,
-        QgsExpressionContextUtils, QgsFeatureRequest, QgsMapRendererParallelJob,
+        QgsExpressionContextUtils, QgsFeatureRequest, QgsFeatureSource, QgsMapRendererParallelJob,
         QgsMapSettings, QgsProject, QgsRectangle, QgsRenderContext, QgsVectorLayer)
     from qgis.PyQt.QtCore import QSize
     from qgis.PyQt.QtGui import QColor, QFontDatabase, QImage
@@ -48,6 +48,9 @@ def parse_args():
     p.add_argument("--expect-count", type=int)
     p.add_argument("--expect-crs")
     p.add_argument("--expect-geometry", help="Point, Line or Polygon")
+    p.add_argument("--expect-spatial-index", metavar="XMIN,YMIN,XMAX,YMAX",
+                   help="QGIS sees a spatial index, and a rectangle request through it finds the "
+                        "same features (at least one) as an expression over every feature")
     p.add_argument("--feature-where", help="QGIS expression picking the feature checked "
                    "by --expect-attr and --expect-label (default: the first)")
     p.add_argument("--expect-attr", action="append", default=[], metavar="FIELD=VALUE")
@@ -105,8 +108,23 @@ class Checker:
         if a.expect_geometry:
             self.expect(report["geometry"] == a.expect_geometry, "%s: %s geometry, expected %s"
                         % (layer.name(), report["geometry"], a.expect_geometry))
+        if a.expect_spatial_index:
+            self.check_spatial_index(layer, report)
         self.check_feature(layer, report)
         self.check_style(layer, report)
+
+    def check_spatial_index(self, layer, report):
+        x0, y0, x1, y1 = (float(v) for v in self.args.expect_spatial_index.split(","))
+        report["spatial_index"] = int(layer.hasSpatialIndex())
+        self.expect(layer.hasSpatialIndex() == QgsFeatureSource.SpatialIndexPresent,
+                    "%s: QGIS sees no spatial index" % layer.name())
+        by_index = sorted(f.id() for f in layer.getFeatures(QgsFeatureRequest(QgsRectangle(x0, y0, x1, y1))))
+        by_scan = sorted(f.id() for f in layer.getFeatures(QgsFeatureRequest(QgsExpression(
+            "x($geometry) >= %r AND x($geometry) <= %r AND y($geometry) >= %r AND y($geometry) <= %r"
+            % (x0, x1, y0, y1)))))
+        report["in_rectangle"] = len(by_index)
+        self.expect(by_index and by_index == by_scan, "%s: %d features in the rectangle through the index, "
+                    "%d by looking at every one" % (layer.name(), len(by_index), len(by_scan)))
 
     def check_feature(self, layer, report):
         a = self.args
