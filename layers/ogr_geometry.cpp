@@ -124,6 +124,12 @@ std::unique_ptr<OGRGeometry> to_ogr(const geo::Shape& shape) {
 
 OGRwkbGeometryType layer_geometry_type(const Layer& layer) {
     if (layer.attributes_only) return wkbNone;
+    // No features: the type the layer says it has (an empty set of hulls is still a
+    // polygon layer, so it can be appended to or styled as one).
+    if (layer.size() == 0) {
+        const auto declared = wkbFlatten(OGRFromOGCGeomType(layer.geometry_type.c_str()));
+        return declared == wkbUnknown ? wkbPoint : declared;
+    }
     if (layer.is_points()) return wkbPoint;
     std::optional<std::size_t> kind;
     bool multi = false;
@@ -134,7 +140,6 @@ OGRwkbGeometryType layer_geometry_type(const Layer& layer) {
     }
     static constexpr OGRwkbGeometryType single[] = {wkbPoint, wkbLineString, wkbPolygon};
     static constexpr OGRwkbGeometryType several[] = {wkbMultiPoint, wkbMultiLineString, wkbMultiPolygon};
-    if (!kind) return wkbPoint;  // no features: any type will do
     return multi ? several[*kind] : single[*kind];
 }
 

@@ -312,6 +312,23 @@ TEST_CASE("write: GeoPackage has its spatial index", "[layers][write]") {
     dataset->ReleaseResultSet(result);
 }
 
+TEST_CASE("write: a result with no features keeps the geometry type it declares", "[layers][write]") {
+    test::ScratchDir dir;
+    auto hulls = sample_polygons();
+    hulls = hulls.subset(std::vector<std::size_t>{});
+    hulls.geometry_type = "MultiPolygon";
+    for (const char* name : {"hulls.gpkg", "hulls.fgb", "hulls.shp"}) {
+        const auto path = dir.file(name);
+        layers::write_layer(hulls, path, {});
+        layers::Dataset dataset(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR));
+        REQUIRE(dataset);
+        auto* layer = dataset->GetLayer(0);
+        CHECK(layer->GetFeatureCount() == 0);
+        // A Shapefile has one polygon type for single and multi parts.
+        CHECK(wkbFlatten(layer->GetGeomType()) == (fs::path(name).extension() == ".shp" ? wkbPolygon : wkbMultiPolygon));
+    }
+}
+
 TEST_CASE("write: FlatGeobuf, KML and CSV read back whole", "[layers][write]") {
     test::ScratchDir dir;
     layers::write_layer(sample_points(), dir.file("sites.fgb"), {});
