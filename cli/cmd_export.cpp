@@ -25,7 +25,7 @@ CLI::App* ExportCommand::setup(CLI::App& app) {
                         std::string(layers::project_qgs) + " over " + layers::project_gpkg + ", styled")
         ->group("QGIS project");
     command->add_option("--add", m_add, "With --project: more layers to include (e.g. a grid or districts "
-                        "depmap wrote)")->group("QGIS project");
+                        "depmap wrote; every layer of a GeoPackage)")->group("QGIS project");
     return command;
 }
 
@@ -40,8 +40,17 @@ void write_project(const layers::Layer& deposits, const std::vector<std::string>
     const auto plants = bundled("plants.csv");
     const auto boundary = bundled("boundary.geojson");
     const auto divisions = bundled("divisions.geojson");
+    // Every layer of each added file: a GeoPackage of derived layers brings them all,
+    // each under its own name; a single-layer file is named after the file.
     std::vector<layers::Layer> extra;
-    for (const auto& file : added) extra.push_back(layers::read_layer(file));
+    std::vector<std::string> names;
+    for (const auto& file : added) {
+        auto all = layers::read_all_layers(file);
+        for (auto& layer : all) {
+            names.push_back(all.size() > 1 ? layer.name : std::filesystem::path(file).stem().string());
+            extra.push_back(std::move(layer));
+        }
+    }
     layers::StyleOptions outlines;
     outlines.kind = layers::StyleKind::Outlines;
     std::vector<layers::ProjectEntry> entries{
@@ -49,7 +58,7 @@ void write_project(const layers::Layer& deposits, const std::vector<std::string>
         {&plants, "plants", "Iron and steel plants", {}},
     };
     for (std::size_t i = 0; i < extra.size(); ++i) {
-        const auto name = std::filesystem::path(added[i]).stem().string();
+        const auto& name = names[i];
         layers::StyleOptions style;
         // A layer of cells with counts is a density grid: graduated by count.
         if (!extra[i].is_points() && extra[i].field_index("count") && extra[i].field_index("cell_id"))

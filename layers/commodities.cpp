@@ -24,7 +24,13 @@ std::vector<std::string> split_commodities(std::string_view list) {
 
 std::string primary_commodity(std::string_view list) {
     auto items = split_commodities(list);
-    return items.empty() ? std::string() : std::move(items.front());
+    if (items.empty()) return {};
+    // A district's mix names each commodity with its count ("Coal:202"): the name is
+    // what is before the colon (no commodity's name holds one).
+    std::string_view item = items.front();
+    item = item.substr(0, item.find(':'));
+    const auto last = item.find_last_not_of(" \t");
+    return std::string(item.substr(0, last == std::string_view::npos ? 0 : last + 1));
 }
 
 std::map<std::string, std::size_t> count_commodities(const Layer& layer, std::size_t field) {

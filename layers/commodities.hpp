@@ -17,7 +17,8 @@ std::optional<std::size_t> commodity_field(const Layer& layer);
 // separated, blanks trimmed, empty items dropped.
 std::vector<std::string> split_commodities(std::string_view list);
 
-// The first commodity of a list, the site's main one ("" when the list is empty).
+// The first commodity of a list, the site's main one ("" when the list is empty);
+// of a district's mix "Coal:202;Iron:5", the commodity of the most sites: "Coal".
 std::string primary_commodity(std::string_view list);
 
 // How many features list each commodity (a feature with two counts for both);

@@ -107,6 +107,11 @@ std::optional<PositionProblem> check_geometry(const OGRGeometry& geometry) {
 
 } // namespace
 
+std::vector<std::string> ogr_layer_names(const std::string& source) {
+    const auto dataset = open_dataset(source);
+    return layer_names(*dataset);
+}
+
 Layer read_ogr(const std::string& source, const ReadOptions& options) {
     ensure_gdal();
     Dataset dataset = open_dataset(source);

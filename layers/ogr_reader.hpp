@@ -5,6 +5,7 @@
 #include "layers/read_options.hpp"
 
 #include <string>
+#include <vector>
 
 namespace depmap::layers {
 
@@ -12,5 +13,9 @@ namespace depmap::layers {
 // a format GDAL does not read, a wrong or missing layer name (listing the layers), a
 // feature without usable geometry; CrsError for a CRS PROJ cannot transform.
 Layer read_ogr(const std::string& source, const ReadOptions& options);
+
+// The names of the source's data layers (a GeoPackage's `layer_styles` left out), in
+// the source's order. Throws InputError as read_ogr does for a missing or unreadable source.
+std::vector<std::string> ogr_layer_names(const std::string& source);
 
 } // namespace depmap::layers

@@ -24,8 +24,9 @@ std::string quote_text(std::string_view text) { return quoted(text, '\''); }
 
 std::string primary_commodity_expression(std::string_view field, std::string_view none_value) {
     // The leftmost run between separators holding a non-blank character: empty items
-    // and blank ones are skipped, as split_commodities() skips them.
-    return fmt::format("coalesce(nullif(trim(regexp_substr({}, '[^;,]*[^;,[:blank:]][^;,]*')), ''), {})",
+    // and blank ones are skipped, as split_commodities() skips them; a count after a
+    // colon (a district's "Coal:202") is left out, as primary_commodity() leaves it.
+    return fmt::format("coalesce(nullif(trim(regexp_substr({}, '[^;,:]*[^;,:[:blank:]][^;,:]*')), ''), {})",
                        quote_field(field), quote_text(none_value));
 }
 

@@ -24,4 +24,15 @@ Layer read_layer(const std::string& source, const ReadOptions& options) {
     return is_delimited_text(source) ? read_csv(source, options) : read_ogr(source, options);
 }
 
+std::vector<Layer> read_all_layers(const std::string& source) {
+    if (is_delimited_text(source)) return {read_csv(source, {})};
+    std::vector<Layer> all;
+    for (const auto& name : ogr_layer_names(source)) {
+        ReadOptions options;
+        options.layer_name = name;
+        all.push_back(read_ogr(source, options));
+    }
+    return all;
+}
+
 } // namespace depmap::layers

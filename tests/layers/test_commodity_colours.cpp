@@ -127,4 +127,7 @@ TEST_CASE("commodities: the primary commodity is the first one listed", "[layers
     CHECK(layers::primary_commodity(" ; Copper ;Gold") == "Copper");
     CHECK(layers::primary_commodity("").empty());
     CHECK(layers::primary_commodity(" ; ").empty());
+    // A district's mix: commodities with their counts, the most common first.
+    CHECK(layers::primary_commodity("Coal:202;Iron:5") == "Coal");
+    CHECK(layers::primary_commodity("Rare Earth Elements : 3") == "Rare Earth Elements");
 }

@@ -1,7 +1,8 @@
 # Writes what the QGIS tests open, with the real depmap: the project folder of the
 # README's main job, the bundled deposits in every format with --style, and odd sample
-# data sized by tonnage. The folder is written under one name and then renamed, so the
-# project must find its layers by relative paths.
+# data sized by tonnage, and the derived regions (grid, districts, catchments, buffers,
+# hulls). The folder is written under one name and then renamed, so the project must
+# find its layers by relative paths.
 #   cmake -DDEPMAP=... -DOUT=... -DFIXTURES=... -P make_outputs.cmake
 set(written "${OUT}/written")
 file(REMOVE_RECURSE "${OUT}")
@@ -23,4 +24,15 @@ foreach(extension geojson gpkg fgb kml)
 endforeach()
 depmap(export -o shp/deposits.shp --style --fields id,name,name_zh,commodities,status)
 depmap(export ${FIXTURES}/styled.csv -o samples.gpkg --output-layer samples --style --size-by tonnage)
+# The derived regions, styled, in one GeoPackage (one layer each), a grid as GeoJSON with
+# its .qml beside it, and a project taking every layer of the GeoPackage with --add.
+file(MAKE_DIRECTORY "${written}/derived")
+set(regions derived/regions.gpkg)
+depmap(grid --cell 100km --style -o ${regions} --output-layer grid)
+depmap(cluster --eps 25km --min-points 3 --districts --style -o ${regions} --append --output-layer districts)
+depmap(catchment --hubs Baotou,Chifeng,Hulunbuir --style -o ${regions} --append --output-layer catchments)
+depmap(buffer --commodity REE --radius 10km --dissolve --style -o ${regions} --append --output-layer buffers)
+depmap(hull --group-by commodities --style -o ${regions} --append --output-layer hulls)
+depmap(grid --cell 100km --style -o derived/grid.geojson)
+depmap(export --project project_derived --add ${regions})
 file(RENAME "${written}" "${OUT}/moved")

@@ -55,6 +55,13 @@ def parse_args():
                    "by --expect-attr and --expect-label (default: the first)")
     p.add_argument("--expect-attr", action="append", default=[], metavar="FIELD=VALUE")
     p.add_argument("--expect-renderer", help="categorizedSymbol, graduatedSymbol, singleSymbol")
+    p.add_argument("--expect-class-field", help="the field the categorised or graduated style classifies by")
+    p.add_argument("--expect-fill", action="store_true",
+                   help="every symbol of the style is a fill (as polygons need)")
+    p.add_argument("--expect-valid-geometry", action="store_true",
+                   help="every feature's geometry is valid as GEOS (QGIS's check) sees it")
+    p.add_argument("--expect-sum", action="append", default=[], metavar="FIELD=N",
+                   help="the field's values over all features add up to N")
     p.add_argument("--expect-catch-all", default="", metavar="V1,V2",
                    help="the values only the catch-all category may draw (default: none)")
     p.add_argument("--expect-category-count", action="append", default=[], metavar="VALUE=N")
@@ -110,8 +117,22 @@ class Checker:
                         % (layer.name(), report["geometry"], a.expect_geometry))
         if a.expect_spatial_index:
             self.check_spatial_index(layer, report)
+        if a.expect_valid_geometry:
+            self.check_geometry(layer, report)
+        for item in a.expect_sum:
+            field, _, n = item.rpartition("=")
+            total = sum(f[field] or 0 for f in layer.getFeatures())
+            report.setdefault("sums", {})[field] = total
+            self.expect(total == float(n), "%s: %s adds up to %s, expected %s" % (layer.name(), field, total, n))
         self.check_feature(layer, report)
         self.check_style(layer, report)
+
+    def check_geometry(self, layer, report):
+        invalid = [f.id() for f in layer.getFeatures()
+                   if f.geometry().isNull() or not f.geometry().isGeosValid()]
+        report["invalid_geometries"] = invalid
+        self.expect(not invalid, "%s: %d feature(s) with invalid geometry (ids %s)"
+                    % (layer.name(), len(invalid), invalid[:10]))
 
     def check_spatial_index(self, layer, report):
         x0, y0, x1, y1 = (float(v) for v in self.args.expect_spatial_index.split(","))
@@ -176,6 +197,11 @@ class Checker:
         if expectations and a.expect_renderer:
             self.expect(renderer.type() == a.expect_renderer, "%s: renderer %s, expected %s"
                         % (layer.name(), renderer.type(), a.expect_renderer))
+        if hasattr(renderer, "classAttribute"):
+            report["class_field"] = renderer.classAttribute()
+        if expectations and a.expect_class_field:
+            self.expect(report.get("class_field") == a.expect_class_field, "%s: classified by %s, expected %s"
+                        % (layer.name(), report.get("class_field"), a.expect_class_field))
         # Every feature must get a symbol, the way the renderer picks it when drawing.
         render_context = QgsRenderContext()
         render_context.setExpressionContext(self.context(layer))
@@ -205,6 +231,12 @@ class Checker:
                 else:
                     key = str(plain(renderer.categories()[index].value()))
                     counts[key] = counts.get(key, 0) + 1
+        if expectations and a.expect_fill:
+            symbols = drawer.symbols(render_context)
+            kinds = sorted({int(sym.type()) for sym in symbols})
+            report["symbol_types"] = kinds
+            self.expect(symbols and kinds == [int(Qgis.SymbolType.Fill)], "%s: symbols of types %s, "
+                        "expected fills only (%d)" % (layer.name(), kinds, int(Qgis.SymbolType.Fill)))
         drawer.stopRender(render_context)
         report["undrawn_features"] = undrawn
         self.expect(undrawn == 0, "%s: %d feature(s) that no category or range draws" % (layer.name(), undrawn))
