@@ -1,5 +1,6 @@
 #include "geo/geodesic.hpp"
 
+#include "reference_tools.hpp"
 #include "support.hpp"
 
 #include <catch2/catch.hpp>
@@ -98,37 +99,6 @@ constexpr std::array<GeodTestLine, 20> geodtest = {{
 
 // ---- Command-line references -------------------------------------------------------
 
-// The full path of `program` on PATH, or nothing.
-std::optional<std::string> find_program(const std::string& program) {
-    const char* path = std::getenv("PATH");
-    std::string dirs = path ? path : "";
-    dirs += ":/usr/bin:/usr/local/bin";
-    std::istringstream split(dirs);
-    for (std::string dir; std::getline(split, dir, ':');) {
-        if (dir.empty()) continue;
-        const auto candidate = std::filesystem::path(dir) / program;
-        std::error_code ec;
-        if (std::filesystem::is_regular_file(candidate, ec)) return candidate.string();
-    }
-    return std::nullopt;
-}
-
-// Runs `command` with `input` on its standard input and returns its standard output.
-std::string run_with_input(const std::string& command, const std::string& input) {
-    const depmap::test::ScratchDir scratch;
-    const std::string input_file = scratch.write("input.txt", input);
-    const std::string full = command + " < '" + input_file + "'";
-    std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen(full.c_str(), "r"), pclose);
-    if (!pipe) FAIL("cannot run: " << full);
-    std::string output;
-    std::array<char, 4096> buffer{};
-    for (std::size_t n; (n = std::fread(buffer.data(), 1, buffer.size(), pipe.get())) > 0;)
-        output.append(buffer.data(), n);
-    const int status = pclose(pipe.release());
-    if (status != 0) FAIL("command failed with status " << status << ": " << full);
-    return output;
-}
-
 struct Pair {
     LonLat from, to;
     std::string kind;
@@ -165,22 +135,15 @@ std::vector<ToolAnswer> parse_three_columns(const std::string& output) {
 
 // GeographicLib's own solver: prints azi1 azi2 s12 (forward azimuth at point 2).
 std::vector<ToolAnswer> geodsolve_inverse(const std::vector<Pair>& pairs) {
-    const auto program = find_program("GeodSolve");
-    if (!program)
-        FAIL("GeodSolve (the reference geodesic solver) is not installed: "
-             "install the Debian package geographiclib-tools");
-    return parse_three_columns(run_with_input(*program + " -i -p 9", lat_lon_lines(pairs)));
+    return parse_three_columns(
+        depmap::test::run_reference("GeodSolve", "geographiclib-tools", "-i -p 9", lat_lon_lines(pairs)));
 }
 
 // PROJ's geod: prints azi1, the back azimuth at point 2, and s12; -f formats the angles
 // and -F the distance (whose default "%.3f" would only give millimetres).
 std::vector<ToolAnswer> proj_geod_inverse(const std::vector<Pair>& pairs) {
-    const auto program = find_program("geod");
-    if (!program)
-        FAIL("geod (PROJ's geodesic tool) is not installed: install the Debian package proj-bin");
-    auto answers = parse_three_columns(
-        run_with_input(*program + " +ellps=WGS84 -I -f '%.12f' -F '%.9f' +units=m",
-                       lat_lon_lines(pairs)));
+    auto answers = parse_three_columns(depmap::test::run_reference(
+        "geod", "proj-bin", "+ellps=WGS84 -I -f '%.12f' -F '%.9f' +units=m", lat_lon_lines(pairs)));
     for (ToolAnswer& a : answers) a.azimuth2_deg += 180.0;  // back azimuth -> forward
     return answers;
 }
