@@ -4,10 +4,9 @@
 #include "geo/error.hpp"
 #include "geo/geodesic_buffer.hpp"
 #include "geo/point_index.hpp"
-#include "layers/ogr_geometry.hpp"
+#include "layers/overlay.hpp"
 
 #include <fmt/format.h>
-#include <ogr_geometry.h>
 
 #include <algorithm>
 #include <cmath>
@@ -31,18 +30,6 @@ geo::GeodesicCircleOptions circle_options(const BufferOptions& options) {
         throw ArgumentError(fmt::format("--tolerance: {} m is finer than depmap draws (at least {} m)",
                                         options.tolerance_m, min_tolerance_m));
     return {options.radius_m, options.tolerance_m};
-}
-
-// A circle (one ring, no holes) as OGR, built directly: cheaper than the general
-// to_ogr for the thousands of circles a dissolve merges.
-std::unique_ptr<OGRPolygon> to_ogr_polygon(const geo::Polygon& polygon) {
-    auto ring = std::make_unique<OGRLinearRing>();
-    ring->setNumPoints(static_cast<int>(polygon.outer().size()), false);
-    int i = 0;
-    for (const auto& p : polygon.outer()) ring->setPoint(i++, p.lon_deg, p.lat_deg);
-    auto out = std::make_unique<OGRPolygon>();
-    out->addRingDirectly(ring.release());
-    return out;
 }
 
 // Runs work(i) for every i in [0, n) over all cores, in contiguous ranges. The first
@@ -118,11 +105,10 @@ geo::MultiPolygon dissolved_buffers(std::span<const geo::LonLat> centres, const 
             merged[g].push_back(std::move(circles[members.front()]));
             return;
         }
-        OGRMultiPolygon all;
-        for (const auto i : members) all.addGeometryDirectly(to_ogr_polygon(circles[i]).release());
-        std::unique_ptr<OGRGeometry> united(all.UnionCascaded());
-        if (!united) throw std::runtime_error("GEOS could not merge the buffers (GDAL built without GEOS?)");
-        merged[g] = std::get<geo::MultiPolygon>(to_shape(*united));
+        std::vector<geo::MultiPolygon> parts;
+        parts.reserve(members.size());
+        for (const auto i : members) parts.push_back(geo::MultiPolygon{std::move(circles[i])});
+        merged[g] = union_of(parts);
     });
     geo::MultiPolygon out;
     for (auto& part : merged)
