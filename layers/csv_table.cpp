@@ -152,6 +152,7 @@ struct Rows {
     std::vector<std::string_view> cells;
     std::vector<std::size_t> lines;
     std::vector<std::pair<std::size_t, std::size_t>> ragged;  // (line, cell count)
+    std::size_t invalid_utf8 = std::string_view::npos;       // offset in the file
 };
 
 Rows split_rows(Splitter splitter, std::size_t width, std::size_t expected_rows) {
@@ -173,19 +174,73 @@ Rows split_rows(Splitter splitter, std::size_t width, std::size_t expected_rows)
     return rows;
 }
 
+// The rows of text[begin, end), which holds no quote and no line end other than \n or
+// \r\n: every line is a record, and its cells are views between delimiters, so they go
+// straight into the table (the general splitter's work per cell is most of a load).
+Rows split_plain_rows(std::string_view text, std::size_t begin, std::size_t end, std::size_t line,
+                      char delimiter, std::size_t width, std::size_t expected_rows) {
+    Rows rows;
+    if (const auto bad = invalid_utf8_at(text.substr(begin, end - begin)); bad < end - begin) {
+        rows.invalid_utf8 = begin + bad;
+        return rows;
+    }
+    rows.cells.reserve(width * expected_rows);
+    rows.lines.reserve(expected_rows);
+    const char* p = text.data() + begin;
+    const char* const stop = text.data() + end;
+    for (; p < stop; ++line) {
+        const auto* eol = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(stop - p)));
+        const char* next = eol == nullptr ? stop : eol + 1;
+        const char* line_end = eol == nullptr ? stop : eol;
+        if (line_end > p && line_end[-1] == '\r') --line_end;
+        std::size_t count = 0;
+        for (const char* cell = p;; ++p) {
+            if (p == line_end || *p == delimiter) {
+                rows.cells.emplace_back(cell, static_cast<std::size_t>(p - cell));
+                ++count;
+                if (p == line_end) break;
+                cell = p + 1;
+            }
+        }
+        p = next;
+        if (count == width) {
+            rows.lines.push_back(line);
+            continue;
+        }
+        const bool blank = count == 1 && rows.cells.back().find_first_not_of(" \t") == std::string_view::npos;
+        rows.cells.resize(rows.cells.size() - count);
+        if (!blank) rows.ragged.emplace_back(line, count);
+    }
+    return rows;
+}
+
+// True when text[begin, end) can be split by split_plain_rows.
+bool is_plain(std::string_view text, std::size_t begin, std::size_t end) {
+    const std::string_view body = text.substr(begin, end - begin);
+    if (body.find('"') != std::string_view::npos) return false;
+    for (auto r = body.find('\r'); r != std::string_view::npos; r = body.find('\r', r + 1))
+        if (r + 1 == body.size() || body[r + 1] != '\n') return false;
+    return true;
+}
+
 } // namespace
 
 CsvTable split_csv(std::string& text, const std::string& path, Problems& problems) {
-    if (const auto bad = invalid_utf8_at(text); bad < text.size())
-        throw InputError(fmt::format("{}:{}: not UTF-8 text; convert the file to UTF-8 first "
-                                     "(e.g. iconv -f GBK -t UTF-8 in.csv > out.csv)",
-                                     path, line_of(text, bad)));
+    const auto not_utf8 = [&](std::size_t offset) {
+        return InputError(fmt::format("{}:{}: not UTF-8 text; convert the file to UTF-8 first "
+                                      "(e.g. iconv -f GBK -t UTF-8 in.csv > out.csv)",
+                                      path, line_of(text, offset)));
+    };
     const std::size_t start = text.rfind("\xEF\xBB\xBF", 0) == 0 ? 3 : 0;
 
     CsvTable table;
     table.delimiter = detect_delimiter(std::string_view(text).substr(start));
     Splitter splitter(text, start, text.size(), 1, table.delimiter, path);
     std::vector<std::string_view> cells;
+    // A plain body is checked by the threads that split it, the rest here.
+    const bool plain = is_plain(text, start, text.size());
+    if (!plain)
+        if (const auto bad = invalid_utf8_at(text); bad < text.size()) throw not_utf8(bad);
     while (!splitter.done()) {
         splitter.next(cells);
         if (!is_blank(cells)) break;
@@ -201,30 +256,35 @@ CsvTable split_csv(std::string& text, const std::string& path, Problems& problem
 
     const std::size_t width = table.header.size();
     const std::size_t body = splitter.position();
+    if (plain)
+        if (const auto bad = invalid_utf8_at(std::string_view(text).substr(0, body)); bad < body) throw not_utf8(bad);
     const std::size_t guess = (text.size() - body) / 48 + 1;  // rows, for reserving
 
     // Without quotes a record ends at every line end, so a large body splits in two at
     // a line end and both halves are read at once.
     std::vector<Rows> parts;
-    const bool quoted = std::memchr(text.data() + body, '"', text.size() - body) != nullptr;
-    const char* middle = text.size() - body < (1U << 20) || quoted
+    const char* middle = text.size() - body < (1U << 20) || !plain
                              ? nullptr
                              : static_cast<const char*>(std::memchr(text.data() + body + (text.size() - body) / 2,
                                                                    '\n', (text.size() - body) / 2));
-    if (middle == nullptr) {
+    if (!plain) {
         parts.push_back(split_rows(splitter, width, guess));
+    } else if (middle == nullptr) {
+        parts.push_back(split_plain_rows(text, body, text.size(), splitter.line(), table.delimiter, width, guess));
     } else {
         const std::size_t half = static_cast<std::size_t>(middle - text.data()) + 1;
         const std::size_t second_line = splitter.line() + static_cast<std::size_t>(
             std::count(text.data() + body, text.data() + half, '\n'));
         parts.resize(2);
         std::thread second([&] {
-            parts[1] = split_rows(Splitter(text, half, text.size(), second_line, table.delimiter, path),
-                                  width, guess / 2);
+            parts[1] = split_plain_rows(text, half, text.size(), second_line, table.delimiter, width, guess / 2);
         });
-        parts[0] = split_rows(Splitter(text, body, half, splitter.line(), table.delimiter, path), width, guess / 2);
+        // The first part is reserved for the whole table, which it becomes.
+        parts[0] = split_plain_rows(text, body, half, splitter.line(), table.delimiter, width, guess);
         second.join();
     }
+    for (const auto& part : parts)
+        if (part.invalid_utf8 != std::string_view::npos) throw not_utf8(part.invalid_utf8);
     for (auto& part : parts) {
         for (const auto& [line, count] : part.ragged)
             problems.report_line(line, "wrong number of cells",

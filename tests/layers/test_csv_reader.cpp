@@ -177,3 +177,42 @@ TEST_CASE("csv: a large file read in two halves keeps every row, in order, with 
         REQUIRE(layer.points[row].lon_deg == 100.0 + static_cast<double>(id) / 1e5);
     }
 }
+
+TEST_CASE("csv: LF, CRLF, blank lines and quoted files read to the same rows", "[layers][csv]") {
+    depmap::test::ScratchDir dir;
+    // Lines without quotes take the fast path; a quoted cell anywhere takes the general one.
+    const std::vector<std::string> lines{"id,name,lon,lat", "1,包头,109.8,40.6", "  ", "2,x y,110.1,41.2",
+                                         "3,bad", "4,end,111,42"};
+    const auto join = [&](const std::string& eol, const std::string& last) {
+        std::string text;
+        for (const auto& line : lines) text += line + eol;
+        return text + last;
+    };
+    for (const auto& [file, content] : std::vector<std::pair<std::string, std::string>>{
+             {"lf.csv", join("\n", "")},
+             {"crlf.csv", join("\r\n", "")},
+             {"no_final_eol.csv", join("\n", "5,last,112,43")},
+             {"quoted.csv", join("\n", "5,\"last\",112,43")},
+             {"cr.csv", join("\r", "")}}) {
+        INFO(file);
+        const auto path = dir.write(file, content);
+        CHECK_THROWS_WITH(layers::read_layer(path), Contains(file + ":5: 2 cells, but the header has 4"));
+        const auto layer = layers::read_layer(path, skipping());
+        const std::size_t expected = file == "no_final_eol.csv" || file == "quoted.csv" ? 4 : 3;
+        REQUIRE(layer.size() == expected);
+        CHECK(text(layer, "name", 0) == "包头");
+        CHECK(text(layer, "name", 1) == "x y");
+        CHECK(text(layer, "name", 2) == "end");
+        CHECK(layer.points[2].lon_deg == 111.0);
+        if (expected == 4) CHECK(text(layer, "name", 3) == "last");
+    }
+}
+
+TEST_CASE("csv: text that is not UTF-8 in the second half of a large file names its line", "[layers][csv]") {
+    depmap::test::ScratchDir dir;
+    std::string text = "id,name,lon,lat\n";
+    for (std::size_t i = 1; i <= 60000; ++i)
+        text += fmt::format("{},{},{},41\n", i, i == 55000 ? std::string("\xb0\xfc\xcd\xb7") : "site", 100.0 + i * 1e-5);
+    const auto path = dir.write("gbk_late.csv", text);
+    CHECK_THROWS_WITH(layers::read_layer(path), Contains("gbk_late.csv:55001: not UTF-8 text"));
+}
