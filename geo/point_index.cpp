@@ -86,6 +86,15 @@ double squared_chord(const Point3& a, const Point3& b) {
     return dx * dx + dy * dy + dz * dz;
 }
 
+// The squared distance from a point to a box: no point in the box is nearer.
+double squared_distance(const Box3& box, const Point3& p) {
+    const auto gap = [](double low, double high, double x) { return x < low ? low - x : x > high ? x - high : 0.0; };
+    const double dx = gap(box.min_corner().get<0>(), box.max_corner().get<0>(), p.get<0>());
+    const double dy = gap(box.min_corner().get<1>(), box.max_corner().get<1>(), p.get<1>());
+    const double dz = gap(box.min_corner().get<2>(), box.max_corner().get<2>(), p.get<2>());
+    return dx * dx + dy * dy + dz * dz;
+}
+
 // The screen for one query centre. With s the geodesic distance and σ the central
 // angle between the unit vectors, and M <= N the radii of curvature (both growing
 // poleward):
@@ -172,40 +181,66 @@ bool nearer(const Neighbour& a, const Neighbour& b) {
     return a.distance_m < b.distance_m || (a.distance_m == b.distance_m && a.index < b.index);
 }
 
-// The unit vectors are half the build's work (two sincos a point): a large set's two
-// halves are computed at once, and the invalid points dropped after.
-std::vector<Entry> make_entries(std::span<const LonLat> points) {
-    constexpr auto invalid = std::numeric_limits<std::size_t>::max();
-    std::vector<Entry> entries(points.size());
-    const auto fill = [&](std::size_t begin, std::size_t end) {
-        for (std::size_t i = begin; i < end; ++i)
-            entries[i] = is_valid(points[i]) ? Entry(unit_vector(points[i]), i) : Entry(Point3(0, 0, 0), invalid);
-    };
-    const std::size_t middle = points.size() > 100000 ? points.size() / 2 : points.size();
-    {
-        std::jthread second;
-        if (middle < points.size()) second = std::jthread(fill, middle, points.size());
-        fill(0, middle);
-    }
-    entries.erase(std::remove_if(entries.begin(), entries.end(), [](const Entry& e) { return e.second == invalid; }),
-                  entries.end());
+// The entries of the valid points, each with its unit vector.
+std::vector<Entry> make_entries(std::span<const LonLat> points, std::size_t begin, std::size_t end) {
+    std::vector<Entry> entries;
+    entries.reserve(end - begin);
+    for (std::size_t i = begin; i < end; ++i)
+        if (is_valid(points[i])) entries.emplace_back(unit_vector(points[i]), i);
     return entries;
 }
+
+// Packs one tree over the entries (the range constructor bulk-loads: faster to build
+// and to query than inserting one by one).
+Tree pack(std::vector<Entry>::iterator begin, std::vector<Entry>::iterator end) { return Tree(begin, end); }
 
 } // namespace
 
 struct PointIndex::Impl {
     std::vector<LonLat> points;
-    std::size_t indexed = 0;  // points with valid coordinates, the only ones in the tree
-    Tree tree;
+    std::size_t indexed = 0;  // points with valid coordinates, the only ones in the trees
+    // A large set is split in two along its widest axis and each half packed into its
+    // own tree on its own core (packing is one thread's work in Boost); queries ask both.
+    std::vector<Tree> trees;
 
     explicit Impl(std::span<const LonLat> input)
         : points(input.begin(), input.end()) {
-        auto entries = make_entries(points);
+        const bool split = points.size() > 100000 && std::thread::hardware_concurrency() > 1;
+        if (!split) {
+            auto entries = make_entries(points, 0, points.size());
+            indexed = entries.size();
+            if (!entries.empty()) trees.push_back(pack(entries.begin(), entries.end()));
+            return;
+        }
+        std::vector<Entry> entries;
+        {
+            std::vector<Entry> second_half;
+            std::jthread second([&] { second_half = make_entries(points, points.size() / 2, points.size()); });
+            entries = make_entries(points, 0, points.size() / 2);
+            second.join();
+            entries.insert(entries.end(), second_half.begin(), second_half.end());
+        }
         indexed = entries.size();
-        // The range constructor bulk-loads (packs) the tree: faster to build and query
-        // than inserting one by one.
-        tree = Tree(entries.begin(), entries.end());
+        if (entries.empty()) return;
+        const auto coordinate = [](const Entry& e, int axis) {
+            return axis == 0 ? e.first.get<0>() : axis == 1 ? e.first.get<1>() : e.first.get<2>();
+        };
+        double low[3] = {infinity, infinity, infinity}, high[3] = {-infinity, -infinity, -infinity};
+        for (const auto& e : entries)
+            for (int a = 0; a < 3; ++a) {
+                low[a] = std::min(low[a], coordinate(e, a));
+                high[a] = std::max(high[a], coordinate(e, a));
+            }
+        int axis = 0;
+        for (int a = 1; a < 3; ++a)
+            if (high[a] - low[a] > high[axis] - low[axis]) axis = a;
+        const auto middle = entries.begin() + static_cast<std::ptrdiff_t>(entries.size() / 2);
+        std::nth_element(entries.begin(), middle, entries.end(), [&](const Entry& a, const Entry& b) {
+            return coordinate(a, axis) < coordinate(b, axis);
+        });
+        trees.resize(2);
+        std::jthread second([&] { trees[1] = pack(middle, entries.end()); });
+        trees[0] = pack(entries.begin(), middle);
     }
 
     // Calls visit(entry, squared_chord) for every indexed point within the squared chord.
@@ -215,8 +250,8 @@ struct PointIndex::Impl {
             const double c2 = squared_chord(e.first, screen.centre());
             if (c2 <= max_squared_chord) visit(e, c2);
         };
-        tree.query(bgi::intersects(screen.cap_box(max_squared_chord)),
-                   VisitOutput<decltype(on_hit)>(on_hit));
+        const Box3 cap = screen.cap_box(max_squared_chord);
+        for (const auto& tree : trees) tree.query(bgi::intersects(cap), VisitOutput<decltype(on_hit)>(on_hit));
     }
 };
 
@@ -295,43 +330,59 @@ std::vector<Neighbour> PointIndex::nearest(LonLat center, std::size_t k, double 
         if (best.size() == k)
             limit_chord2 = std::min(max_chord2, screen.outer_squared_chord(best.front().distance_m));
     };
-    // Considers candidates in chord order; false when it stopped at the limit, so that
-    // no point farther along the chord can be in the answer.
+    // Considers candidates in chord order, up to the limit: no point farther along the
+    // chord can be in the answer.
     using Candidate = std::pair<double, std::size_t>;  // squared chord, point index
-    const auto consider_all = [&](std::vector<Candidate>& candidates) {
+    const auto consider_all = [&](std::span<Candidate> candidates) {
         std::sort(candidates.begin(), candidates.end());
         for (const auto& [c2, index] : candidates) {
-            if (c2 > limit_chord2) return false;
+            if (c2 > limit_chord2) return;
             consider(index);
         }
-        return true;
     };
 
     // A few more chord-nearest candidates than k usually show that no unseen point can
     // compete (at mid latitudes the bounds are within ~0.4% of each other), so one
-    // R-tree pass suffices.
-    const std::size_t first_count = std::min<std::size_t>(
-        k >= m_impl->indexed ? m_impl->indexed : std::min(m_impl->indexed, k + k / 2 + 4),
-        std::numeric_limits<unsigned>::max());
+    // R-tree pass suffices. The tree nearest the centre is asked first; a farther one
+    // whose bounds are already beyond the limit holds no point of the answer.
+    const auto& trees = m_impl->trees;
+    std::vector<std::pair<double, std::size_t>> order;  // squared distance to the tree's bounds, tree
+    for (std::size_t t = 0; t < trees.size(); ++t) order.emplace_back(squared_distance(trees[t].bounds(), screen.centre()), t);
+    std::sort(order.begin(), order.end());
     std::vector<Candidate> candidates;
-    candidates.reserve(first_count);
-    const auto collect = [&](const Entry& e) {
-        candidates.emplace_back(squared_chord(e.first, screen.centre()), e.second);
-    };
-    m_impl->tree.query(bgi::nearest(screen.centre(), static_cast<unsigned>(first_count)),
-                       VisitOutput<decltype(collect)>(collect));
-    if (consider_all(candidates) && first_count < m_impl->indexed) {
-        // Every first candidate was needed: fetch all points the limit still admits.
-        std::vector<std::size_t> seen;
-        seen.reserve(candidates.size());
-        for (const auto& c : candidates) seen.push_back(c.second);
-        std::sort(seen.begin(), seen.end());
-        std::vector<Candidate> more;
-        m_impl->visit_within(screen, limit_chord2, [&](const Entry& e, double c2) {
-            if (!std::binary_search(seen.begin(), seen.end(), e.second)) more.emplace_back(c2, e.second);
-        });
-        consider_all(more);
+    std::vector<double> farthest(trees.size(), infinity);  // per tree: the largest squared chord it gave, or +inf when none can be unseen
+    for (const auto& [bounds_chord2, t] : order) {
+        if (trees[t].empty() || bounds_chord2 > limit_chord2) continue;
+        const std::size_t count = std::min<std::size_t>(
+            k >= trees[t].size() ? trees[t].size() : k + k / 2 + 4, std::numeric_limits<unsigned>::max());
+        const std::size_t first = candidates.size();
+        const auto collect = [&](const Entry& e) {
+            candidates.emplace_back(squared_chord(e.first, screen.centre()), e.second);
+        };
+        trees[t].query(bgi::nearest(screen.centre(), static_cast<unsigned>(count)), VisitOutput<decltype(collect)>(collect));
+        const std::span<Candidate> given(candidates.begin() + static_cast<std::ptrdiff_t>(first), candidates.end());
+        if (count < trees[t].size())
+            farthest[t] = std::max_element(given.begin(), given.end())->first;
+        consider_all(given);
     }
+    // A tree's unseen points are no nearer along the chord than the farthest it gave: it
+    // needs a second look only when even that one was within the final limit.
+    std::vector<std::size_t> seen;
+    std::vector<Candidate> more;
+    for (std::size_t t = 0; t < m_impl->trees.size(); ++t) {
+        if (!(farthest[t] <= limit_chord2)) continue;
+        if (seen.empty()) {
+            for (const auto& c : candidates) seen.push_back(c.second);
+            std::sort(seen.begin(), seen.end());
+        }
+        const auto on_hit = [&](const Entry& e) {
+            const double c2 = squared_chord(e.first, screen.centre());
+            if (c2 <= limit_chord2 && !std::binary_search(seen.begin(), seen.end(), e.second))
+                more.emplace_back(c2, e.second);
+        };
+        m_impl->trees[t].query(bgi::intersects(screen.cap_box(limit_chord2)), VisitOutput<decltype(on_hit)>(on_hit));
+    }
+    consider_all(more);
     std::sort(best.begin(), best.end(), nearer);
     return best;
 }

@@ -571,3 +571,62 @@ TEST_CASE("point index: matches carry the azimuth geodesic_inverse gives", "[geo
         }
     }
 }
+
+TEST_CASE("point index: a large set (packed in parts on several cores) matches brute force", "[geo]") {
+    // Over 100,000 points the index is packed in two trees split along the widest axis;
+    // queries at and across the split must still see both.
+    Random random(99);
+    std::vector<LonLat> base;
+    for (int i = 0; i < 100000; ++i) base.push_back(inner_mongolia(random));
+    for (int i = 0; i < 5000; ++i) base.push_back(random.global());
+    auto points = with_duplicates(std::move(base), random, 500);
+    points.push_back({std::numeric_limits<double>::quiet_NaN(), 40.0});
+    const PointIndex index(points);
+    REQUIRE(index.size() == points.size());
+
+    std::vector<LonLat> centres;
+    for (int i = 0; i < 4; ++i) centres.push_back(inner_mongolia(random));
+    for (int i = 0; i < 2; ++i) centres.push_back(random.global());
+    for (const auto& centre : centres) {
+        const auto sorted = all_by_distance(points, centre);
+        for (const double radius : {0.0, 20e3, 150e3, 2000e3}) {
+            INFO(describe(centre) << ", radius " << radius << " m");
+            const auto want = brute_within(sorted, radius);
+            CHECK(difference(index.within(centre, radius), want) == "");
+            CHECK(index.count_within(centre, radius) == want.size());
+        }
+        for (const std::size_t k : {1, 5, 40})
+            for (const double max_distance : {infinity, 5e3}) {
+                INFO(describe(centre) << ", k " << k << ", max " << max_distance << " m");
+                CHECK(difference(index.nearest(centre, k, max_distance), brute_nearest(sorted, k, max_distance)) == "");
+            }
+    }
+    // Dense lines of centres across the box, so that many sit at the split: brute force
+    // over the points within a degree of latitude and two of longitude (more than 50 km
+    // everywhere in the box), with the exact distance deciding.
+    std::vector<LonLat> line;
+    for (double lon = 97.5; lon < 126.0; lon += 0.1) line.push_back({lon, 45.3});
+    for (double lat = 37.5; lat < 53.3; lat += 0.1) line.push_back({111.6, lat});
+    for (const auto& centre : line) {
+        std::vector<LonLat> near_points(points.size(), LonLat{std::numeric_limits<double>::quiet_NaN(), 0.0});
+        for (std::size_t i = 0; i < points.size(); ++i)
+            if (std::abs(points[i].lat_deg - centre.lat_deg) <= 1.0 && std::abs(points[i].lon_deg - centre.lon_deg) <= 2.0)
+                near_points[i] = points[i];
+        const auto sorted = all_by_distance(near_points, centre);
+        INFO(describe(centre));
+        CHECK(difference(index.within(centre, 30e3), brute_within(sorted, 30e3)) == "");
+        for (const std::size_t k : {1, 5, 40})
+            CHECK(difference(index.nearest(centre, k, 50e3), brute_nearest(sorted, k, 50e3)) == "");
+    }
+    // neighbours_of: the same set as the brute-force radius search around the point.
+    for (int n = 0; n < 2; ++n) {
+        const std::size_t i = random.below(points.size() - 1);
+        std::vector<std::size_t> got;
+        index.neighbours_of(i, 30e3, got);
+        std::sort(got.begin(), got.end());
+        std::vector<std::size_t> want;
+        for (const auto& m : brute_within(all_by_distance(points, points[i]), 30e3)) want.push_back(m.index);
+        std::sort(want.begin(), want.end());
+        CHECK(got == want);
+    }
+}
