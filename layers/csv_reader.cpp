@@ -115,7 +115,10 @@ Column read_column(const CsvTable& table, std::size_t column, const std::vector<
                            : all_integers      ? FieldType::Integer
                                                : FieldType::Real;
     Column out(type);
-    out.reserve(kept);
+    std::size_t text_bytes = 0;
+    if (type == FieldType::String)
+        for (std::size_t row = 0; row < table.rows(); ++row) text_bytes += keep[row] ? table.cell(row, column).size() : 0;
+    out.reserve(kept, text_bytes);
     std::size_t i = 0;
     for (std::size_t row = 0; row < table.rows(); ++row) {
         if (!keep[row]) continue;
@@ -367,12 +370,19 @@ Layer read_csv(const std::string& path, const ReadOptions& options) {
 
     LayerBuilder builder(layer);
     layer.columns = std::move(attributes);  // built column by column above, already typed
+    if (!positions.empty()) {
+        std::size_t kept_row = 0;
+        for (std::size_t row = 0; row < table.rows(); ++row)
+            if (keep[row]) positions[kept_row++] = positions[row];
+        positions.resize(kept_row);
+        builder.add_points(positions);
+        builder.finish();
+        return layer;
+    }
     layer.points.reserve(kept);
     for (std::size_t row = 0; row < table.rows(); ++row) {
         if (!keep[row]) continue;
-        if (!positions.empty()) {
-            builder.add_point(positions[row]);
-        } else if (wkbFlatten(geometries[row]->getGeometryType()) == wkbPoint) {
+        if (wkbFlatten(geometries[row]->getGeometryType()) == wkbPoint) {
             const auto* point = geometries[row]->toPoint();
             builder.add_point({point->getX(), point->getY()});
         } else {

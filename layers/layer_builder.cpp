@@ -34,6 +34,13 @@ void LayerBuilder::add_point(geo::LonLat position) {
     m_types.insert("Point");
 }
 
+void LayerBuilder::add_points(std::span<const geo::LonLat> positions) {
+    if (positions.empty()) return;
+    m_layer.points.insert(m_layer.points.end(), positions.begin(), positions.end());
+    m_is_shape.resize(m_is_shape.size() + positions.size(), 0);
+    m_types.insert("Point");
+}
+
 void LayerBuilder::add_shape(geo::Shape shape, const std::string& type_name) {
     m_shapes.push_back(std::move(shape));
     m_is_shape.push_back(1);
