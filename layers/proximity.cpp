@@ -1,10 +1,10 @@
 #include "layers/proximity.hpp"
 
+#include "geo/parallel.hpp"
 
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <thread>
 
 namespace depmap::layers {
 
@@ -21,15 +21,9 @@ struct Match {
 template <typename Query>
 std::vector<Match> for_each_place(std::span<const QueryPlace> places, std::size_t limit, Query query) {
     std::vector<std::vector<geo::Neighbour>> answers(places.size());
-    const auto work = [&](std::size_t begin, std::size_t end) {
+    geo::for_each_range(places.size(), geo::threads_for(places.size(), 32), [&](std::size_t begin, std::size_t end) {
         for (std::size_t q = begin; q < end; ++q) answers[q] = query(places[q].position);
-    };
-    const unsigned threads = places.size() < 64 ? 1 : std::max(1U, std::thread::hardware_concurrency());
-    std::vector<std::thread> pool;
-    for (unsigned t = 1; t < threads; ++t)
-        pool.emplace_back(work, places.size() * t / threads, places.size() * (t + 1) / threads);
-    work(0, places.size() / threads);
-    for (auto& thread : pool) thread.join();
+    });
 
     std::size_t total = 0;
     for (const auto& answer : answers) total += limit == 0 ? answer.size() : std::min(limit, answer.size());
@@ -42,7 +36,8 @@ std::vector<Match> for_each_place(std::span<const QueryPlace> places, std::size_
     return matches;
 }
 
-// The result layer: matched rows, then the computed fields.
+// The result layer: matched rows, then the computed fields, each column built on its
+// own (on all cores for millions of matches).
 Layer result_layer(const Layer& layer, std::span<const QueryPlace> places,
                    const std::vector<Match>& matches, bool label_queries) {
     std::vector<std::size_t> rows;
@@ -50,36 +45,38 @@ Layer result_layer(const Layer& layer, std::span<const QueryPlace> places,
     for (const auto& m : matches) rows.push_back(m.neighbour.index);
     Layer out = layer.subset(rows);
 
-    Column distance(FieldType::Real), azimuth(FieldType::Real), rank(FieldType::Integer);
-    Column query_id(FieldType::String), query_name(FieldType::String);
-    distance.reserve(matches.size());
-    azimuth.reserve(matches.size());
-    rank.reserve(matches.size());
+    enum class Kind { QueryId, QueryName, Distance, Azimuth, Rank };
+    std::vector<std::pair<Field, Kind>> computed;
     if (label_queries) {
-        std::size_t id_bytes = 0, name_bytes = 0;
+        computed.emplace_back(Field{"query_id", FieldType::String}, Kind::QueryId);
+        computed.emplace_back(Field{"query_name", FieldType::String}, Kind::QueryName);
+    }
+    computed.emplace_back(Field{"distance_m", FieldType::Real}, Kind::Distance);
+    computed.emplace_back(Field{"azimuth_deg", FieldType::Real}, Kind::Azimuth);
+    computed.emplace_back(Field{"rank", FieldType::Integer}, Kind::Rank);
+    std::vector<Column> columns;
+    for (const auto& [field, kind] : computed) columns.emplace_back(field.type);
+    geo::for_each_task(computed.size(), geo::threads_for(matches.size(), 50000), [&](std::size_t task) {
+        const Kind kind = computed[task].second;
+        auto& column = columns[task];
+        if (kind == Kind::QueryId || kind == Kind::QueryName) {
+            const auto text = [&](const Match& m) -> const std::string& {
+                return kind == Kind::QueryId ? places[m.query].id : places[m.query].name;
+            };
+            std::size_t bytes = 0;
+            for (const auto& m : matches) bytes += text(m).size();
+            column.reserve(matches.size(), bytes);
+            for (const auto& m : matches) column.push(std::string_view(text(m)));
+            return;
+        }
+        column.reserve(matches.size());
         for (const auto& m : matches) {
-            id_bytes += places[m.query].id.size();
-            name_bytes += places[m.query].name.size();
+            if (kind == Kind::Distance) column.push(m.neighbour.distance_m);
+            else if (kind == Kind::Azimuth) column.push(m.neighbour.azimuth_deg);
+            else column.push(static_cast<std::int64_t>(m.rank));
         }
-        query_id.reserve(matches.size(), id_bytes);
-        query_name.reserve(matches.size(), name_bytes);
-    }
-    for (const auto& m : matches) {
-        distance.push(m.neighbour.distance_m);
-        azimuth.push(m.neighbour.azimuth_deg);
-        rank.push(static_cast<std::int64_t>(m.rank));
-        if (label_queries) {
-            query_id.push(std::string_view(places[m.query].id));
-            query_name.push(std::string_view(places[m.query].name));
-        }
-    }
-    if (label_queries) {
-        out.add_field({"query_id", FieldType::String}, std::move(query_id));
-        out.add_field({"query_name", FieldType::String}, std::move(query_name));
-    }
-    out.add_field({"distance_m", FieldType::Real}, std::move(distance));
-    out.add_field({"azimuth_deg", FieldType::Real}, std::move(azimuth));
-    out.add_field({"rank", FieldType::Integer}, std::move(rank));
+    });
+    for (std::size_t c = 0; c < computed.size(); ++c) out.add_field(computed[c].first, std::move(columns[c]));
     return out;
 }
 

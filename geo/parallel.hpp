@@ -1,0 +1,66 @@
+#pragma once
+// Work spread over the machine's cores: the one way the library uses threads. The
+// calling thread works too; an exception from any part is rethrown to the caller once
+// every part has stopped.
+#include <algorithm>
+#include <atomic>
+#include <cstddef>
+#include <exception>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+namespace depmap::geo {
+
+// The number of threads to use for `n` items when a thread should get at least
+// `min_per_thread` of them: 1 for small jobs, at most the number of cores.
+inline std::size_t threads_for(std::size_t n, std::size_t min_per_thread) {
+    const std::size_t cores = std::max(1U, std::thread::hardware_concurrency());
+    return std::clamp<std::size_t>(n / std::max<std::size_t>(1, min_per_thread), 1, cores);
+}
+
+namespace detail {
+
+// Runs body(t) for t in [0, threads) on as many threads, rethrowing the first exception.
+template <typename Body>
+void run_threads(std::size_t threads, Body& body) {
+    std::exception_ptr error;
+    std::mutex error_mutex;
+    const auto guarded = [&](std::size_t t) {
+        try {
+            body(t);
+        } catch (...) {
+            const std::lock_guard lock(error_mutex);
+            if (!error) error = std::current_exception();
+        }
+    };
+    {
+        std::vector<std::jthread> pool;
+        for (std::size_t t = 1; t < threads; ++t) pool.emplace_back(guarded, t);
+        guarded(0);
+    }
+    if (error) std::rethrow_exception(error);
+}
+
+} // namespace detail
+
+// Calls work(begin, end) on `threads` contiguous parts of [0, n) at once, and waits.
+template <typename Work>
+void for_each_range(std::size_t n, std::size_t threads, Work&& work) {
+    threads = std::clamp<std::size_t>(threads, 1, std::max<std::size_t>(n, 1));
+    auto body = [&](std::size_t t) { work(n * t / threads, n * (t + 1) / threads); };
+    detail::run_threads(threads, body);
+}
+
+// Calls task(i) once for every i in [0, n), each thread taking the next undone task
+// (for tasks of uneven size), on at most `threads` threads, and waits.
+template <typename Task>
+void for_each_task(std::size_t n, std::size_t threads, Task&& task) {
+    std::atomic<std::size_t> next{0};
+    auto body = [&](std::size_t) {
+        for (std::size_t i = next++; i < n; i = next++) task(i);
+    };
+    detail::run_threads(std::clamp<std::size_t>(threads, 1, std::max<std::size_t>(n, 1)), body);
+}
+
+} // namespace depmap::geo
