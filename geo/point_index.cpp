@@ -177,9 +177,10 @@ private:
     F* m_f;
 };
 
-bool nearer(const Neighbour& a, const Neighbour& b) {
+// A function object, not a function, so that sorts inline it.
+constexpr auto nearer = [](const Neighbour& a, const Neighbour& b) {
     return a.distance_m < b.distance_m || (a.distance_m == b.distance_m && a.index < b.index);
-}
+};
 
 // The entries of the valid points, each with its unit vector.
 std::vector<Entry> make_entries(std::span<const LonLat> points, std::size_t begin, std::size_t end) {

@@ -2,6 +2,7 @@
 
 #include "layers/ogr_geometry.hpp"
 
+#include <fmt/compile.h>
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
@@ -40,7 +41,10 @@ std::string coordinate(double deg, int decimals) {
 }
 
 void append_csv_cell(fmt::memory_buffer& out, std::string_view cell) {
-    if (cell.find_first_of(",\"\r\n") == std::string_view::npos) {
+    // A plain loop: find_first_of calls memchr once per character.
+    const bool plain = std::none_of(cell.begin(), cell.end(),
+                                    [](char c) { return c == ',' || c == '"' || c == '\r' || c == '\n'; });
+    if (plain) {
         out.append(cell);
         return;
     }
@@ -176,7 +180,7 @@ void append_csv_row(const Layer& layer, std::size_t row, fmt::memory_buffer& buf
     };
     if (layer.is_points()) {
         // The shortest form that reads back the same double: coordinates as held.
-        fmt::format_to(std::back_inserter(buffer), "{},{}", layer.points[row].lon_deg, layer.points[row].lat_deg);
+        fmt::format_to(std::back_inserter(buffer), FMT_COMPILE("{},{}"), layer.points[row].lon_deg, layer.points[row].lat_deg);
         first = false;
     } else if (!layer.attributes_only) {
         append_csv_cell(buffer, wkt_of(layer, row));
@@ -186,8 +190,8 @@ void append_csv_row(const Layer& layer, std::size_t row, fmt::memory_buffer& buf
         separate();
         if (column.is_null(row)) continue;
         switch (column.type()) {
-        case FieldType::Integer: fmt::format_to(std::back_inserter(buffer), "{}", column.integer(row)); break;
-        case FieldType::Real: fmt::format_to(std::back_inserter(buffer), "{}", column.real(row)); break;
+        case FieldType::Integer: fmt::format_to(std::back_inserter(buffer), FMT_COMPILE("{}"), column.integer(row)); break;
+        case FieldType::Real: fmt::format_to(std::back_inserter(buffer), FMT_COMPILE("{}"), column.real(row)); break;
         case FieldType::String: append_csv_cell(buffer, column.text(row)); break;
         }
     }
