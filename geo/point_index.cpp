@@ -1,6 +1,7 @@
 #include "geo/point_index.hpp"
 
 #include "geo/geodesic.hpp"
+#include "geo/parallel.hpp"
 #include "geo/wgs84.hpp"
 
 #include <boost/geometry.hpp>
@@ -12,7 +13,6 @@
 #include <iterator>
 #include <limits>
 #include <numbers>
-#include <thread>
 #include <utility>
 
 namespace depmap::geo {
@@ -182,12 +182,16 @@ constexpr auto nearer = [](const Neighbour& a, const Neighbour& b) {
     return a.distance_m < b.distance_m || (a.distance_m == b.distance_m && a.index < b.index);
 };
 
-// The entries of the valid points, each with its unit vector.
-std::vector<Entry> make_entries(std::span<const LonLat> points, std::size_t begin, std::size_t end) {
-    std::vector<Entry> entries;
-    entries.reserve(end - begin);
-    for (std::size_t i = begin; i < end; ++i)
-        if (is_valid(points[i])) entries.emplace_back(unit_vector(points[i]), i);
+// The entries of the valid points, each with its unit vector; the two halves of a
+// large set are computed at once (two sincos a point are half the build).
+std::vector<Entry> make_entries(std::span<const LonLat> points) {
+    constexpr auto invalid = std::numeric_limits<std::size_t>::max();
+    std::vector<Entry> entries(points.size());
+    for_each_range(points.size(), threads_for(points.size(), 100000), [&](std::size_t begin, std::size_t end) {
+        for (std::size_t i = begin; i < end; ++i)
+            entries[i] = is_valid(points[i]) ? Entry(unit_vector(points[i]), i) : Entry(Point3(0, 0, 0), invalid);
+    });
+    std::erase_if(entries, [](const Entry& e) { return e.second == invalid; });
     return entries;
 }
 
@@ -206,23 +210,12 @@ struct PointIndex::Impl {
 
     explicit Impl(std::span<const LonLat> input)
         : points(input.begin(), input.end()) {
-        const bool split = points.size() > 100000 && std::thread::hardware_concurrency() > 1;
-        if (!split) {
-            auto entries = make_entries(points, 0, points.size());
-            indexed = entries.size();
+        auto entries = make_entries(points);
+        indexed = entries.size();
+        if (entries.size() <= 100000 || threads_for(entries.size(), 50000) < 2) {
             if (!entries.empty()) trees.push_back(pack(entries.begin(), entries.end()));
             return;
         }
-        std::vector<Entry> entries;
-        {
-            std::vector<Entry> second_half;
-            std::jthread second([&] { second_half = make_entries(points, points.size() / 2, points.size()); });
-            entries = make_entries(points, 0, points.size() / 2);
-            second.join();
-            entries.insert(entries.end(), second_half.begin(), second_half.end());
-        }
-        indexed = entries.size();
-        if (entries.empty()) return;
         const auto coordinate = [](const Entry& e, int axis) {
             return axis == 0 ? e.first.get<0>() : axis == 1 ? e.first.get<1>() : e.first.get<2>();
         };
@@ -240,8 +233,9 @@ struct PointIndex::Impl {
             return coordinate(a, axis) < coordinate(b, axis);
         });
         trees.resize(2);
-        std::jthread second([&] { trees[1] = pack(middle, entries.end()); });
-        trees[0] = pack(entries.begin(), middle);
+        for_each_task(2, 2, [&](std::size_t t) {
+            trees[t] = t == 0 ? pack(entries.begin(), middle) : pack(middle, entries.end());
+        });
     }
 
     // Calls visit(entry, squared_chord) for every indexed point within the squared chord.

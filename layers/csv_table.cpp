@@ -8,6 +8,7 @@
 #include <array>
 #include <cstdint>
 #include <cstring>
+#include <span>
 #include <thread>
 
 namespace depmap::layers {
@@ -77,7 +78,7 @@ bool is_blank(const std::vector<std::string_view>& cells) {
 class Splitter {
 public:
     // Splits text[start, end); `line` is the line number at `start`.
-    Splitter(std::string& text, std::size_t start, std::size_t end, std::size_t line, char delimiter,
+    Splitter(std::span<char> text, std::size_t start, std::size_t end, std::size_t line, char delimiter,
              const std::string& path)
         : m_text(text), m_pos(start), m_end(end), m_delimiter(delimiter), m_path(path), m_line(line) {}
 
@@ -108,7 +109,7 @@ private:
             if (c == m_delimiter || c == '\n' || c == '\r') break;
             ++m_pos;
         }
-        return std::string_view(m_text).substr(start, m_pos - start);
+        return std::string_view(m_text.data() + start, m_pos - start);
     }
 
     std::string_view quoted() {
@@ -136,10 +137,10 @@ private:
                                              "cell and double the quotes inside it (\"\")",
                                              m_path, m_line));
         }
-        return std::string_view(m_text).substr(start, out - start);
+        return std::string_view(m_text.data() + start, out - start);
     }
 
-    std::string& m_text;
+    std::span<char> m_text;
     std::size_t m_pos;
     std::size_t m_end;
     char m_delimiter;
@@ -149,16 +150,15 @@ private:
 
 // The rows of one stretch of the file.
 struct Rows {
-    std::vector<std::string_view> cells;
-    std::vector<std::size_t> lines;
+    CsvTable::Block block;
     std::vector<std::pair<std::size_t, std::size_t>> ragged;  // (line, cell count)
     std::size_t invalid_utf8 = std::string_view::npos;       // offset in the file
 };
 
 Rows split_rows(Splitter splitter, std::size_t width, std::size_t expected_rows) {
     Rows rows;
-    rows.cells.reserve(width * expected_rows);
-    rows.lines.reserve(expected_rows);
+    rows.block.cells.reserve(width * expected_rows);
+    rows.block.lines.reserve(expected_rows);
     std::vector<std::string_view> cells;
     while (!splitter.done()) {
         const std::size_t line = splitter.line();
@@ -168,8 +168,8 @@ Rows split_rows(Splitter splitter, std::size_t width, std::size_t expected_rows)
             rows.ragged.emplace_back(line, cells.size());
             continue;
         }
-        rows.cells.insert(rows.cells.end(), cells.begin(), cells.end());
-        rows.lines.push_back(line);
+        rows.block.cells.insert(rows.block.cells.end(), cells.begin(), cells.end());
+        rows.block.lines.push_back(line);
     }
     return rows;
 }
@@ -184,8 +184,8 @@ Rows split_plain_rows(std::string_view text, std::size_t begin, std::size_t end,
         rows.invalid_utf8 = begin + bad;
         return rows;
     }
-    rows.cells.reserve(width * expected_rows);
-    rows.lines.reserve(expected_rows);
+    rows.block.cells.reserve(width * expected_rows);
+    rows.block.lines.reserve(expected_rows);
     const char* p = text.data() + begin;
     const char* const stop = text.data() + end;
     for (; p < stop; ++line) {
@@ -196,7 +196,7 @@ Rows split_plain_rows(std::string_view text, std::size_t begin, std::size_t end,
         std::size_t count = 0;
         for (const char* cell = p;; ++p) {
             if (p == line_end || *p == delimiter) {
-                rows.cells.emplace_back(cell, static_cast<std::size_t>(p - cell));
+                rows.block.cells.emplace_back(cell, static_cast<std::size_t>(p - cell));
                 ++count;
                 if (p == line_end) break;
                 cell = p + 1;
@@ -204,11 +204,11 @@ Rows split_plain_rows(std::string_view text, std::size_t begin, std::size_t end,
         }
         p = next;
         if (count == width) {
-            rows.lines.push_back(line);
+            rows.block.lines.push_back(line);
             continue;
         }
-        const bool blank = count == 1 && rows.cells.back().find_first_not_of(" \t") == std::string_view::npos;
-        rows.cells.resize(rows.cells.size() - count);
+        const bool blank = count == 1 && rows.block.cells.back().find_first_not_of(" \t") == std::string_view::npos;
+        rows.block.cells.resize(rows.block.cells.size() - count);
         if (!blank) rows.ragged.emplace_back(line, count);
     }
     return rows;
@@ -225,17 +225,18 @@ bool is_plain(std::string_view text, std::size_t begin, std::size_t end) {
 
 } // namespace
 
-CsvTable split_csv(std::string& text, const std::string& path, Problems& problems) {
+CsvTable split_csv(std::span<char> bytes, const std::string& path, Problems& problems) {
+    const std::string_view text(bytes.data(), bytes.size());
     const auto not_utf8 = [&](std::size_t offset) {
         return InputError(fmt::format("{}:{}: not UTF-8 text; convert the file to UTF-8 first "
                                       "(e.g. iconv -f GBK -t UTF-8 in.csv > out.csv)",
                                       path, line_of(text, offset)));
     };
-    const std::size_t start = text.rfind("\xEF\xBB\xBF", 0) == 0 ? 3 : 0;
+    const std::size_t start = text.starts_with("\xEF\xBB\xBF") ? 3 : 0;
 
     CsvTable table;
-    table.delimiter = detect_delimiter(std::string_view(text).substr(start));
-    Splitter splitter(text, start, text.size(), 1, table.delimiter, path);
+    table.delimiter = detect_delimiter(text.substr(start));
+    Splitter splitter(bytes, start, text.size(), 1, table.delimiter, path);
     std::vector<std::string_view> cells;
     // A plain body is checked by the threads that split it, the rest here.
     const bool plain = is_plain(text, start, text.size());
@@ -257,7 +258,7 @@ CsvTable split_csv(std::string& text, const std::string& path, Problems& problem
     const std::size_t width = table.header.size();
     const std::size_t body = splitter.position();
     if (plain)
-        if (const auto bad = invalid_utf8_at(std::string_view(text).substr(0, body)); bad < body) throw not_utf8(bad);
+        if (const auto bad = invalid_utf8_at(text.substr(0, body)); bad < body) throw not_utf8(bad);
     const std::size_t guess = (text.size() - body) / 48 + 1;  // rows, for reserving
 
     // Without quotes a record ends at every line end, so a large body splits in two at
@@ -279,8 +280,7 @@ CsvTable split_csv(std::string& text, const std::string& path, Problems& problem
         std::thread second([&] {
             parts[1] = split_plain_rows(text, half, text.size(), second_line, table.delimiter, width, guess / 2);
         });
-        // The first part is reserved for the whole table, which it becomes.
-        parts[0] = split_plain_rows(text, body, half, splitter.line(), table.delimiter, width, guess);
+        parts[0] = split_plain_rows(text, body, half, splitter.line(), table.delimiter, width, guess / 2);
         second.join();
     }
     for (const auto& part : parts)
@@ -289,13 +289,7 @@ CsvTable split_csv(std::string& text, const std::string& path, Problems& problem
         for (const auto& [line, count] : part.ragged)
             problems.report_line(line, "wrong number of cells",
                             fmt::format("{} cells, but the header has {}", count, width));
-        if (table.cells.empty()) {
-            table.cells = std::move(part.cells);
-            table.lines = std::move(part.lines);
-        } else {
-            table.cells.insert(table.cells.end(), part.cells.begin(), part.cells.end());
-            table.lines.insert(table.lines.end(), part.lines.begin(), part.lines.end());
-        }
+        table.blocks.push_back(std::move(part.block));
     }
     return table;
 }

@@ -4,6 +4,7 @@
 #include "layers/problems.hpp"
 
 #include <cstddef>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -13,12 +14,37 @@ namespace depmap::layers {
 struct CsvTable {
     char delimiter = ',';
     std::vector<std::string> header;
-    std::vector<std::string_view> cells;  // row-major, header.size() per row
-    std::vector<std::size_t> lines;       // the line where each row starts (1-based)
 
-    std::size_t rows() const { return lines.size(); }
+    // Rows in consecutive blocks: the parts of a large file are split at once and kept
+    // as they came rather than copied into one array.
+    struct Block {
+        std::vector<std::string_view> cells;  // row-major, header.size() per row
+        std::vector<std::size_t> lines;       // the line where each row starts (1-based)
+    };
+    std::vector<Block> blocks;
+
+    std::size_t rows() const {
+        std::size_t n = 0;
+        for (const auto& block : blocks) n += block.lines.size();
+        return n;
+    }
     std::string_view cell(std::size_t row, std::size_t column) const {
-        return cells[row * header.size() + column];
+        const Block& block = block_of(row);
+        return block.cells[row * header.size() + column];
+    }
+    std::size_t line(std::size_t row) const {
+        const Block& block = block_of(row);
+        return block.lines[row];
+    }
+
+private:
+    // The block holding `row`, which becomes the row's index in it.
+    const Block& block_of(std::size_t& row) const {
+        for (const auto& block : blocks) {
+            if (row < block.lines.size()) return block;
+            row -= block.lines.size();
+        }
+        return blocks.back();
     }
 };
 
@@ -27,6 +53,6 @@ struct CsvTable {
 // delimiter is whichever of `,` `;` tab occurs most in the header line. Throws
 // InputError for text that is not UTF-8, an unterminated quote, or an empty file;
 // a row whose cell count differs from the header's goes to `problems`.
-CsvTable split_csv(std::string& text, const std::string& path, Problems& problems);
+CsvTable split_csv(std::span<char> text, const std::string& path, Problems& problems);
 
 } // namespace depmap::layers

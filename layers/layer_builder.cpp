@@ -34,10 +34,11 @@ void LayerBuilder::add_point(geo::LonLat position) {
     m_types.insert("Point");
 }
 
-void LayerBuilder::add_points(std::span<const geo::LonLat> positions) {
+void LayerBuilder::add_points(std::vector<geo::LonLat> positions) {
     if (positions.empty()) return;
-    m_layer.points.insert(m_layer.points.end(), positions.begin(), positions.end());
     m_is_shape.resize(m_is_shape.size() + positions.size(), 0);
+    if (m_layer.points.empty()) m_layer.points = std::move(positions);
+    else m_layer.points.insert(m_layer.points.end(), positions.begin(), positions.end());
     m_types.insert("Point");
 }
 

@@ -5,7 +5,6 @@
 
 #include <cstdint>
 #include <set>
-#include <span>
 #include <string>
 #include <vector>
 
@@ -17,7 +16,7 @@ public:
     explicit LayerBuilder(Layer& layer);
 
     void add_point(geo::LonLat position);
-    void add_points(std::span<const geo::LonLat> positions);
+    void add_points(std::vector<geo::LonLat> positions);
     void add_shape(geo::Shape shape, const std::string& type_name);
     Column& column(std::size_t field) { return m_layer.columns[field]; }
 
