@@ -106,63 +106,51 @@ std::optional<double> parse_real(std::string_view text) {
 }
 
 // The kept rows of one CSV column as a typed column: Integer when every value is one,
-// else Real when every value is a number, else String. Each value is parsed once.
+// else Real when every value is a number, else String. Numbers go straight into the
+// column; the first value that does not fit widens it (integers become reals) or
+// makes it text, read again from the cells.
 Column read_column(const CsvTable& table, std::size_t column, const std::vector<std::uint8_t>& keep,
                    std::size_t kept) {
-    std::vector<std::int64_t> integers;
-    std::vector<double> reals;
-    std::vector<std::uint8_t> null;
-    integers.reserve(kept);
-    null.reserve(kept);
-    bool all_integers = true, all_numbers = true, any = false;
-    for (std::size_t row = 0; row < table.rows() && all_numbers; ++row) {
+    Column out(FieldType::Integer);
+    out.reserve(kept);
+    bool numbers = true, any = false;
+    for (std::size_t row = 0; row < table.rows() && numbers; ++row) {
         if (!keep[row]) continue;
         const auto cell = table.cell(row, column);
-        const bool empty = trim(cell).empty();
-        null.push_back(empty);
-        if (empty) {
-            if (all_integers) integers.push_back(0);
-            else reals.push_back(0.0);
+        if (trim(cell).empty()) {
+            out.push_null();
             continue;
         }
         any = true;
-        if (all_integers) {
+        if (out.type() == FieldType::Integer) {
             if (const auto value = parse_integer(cell)) {
-                integers.push_back(*value);
+                out.push(*value);
                 continue;
             }
-            all_integers = false;
-            reals.assign(integers.begin(), integers.end());
+            Column reals(FieldType::Real);
             reals.reserve(kept);
+            for (std::size_t i = 0; i < out.size(); ++i) {
+                if (out.is_null(i)) reals.push_null();
+                else reals.push(static_cast<double>(out.integer(i)));
+            }
+            out = std::move(reals);
         }
-        if (const auto value = parse_real(cell)) reals.push_back(*value);
-        else all_numbers = false;
+        if (const auto value = parse_real(cell)) out.push(*value);
+        else numbers = false;
     }
-    const FieldType type = !any || !all_numbers ? FieldType::String
-                           : all_integers      ? FieldType::Integer
-                                               : FieldType::Real;
-    Column out(type);
-    std::size_t text_bytes = 0;
-    if (type == FieldType::String)
-        for (std::size_t row = 0; row < table.rows(); ++row) text_bytes += keep[row] ? table.cell(row, column).size() : 0;
-    out.reserve(kept, text_bytes);
-    std::size_t i = 0;
+    if (any && numbers) return out;
+
+    Column text(FieldType::String);
+    std::size_t bytes = 0;
+    for (std::size_t row = 0; row < table.rows(); ++row) bytes += keep[row] ? table.cell(row, column).size() : 0;
+    text.reserve(kept, bytes);
     for (std::size_t row = 0; row < table.rows(); ++row) {
         if (!keep[row]) continue;
-        if (type == FieldType::String) {
-            const auto cell = table.cell(row, column);
-            if (trim(cell).empty()) out.push_null();
-            else out.push(cell);
-        } else if (null[i]) {
-            out.push_null();
-        } else if (type == FieldType::Integer) {
-            out.push(integers[i]);
-        } else {
-            out.push(reals[i]);
-        }
-        ++i;
+        const auto cell = table.cell(row, column);
+        if (trim(cell).empty()) text.push_null();
+        else text.push(cell);
     }
-    return out;
+    return text;
 }
 
 // Reads one coordinate cell, decimal or DMS, for the axis its column is named for.

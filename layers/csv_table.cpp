@@ -155,10 +155,15 @@ struct Rows {
     std::size_t invalid_utf8 = std::string_view::npos;       // offset in the file
 };
 
+void reserve(CsvTable::Block& block, std::size_t width, std::size_t expected_rows) {
+    block.columns.resize(width);
+    for (auto& column : block.columns) column.reserve(expected_rows);
+    block.lines.reserve(expected_rows);
+}
+
 Rows split_rows(Splitter splitter, std::size_t width, std::size_t expected_rows) {
     Rows rows;
-    rows.block.cells.reserve(width * expected_rows);
-    rows.block.lines.reserve(expected_rows);
+    reserve(rows.block, width, expected_rows);
     std::vector<std::string_view> cells;
     while (!splitter.done()) {
         const std::size_t line = splitter.line();
@@ -168,7 +173,7 @@ Rows split_rows(Splitter splitter, std::size_t width, std::size_t expected_rows)
             rows.ragged.emplace_back(line, cells.size());
             continue;
         }
-        rows.block.cells.insert(rows.block.cells.end(), cells.begin(), cells.end());
+        for (std::size_t c = 0; c < width; ++c) rows.block.columns[c].push_back(cells[c]);
         rows.block.lines.push_back(line);
     }
     return rows;
@@ -184,8 +189,8 @@ Rows split_plain_rows(std::string_view text, std::size_t begin, std::size_t end,
         rows.invalid_utf8 = begin + bad;
         return rows;
     }
-    rows.block.cells.reserve(width * expected_rows);
-    rows.block.lines.reserve(expected_rows);
+    auto& columns = rows.block.columns;
+    reserve(rows.block, width, expected_rows);
     const char* p = text.data() + begin;
     const char* const stop = text.data() + end;
     for (; p < stop; ++line) {
@@ -196,7 +201,7 @@ Rows split_plain_rows(std::string_view text, std::size_t begin, std::size_t end,
         std::size_t count = 0;
         for (const char* cell = p;; ++p) {
             if (p == line_end || *p == delimiter) {
-                rows.block.cells.emplace_back(cell, static_cast<std::size_t>(p - cell));
+                if (count < width) columns[count].emplace_back(cell, static_cast<std::size_t>(p - cell));
                 ++count;
                 if (p == line_end) break;
                 cell = p + 1;
@@ -207,8 +212,8 @@ Rows split_plain_rows(std::string_view text, std::size_t begin, std::size_t end,
             rows.block.lines.push_back(line);
             continue;
         }
-        const bool blank = count == 1 && rows.block.cells.back().find_first_not_of(" \t") == std::string_view::npos;
-        rows.block.cells.resize(rows.block.cells.size() - count);
+        const bool blank = count == 1 && columns[0].back().find_first_not_of(" \t") == std::string_view::npos;
+        for (std::size_t c = 0; c < std::min(count, width); ++c) columns[c].pop_back();
         if (!blank) rows.ragged.emplace_back(line, count);
     }
     return rows;

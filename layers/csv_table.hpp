@@ -16,10 +16,11 @@ struct CsvTable {
     std::vector<std::string> header;
 
     // Rows in consecutive blocks: the parts of a large file are split at once and kept
-    // as they came rather than copied into one array.
+    // as they came rather than copied into one array. Cells are kept by column, as
+    // they are read: a column's cells are contiguous.
     struct Block {
-        std::vector<std::string_view> cells;  // row-major, header.size() per row
-        std::vector<std::size_t> lines;       // the line where each row starts (1-based)
+        std::vector<std::vector<std::string_view>> columns;  // header.size() columns
+        std::vector<std::size_t> lines;                      // the line where each row starts (1-based)
     };
     std::vector<Block> blocks;
 
@@ -30,7 +31,7 @@ struct CsvTable {
     }
     std::string_view cell(std::size_t row, std::size_t column) const {
         const Block& block = block_of(row);
-        return block.cells[row * header.size() + column];
+        return block.columns[column][row];
     }
     std::size_t line(std::size_t row) const {
         const Block& block = block_of(row);
