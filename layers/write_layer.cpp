@@ -5,6 +5,7 @@
 #include "layers/dbf_fields.hpp"
 #include "layers/gdal_session.hpp"
 #include "layers/gpkg_style.hpp"
+#include "layers/hilbert_order.hpp"
 #include "layers/kml_styles.hpp"
 #include "layers/ogr_geometry.hpp"
 #include "layers/ogr_write.hpp"
@@ -239,6 +240,7 @@ WriteReport write_layers(const std::vector<OutputLayer>& layers, const fs::path&
             spec.transform = crs.transform.get();
             spec.creation_options = creation_options(format, layer, options, path);
             spec.spatial_index_after = format == FileFormat::GeoPackage;
+            if (format == FileFormat::FlatGeobuf && !crs.transform) spec.row_order = flatgeobuf_order(layer);
             if (format == FileFormat::GeoJson || format == FileFormat::GeoJsonSeq) spec.decimals = options.precision;
             if (format == FileFormat::Shapefile)
                 spec.dbf = shapefile_fields(layer, spec.geometry_type, path, stage.staged(), report);
