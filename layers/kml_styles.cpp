@@ -7,6 +7,9 @@
 #include <fmt/format.h>
 
 #include <fstream>
+#include <iterator>
+#include <string_view>
+#include <vector>
 #include <map>
 
 namespace depmap::layers {
@@ -34,7 +37,8 @@ std::string style_id(std::string_view commodity) {
 
 } // namespace
 
-void add_kml_styles(const std::filesystem::path& kml, const Layer& layer, const std::string& path) {
+void add_kml_styles(const std::filesystem::path& kml, const Layer& layer, const std::string& path,
+                    std::span<const std::size_t> rows) {
     const auto field = commodity_field(layer);
     if (!field || !layer.is_points()) return;
     std::map<std::string, Rgb> styles;
@@ -53,28 +57,56 @@ void add_kml_styles(const std::filesystem::path& kml, const Layer& layer, const 
     {
         std::ifstream in(kml, std::ios::binary);
         std::ofstream out(styled, std::ios::binary);
-        std::string line;
+        fmt::memory_buffer written;
         std::size_t row = 0;
         bool document = false, pending = false;
-        while (std::getline(in, line)) {
+        const auto has = [](std::string_view line, std::string_view what) { return line.find(what) != line.npos; };
+        const auto on_line = [&](std::string_view line) {
             // KML orders a placemark's children: name and description, then styleUrl,
             // then ExtendedData and the geometry.
-            if (pending && (line.find("<ExtendedData") != std::string::npos || line.find("<Point") != std::string::npos ||
-                            line.find("</Placemark>") != std::string::npos)) {
-                out << "\t<styleUrl>#" << style_id(colour_of(layer, *field, row++).commodity) << "</styleUrl>\n";
+            if (pending && (has(line, "<ExtendedData") || has(line, "<Point") || has(line, "</Placemark>"))) {
+                if (row < rows.size())
+                    fmt::format_to(std::back_inserter(written), "\t<styleUrl>#{}</styleUrl>\n",
+                                   style_id(colour_of(layer, *field, rows[row]).commodity));
+                ++row;
                 pending = false;
             }
-            out << line << '\n';
-            if (!document && line.find("<Document") != std::string::npos) {
-                out << shared;
+            written.append(line);
+            written.push_back('\n');
+            if (!document && has(line, "<Document")) {
+                written.append(shared);
                 document = true;
             }
-            pending |= line.find("<Placemark>") != std::string::npos;
+            pending |= has(line, "<Placemark>");
+            if (written.size() > (4U << 20)) {
+                out.write(written.data(), static_cast<std::streamsize>(written.size()));
+                written.clear();
+            }
+        };
+        // Read in large blocks: a million placemarks are ten million lines.
+        std::vector<char> block(4U << 20);
+        std::string carry;
+        while (in) {
+            in.read(block.data(), static_cast<std::streamsize>(block.size()));
+            std::string_view chunk(block.data(), static_cast<std::size_t>(in.gcount()));
+            for (auto eol = chunk.find('\n'); eol != chunk.npos; eol = chunk.find('\n')) {
+                if (carry.empty()) {
+                    on_line(chunk.substr(0, eol));
+                } else {
+                    carry.append(chunk.substr(0, eol));
+                    on_line(carry);
+                    carry.clear();
+                }
+                chunk.remove_prefix(eol + 1);
+            }
+            carry.append(chunk);
         }
+        if (!carry.empty()) on_line(carry);
+        out.write(written.data(), static_cast<std::streamsize>(written.size()));
         out.close();
-        if (!in.eof() || !out || row != layer.size())
+        if (!in.eof() || !out || row != rows.size())
             throw OutputError(fmt::format("{}: cannot add the commodity styles ({} of {} placemarks)", path,
-                                          row, layer.size()));
+                                          row, rows.size()));
     }
     std::filesystem::rename(styled, kml);
 }

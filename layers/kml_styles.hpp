@@ -6,11 +6,14 @@
 #include "layers/layer.hpp"
 
 #include <filesystem>
+#include <span>
 
 namespace depmap::layers {
 
-// Adds the styles to `kml`, written by GDAL's KML driver from `layer`, in place. Does
-// nothing for a layer without a commodity field or not of points. Throws OutputError.
-void add_kml_styles(const std::filesystem::path& kml, const Layer& layer, const std::string& path);
+// Adds the styles to `kml`, written by GDAL's KML driver from `rows` of `layer`, in
+// place. Does nothing for a layer without a commodity field or not of points. Throws
+// OutputError.
+void add_kml_styles(const std::filesystem::path& kml, const Layer& layer, const std::string& path,
+                    std::span<const std::size_t> rows);
 
 } // namespace depmap::layers

@@ -127,7 +127,8 @@ void write_ogr_layer(GDALDataset& dataset, const Layer& layer, const OgrLayerSpe
         if (transaction) dataset.RollbackTransaction();
         return OutputError(fmt::format("{}: feature {}: {}", path, row + 1, what));
     };
-    for (std::size_t i = 0; i < layer.size(); ++i) {
+    const std::size_t count = spec.row_order.empty() ? layer.size() : spec.row_order.size();
+    for (std::size_t i = 0; i < count; ++i) {
         const std::size_t row = spec.row_order.empty() ? i : spec.row_order[i];
         feature.SetFID(OGRNullFID);
         set_fields(feature, layer, indices, row, text);

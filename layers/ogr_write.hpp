@@ -21,7 +21,7 @@ struct OgrLayerSpec {
     std::vector<DbfField> dbf;                              // Shapefile names and widths
     bool spatial_index_after = false;                       // GeoPackage: build it once, at the end
     int decimals = -1;                                      // >= 0: coordinates rounded to these
-    std::vector<std::size_t> row_order;                     // the rows in the order to write; empty: as they are
+    std::vector<std::size_t> row_order;                     // the rows to write, in order; empty: all, as they are
 };
 
 // Writes `layer` as `spec` says. Throws OutputError naming `path` and the feature

@@ -6,6 +6,7 @@
 #include "layers/gdal_session.hpp"
 #include "layers/gpkg_style.hpp"
 #include "layers/hilbert_order.hpp"
+#include "layers/joined_parts.hpp"
 #include "layers/kml_styles.hpp"
 #include "layers/ogr_geometry.hpp"
 #include "layers/ogr_write.hpp"
@@ -17,7 +18,10 @@
 #include <ogrsf_frmts.h>
 
 #include <algorithm>
+#include <cmath>
 #include <fstream>
+#include <mutex>
+#include <optional>
 
 namespace depmap::layers {
 
@@ -124,8 +128,10 @@ std::vector<std::string> creation_options(FileFormat format, const Layer& layer,
     // The coordinates come rounded to options.precision decimals (OgrLayerSpec::decimals):
     // GDAL 3.6 printing exactly that many turns 101.499999 into 101.5 (it takes the 9s
     // for noise), so it is given more digits than are left and prints the value as it is.
+    // Points carry no bbox of their own (it would repeat the point); the collection's
+    // is written with the parts' join.
     case FileFormat::GeoJson:
-        return {"RFC7946=YES", "WRITE_BBOX=YES", "WRITE_NAME=NO",
+        return {"RFC7946=YES", layer.is_points() ? "WRITE_BBOX=NO" : "WRITE_BBOX=YES", "WRITE_NAME=NO",
                 fmt::format("COORDINATE_PRECISION={}", std::min(15, options.precision + 5))};
     case FileFormat::GeoJsonSeq:
         return {path.extension() == ".geojsons" ? "RS=YES" : "RS=NO",
@@ -209,6 +215,24 @@ void check_written(const fs::path& staged, const std::vector<OutputLayer>& layer
     if (!dataset) throw OutputError(fmt::format("{}: GDAL cannot read back what was written", path.string()));
 }
 
+// GeoJSON points and KML are written in parts and joined (joined_parts.hpp).
+std::optional<JoinedFormat> joined_format(FileFormat format, const std::vector<OutputLayer>& layers, bool existing) {
+    if (layers.size() != 1 || existing) return std::nullopt;
+    if (format == FileFormat::Kml) return JoinedFormat::Kml;
+    if (format == FileFormat::GeoJson && layers.front().layer->is_points()) return JoinedFormat::GeoJson;
+    return std::nullopt;
+}
+
+// A point collection's "bbox" member, its corners rounded as its coordinates are.
+std::string geojson_bbox(const Layer& layer, int precision) {
+    const auto box = layer.extent();
+    if (box.empty()) return {};
+    const double scale = std::pow(10.0, precision);
+    const auto round = [scale](double value) { return std::round(value * scale) / scale; };
+    return fmt::format("[ {}, {}, {}, {} ]", round(box.min_lon_deg), round(box.min_lat_deg), round(box.max_lon_deg),
+                       round(box.max_lat_deg));
+}
+
 } // namespace
 
 WriteReport write_layers(const std::vector<OutputLayer>& layers, const fs::path& path, const WriteOptions& options) {
@@ -227,28 +251,57 @@ WriteReport write_layers(const std::vector<OutputLayer>& layers, const fs::path&
     if (existing) stage.copy_existing();
     WriteReport report{format, {}, {}, {}};
 
+    const auto spec_for = [&](const OutputLayer& output) {
+        const auto& layer = *output.layer;
+        OgrLayerSpec spec;
+        spec.name = layer_name(output, format, path);
+        spec.geometry_type = layer_geometry_type(layer);
+        spec.crs = &crs.srs;
+        spec.transform = crs.transform.get();
+        spec.creation_options = creation_options(format, layer, options, path);
+        spec.spatial_index_after = format == FileFormat::GeoPackage;
+        if (format == FileFormat::FlatGeobuf && !crs.transform) spec.row_order = flatgeobuf_order(layer);
+        if (format == FileFormat::GeoJson || format == FileFormat::GeoJsonSeq) spec.decimals = options.precision;
+        if (format == FileFormat::Shapefile)
+            spec.dbf = shapefile_fields(layer, spec.geometry_type, path, stage.staged(), report);
+        if ((format == FileFormat::FlatGeobuf || format == FileFormat::Kml) && spec.geometry_type == wkbNone)
+            throw OutputError(fmt::format("{}: the answer has no geometry; write it as CSV, JSON or a "
+                                          "GeoPackage", path.string()));
+        return spec;
+    };
+
     if (t.driver.empty() && !crs.transform) {
         write_text(*layers.front().layer, format, stage.staged(), path);
+    } else if (const auto joined = joined_format(format, layers, existing)) {
+        // GeoJSON points and KML: GDAL writes parts on all cores, joined after.
+        const auto& output = layers.front();
+        const auto& layer = *output.layer;
+        const auto spec = spec_for(output);
+        std::mutex crs_copy;
+        write_joined_parts(layer.size(), stage.staged(), *joined, [&](const fs::path& part, std::span<const std::size_t> rows) {
+            auto part_spec = spec;
+            part_spec.row_order.assign(rows.begin(), rows.end());
+            std::unique_ptr<OGRSpatialReference> srs;
+            {
+                const std::lock_guard lock(crs_copy);  // an OGRSpatialReference is not to be shared by threads
+                srs.reset(crs.srs.Clone());
+            }
+            part_spec.crs = srs.get();
+            auto dataset = open_output(t, part, false, path);
+            write_ogr_layer(*dataset, layer, part_spec, path.string());
+            GdalErrorTrap trap;
+            dataset.reset();
+            if (trap.caught()) throw OutputError(fmt::format("{}: {}", path.string(), trap.first()));
+            if (format == FileFormat::Kml) add_kml_styles(part, layer, path.string(), rows);
+        }, *joined == JoinedFormat::GeoJson ? geojson_bbox(layer, options.precision) : std::string(), path.string());
+        report.names.push_back(spec.name);
+        report.styles.push_back(style_of(output, {}));
     } else {
         auto dataset = open_output(t.driver.empty() ? traits(FileFormat::Csv) : t, stage.staged(), existing, path);
         for (const auto& output : layers) {
-            const auto& layer = *output.layer;
-            OgrLayerSpec spec;
-            spec.name = layer_name(output, format, path);
-            spec.geometry_type = layer_geometry_type(layer);
-            spec.crs = &crs.srs;
-            spec.transform = crs.transform.get();
-            spec.creation_options = creation_options(format, layer, options, path);
-            spec.spatial_index_after = format == FileFormat::GeoPackage;
-            if (format == FileFormat::FlatGeobuf && !crs.transform) spec.row_order = flatgeobuf_order(layer);
-            if (format == FileFormat::GeoJson || format == FileFormat::GeoJsonSeq) spec.decimals = options.precision;
-            if (format == FileFormat::Shapefile)
-                spec.dbf = shapefile_fields(layer, spec.geometry_type, path, stage.staged(), report);
-            if ((format == FileFormat::FlatGeobuf || format == FileFormat::Kml) && spec.geometry_type == wkbNone)
-                throw OutputError(fmt::format("{}: the answer has no geometry; write it as CSV, JSON or a "
-                                              "GeoPackage", path.string()));
+            const auto spec = spec_for(output);
             if (existing) replace_existing_layer(*dataset, spec.name, options.overwrite, path);
-            write_ogr_layer(*dataset, layer, spec, path.string());
+            write_ogr_layer(*dataset, *output.layer, spec, path.string());
             report.names.push_back(spec.name);
             report.styles.push_back(style_of(output, spec.dbf));
             if (format == FileFormat::GeoPackage && output.style)
@@ -259,7 +312,6 @@ WriteReport write_layers(const std::vector<OutputLayer>& layers, const fs::path&
             dataset.reset();  // closing flushes: its failures are write failures
             if (trap.caught()) throw OutputError(fmt::format("{}: {}", path.string(), trap.first()));
         }
-        if (format == FileFormat::Kml) add_kml_styles(stage.staged(), *layers.front().layer, path.string());
         if (format == FileFormat::GeoPackage || format == FileFormat::Shapefile || format == FileFormat::FlatGeobuf)
             check_written(stage.staged(), layers, report.names, path);
     }

@@ -8,9 +8,11 @@
 #include "support.hpp"
 
 #include <catch2/catch.hpp>
+#include <fmt/format.h>
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
 
+#include <array>
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
@@ -485,4 +487,54 @@ TEST_CASE("write: a style goes beside the file, into a GeoPackage, and names a S
     const auto qml = slurp(dir.file("short.qml"));
     CHECK_THAT(qml, Contains("&quot;commodit_2&quot;"));
     CHECK(qml.find("\"commodities\"") == std::string::npos);
+}
+
+TEST_CASE("write: a large point layer is written in parts on all cores and comes back whole, in order",
+          "[layers][write]") {
+    // 120,000 points: GeoJSON and KML are written as parts at once and joined.
+    layers::Layer layer;
+    layer.fields = {{"id", layers::FieldType::Integer}, {"name", layers::FieldType::String},
+                    {"commodity", layers::FieldType::String}};
+    for (const auto& field : layer.fields) layer.columns.emplace_back(field.type);
+    const std::size_t n = 120000;
+    const std::array<const char*, 3> commodities{"Rare Earth Elements", "Iron", "Coal"};
+    for (std::size_t i = 0; i < n; ++i) {
+        layer.columns[0].push(static_cast<std::int64_t>(i));
+        layer.columns[1].push(std::string_view(i % 7 == 0 ? "白云鄂博矿" : "site"));
+        layer.columns[2].push(std::string_view(commodities[i % 3]));
+        layer.points.push_back({100.0 + static_cast<double>(i) * 1e-4, 40.0 + static_cast<double>(i % 1000) * 1e-3});
+    }
+    test::ScratchDir dir;
+    for (const auto* name : {"many.geojson", "many.kml"}) {
+        INFO(name);
+        layers::write_layer(layer, dir.file(name), {});
+        CHECK(listing(dir.file("")) == std::vector<std::string>{name});  // no part left behind
+        const auto back = read_back(dir.file(name));
+        REQUIRE(back.rows.size() == n);
+        std::size_t out_of_place = 0;
+        for (std::size_t i = 0; i < n; ++i) {
+            const auto* point = back.geometries[i]->toPoint();
+            out_of_place += back.rows[i].at("id") != std::to_string(i) ||
+                            std::abs(point->getX() - layer.points[i].lon_deg) > 0.5e-7 ||
+                            std::abs(point->getY() - layer.points[i].lat_deg) > 0.5e-7;
+        }
+        CHECK(out_of_place == 0);
+        const std::string name_field = std::string(name).ends_with(".kml") ? "Name" : "name";
+        CHECK(back.rows[7].at(name_field) == "白云鄂博矿");
+        CHECK(back.rows[n - 1 - (n - 1) % 7].at(name_field) == "白云鄂博矿");
+        fs::remove(dir.file(name));
+    }
+    layers::write_layer(layer, dir.file("many.geojson"), {});
+    const auto geojson = slurp(dir.file("many.geojson"));
+    CHECK(geojson.starts_with("{\n\"type\": \"FeatureCollection\",\n\"bbox\": [ 100, 40, 111.9999, 40.999 ],\n"
+                              "\"features\": [\n"));
+    CHECK(geojson.ends_with("\n]\n}\n"));
+    layers::write_layer(layer, dir.file("many.kml"), {});
+    const auto kml = slurp(dir.file("many.kml"));
+    for (const auto* commodity : {"Rare_Earth_Elements", "Iron", "Coal"}) {
+        const std::string url = fmt::format("<styleUrl>#commodity-{}</styleUrl>", commodity);
+        std::size_t count = 0;
+        for (auto at = kml.find(url); at != std::string::npos; at = kml.find(url, at + 1)) ++count;
+        CHECK(count == n / 3);
+    }
 }

@@ -1,0 +1,25 @@
+#pragma once
+// A large layer written to GeoJSON or KML through GDAL on all cores. GDAL's writers for
+// these formats take one core and most of an export's time, so the rows are cut into
+// consecutive parts, GDAL writes each part to its own file at once, and the parts'
+// feature lists are joined, in order, under the first part's header. What GDAL writes
+// for each feature is untouched; the join checks each part has the layout it expects.
+#include <cstddef>
+#include <filesystem>
+#include <functional>
+#include <span>
+#include <string>
+
+namespace depmap::layers {
+
+enum class JoinedFormat { GeoJson, Kml };
+
+// Writes rows [0, rows) to `file`: `write_part(part_file, part_rows)` writes one part
+// with GDAL (it is called from several threads at once, each with its own file).
+// `geojson_bbox`, when not empty, is the FeatureCollection's "bbox" member, inserted
+// before its features. `path` names the destination in errors. Throws OutputError.
+void write_joined_parts(std::size_t rows, const std::filesystem::path& file, JoinedFormat format,
+                        const std::function<void(const std::filesystem::path&, std::span<const std::size_t>)>& write_part,
+                        const std::string& geojson_bbox, const std::string& path);
+
+} // namespace depmap::layers
