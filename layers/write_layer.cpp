@@ -8,6 +8,7 @@
 #include "layers/hilbert_order.hpp"
 #include "layers/joined_parts.hpp"
 #include "layers/kml_styles.hpp"
+#include "layers/memory_folder.hpp"
 #include "layers/ogr_geometry.hpp"
 #include "layers/ogr_write.hpp"
 #include "layers/staged_output.hpp"
@@ -297,9 +298,21 @@ WriteReport write_layers(const std::vector<OutputLayer>& layers, const fs::path&
         report.names.push_back(spec.name);
         report.styles.push_back(style_of(output, {}));
     } else {
-        auto dataset = open_output(t.driver.empty() ? traits(FileFormat::Csv) : t, stage.staged(), existing, path);
-        for (const auto& output : layers) {
-            const auto spec = spec_for(output);
+        std::vector<OgrLayerSpec> specs;
+        for (const auto& output : layers) specs.push_back(spec_for(output));
+        // A Shapefile of points is written in memory first (memory_folder.hpp), when
+        // its files take less than 1 GB.
+        std::optional<MemoryFolder> memory;
+        if (format == FileFormat::Shapefile && layers.front().layer->is_points()) {
+            std::size_t record = 1;
+            for (const auto& field : specs.front().dbf) record += static_cast<std::size_t>(field.width);
+            if (layers.front().layer->size() * (record + 36) < (std::size_t{1} << 30)) memory.emplace();
+        }
+        const fs::path target = memory ? fs::path(memory->file(stage.staged().filename().string())) : stage.staged();
+        auto dataset = open_output(t.driver.empty() ? traits(FileFormat::Csv) : t, target, existing, path);
+        for (std::size_t i = 0; i < layers.size(); ++i) {
+            const auto& output = layers[i];
+            const auto& spec = specs[i];
             if (existing) replace_existing_layer(*dataset, spec.name, options.overwrite, path);
             write_ogr_layer(*dataset, *output.layer, spec, path.string());
             report.names.push_back(spec.name);
@@ -312,6 +325,7 @@ WriteReport write_layers(const std::vector<OutputLayer>& layers, const fs::path&
             dataset.reset();  // closing flushes: its failures are write failures
             if (trap.caught()) throw OutputError(fmt::format("{}: {}", path.string(), trap.first()));
         }
+        if (memory) memory->copy_to(stage.staged().parent_path(), path.string());
         if (format == FileFormat::GeoPackage || format == FileFormat::Shapefile || format == FileFormat::FlatGeobuf)
             check_written(stage.staged(), layers, report.names, path);
     }
