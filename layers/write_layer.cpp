@@ -123,6 +123,13 @@ std::vector<DbfField> shapefile_fields(const Layer& layer, OGRwkbGeometryType ty
     return fields;
 }
 
+// About what one point feature takes in a binary format: its attributes and position.
+std::size_t point_record_bytes(const Layer& layer) {
+    std::size_t bytes = 64;
+    for (const auto& column : layer.columns) bytes += column.type() == FieldType::String ? column.average_text_bytes() + 4 : 8;
+    return bytes;
+}
+
 std::vector<std::string> creation_options(FileFormat format, const Layer& layer, const WriteOptions& options,
                                           const fs::path& path) {
     switch (format) {
@@ -144,7 +151,12 @@ std::vector<std::string> creation_options(FileFormat format, const Layer& layer,
         while (layer.field_index(fid)) fid += "_";
         return {"SPATIAL_INDEX=NO", "FID=" + fid};
     }
-    case FileFormat::FlatGeobuf: return {"SPATIAL_INDEX=YES"};
+    // GDAL writes the features to a temporary file, then copies them in index order:
+    // in memory that is one seek and read less per feature (for points under 1 GB).
+    case FileFormat::FlatGeobuf:
+        if (layer.is_points() && layer.size() * point_record_bytes(layer) < (std::size_t{1} << 30))
+            return {"SPATIAL_INDEX=YES", "TEMPORARY_DIR=/vsimem/"};
+        return {"SPATIAL_INDEX=YES"};
     case FileFormat::Csv:
         return {layer.is_points() ? "GEOMETRY=AS_XY" : "GEOMETRY=AS_WKT", "CREATE_CSVT=NO"};
     case FileFormat::Kml:
