@@ -26,7 +26,6 @@
 #include <filesystem>
 #include <memory>
 #include <optional>
-#include <thread>
 #include <tuple>
 
 namespace depmap::layers {
@@ -213,39 +212,37 @@ std::string no_coordinates_message(const std::string& path, const CsvTable& tabl
 // Fills `positions` (source CRS) for the rows, dropping bad ones from `keep`.
 void read_lonlat(const CsvTable& table, const CoordinateColumns& columns, Problems& problems,
                  Layer& layer, std::vector<geo::LonLat>& positions, std::vector<std::uint8_t>& keep) {
-    // Rows are independent: a large file's two halves are parsed at once, and the
-    // problems reported afterwards, in row order.
-    struct Half {
+    // Rows are independent: a large file's parts are parsed at once, and the problems
+    // reported afterwards, in row order.
+    struct Part {
         CoordinateReader lon, lat;
         std::vector<std::tuple<std::size_t, std::string, std::string>> bad;  // row, reason, detail
     };
-    const auto parse = [&](Half& half, std::size_t begin, std::size_t end) {
+    const auto parse = [&](Part& part, std::size_t begin, std::size_t end) {
         std::string reason, detail;
         for (std::size_t row = begin; row < end; ++row) {
-            const auto x = half.lon.read(table.cell(row, columns.lon), reason, detail);
-            const auto y = x ? half.lat.read(table.cell(row, columns.lat), reason, detail) : std::nullopt;
+            const auto x = part.lon.read(table.cell(row, columns.lon), reason, detail);
+            const auto y = x ? part.lat.read(table.cell(row, columns.lat), reason, detail) : std::nullopt;
             if (!x || !y) {
-                half.bad.emplace_back(row, reason, detail);
+                part.bad.emplace_back(row, reason, detail);
                 keep[row] = 0;
                 continue;
             }
             positions[row] = {*x, *y};
         }
     };
-    const auto reader = [&](std::size_t column, geo::Axis axis) { return CoordinateReader(table.header[column], axis); };
-    Half halves[2] = {{reader(columns.lon, geo::Axis::Lon), reader(columns.lat, geo::Axis::Lat), {}},
-                      {reader(columns.lon, geo::Axis::Lon), reader(columns.lat, geo::Axis::Lat), {}}};
-    const std::size_t middle = table.rows() > 10000 ? table.rows() / 2 : table.rows();
-    {
-        std::thread second;
-        if (middle < table.rows()) second = std::thread(parse, std::ref(halves[1]), middle, table.rows());
-        parse(halves[0], 0, middle);
-        if (second.joinable()) second.join();
-    }
+    const std::size_t count = geo::threads_for(table.rows(), 10000);
+    std::vector<Part> parts;
+    for (std::size_t k = 0; k < count; ++k)
+        parts.push_back({CoordinateReader(table.header[columns.lon], geo::Axis::Lon),
+                         CoordinateReader(table.header[columns.lat], geo::Axis::Lat), {}});
+    geo::for_each_task(count, count, [&](std::size_t k) {
+        parse(parts[k], table.rows() * k / count, table.rows() * (k + 1) / count);
+    });
     bool dms = false;
-    for (const auto& half : halves) {
-        for (const auto& [row, reason, detail] : half.bad) problems.report_line(table.line(row), reason, detail);
-        dms = dms || half.lon.used_dms() || half.lat.used_dms();
+    for (const auto& part : parts) {
+        for (const auto& [row, reason, detail] : part.bad) problems.report_line(table.line(row), reason, detail);
+        dms = dms || part.lon.used_dms() || part.lat.used_dms();
     }
     layer.coordinate_columns = {table.header[columns.lon], table.header[columns.lat]};
     layer.geometry_source = fmt::format("columns {}, {} ({})", table.header[columns.lon],
@@ -366,16 +363,9 @@ Layer read_csv(const std::string& path, const ReadOptions& options) {
             attribute_columns.push_back(c);
     // Columns are independent: read them on all cores.
     std::vector<std::optional<Column>> read(attribute_columns.size());
-    std::atomic<std::size_t> next{0};
-    const auto work = [&] {
-        for (std::size_t i = next++; i < read.size(); i = next++)
-            read[i].emplace(read_column(table, attribute_columns[i], keep, kept));
-    };
-    std::vector<std::thread> pool;
-    const bool large = table.rows() > 10000;
-    for (unsigned t = 1; large && t < std::thread::hardware_concurrency(); ++t) pool.emplace_back(work);
-    work();
-    for (auto& thread : pool) thread.join();
+    geo::for_each_task(read.size(), geo::threads_for(table.rows(), 10000), [&](std::size_t i) {
+        read[i].emplace(read_column(table, attribute_columns[i], keep, kept));
+    });
     std::vector<Column> attributes;
     for (std::size_t i = 0; i < read.size(); ++i) {
         attributes.push_back(std::move(*read[i]));
