@@ -1,14 +1,13 @@
 #include "geo/dbscan.hpp"
 
 #include "geo/geodesic.hpp"
+#include "geo/parallel.hpp"
 
 #include <algorithm>
-#include <atomic>
 #include <cmath>
 #include <limits>
 #include <numeric>
 #include <stdexcept>
-#include <thread>
 
 namespace depmap::geo {
 
@@ -25,29 +24,21 @@ class NeighbourLists {
 public:
     NeighbourLists(const PointIndex& index, double eps_m, unsigned threads)
         : m_chunks((index.size() + chunk_points - 1) / chunk_points) {
-        std::atomic<std::size_t> next{0};
         if (index.size() > std::numeric_limits<std::uint32_t>::max())
             throw std::length_error("DBSCAN takes at most 2^32 - 1 points");
-        const auto work = [&] {
+        const std::size_t wanted = threads != 0 ? threads : threads_for(m_chunks.size(), 1);
+        for_each_task(m_chunks.size(), wanted, [&](std::size_t c) {
+            Chunk& chunk = m_chunks[c];
             std::vector<std::size_t> found;
-            for (std::size_t c = next++; c < m_chunks.size(); c = next++) {
-                Chunk& chunk = m_chunks[c];
-                const std::size_t end = std::min(index.size(), (c + 1) * chunk_points);
-                for (std::size_t i = c * chunk_points; i < end; ++i) {
-                    found.clear();
-                    index.neighbours_of(i, eps_m, found);
-                    chunk.indices.insert(chunk.indices.end(), found.begin(), found.end());
-                    chunk.ends.push_back(chunk.indices.size());
-                }
-                chunk.indices.shrink_to_fit();
+            const std::size_t end = std::min(index.size(), (c + 1) * chunk_points);
+            for (std::size_t i = c * chunk_points; i < end; ++i) {
+                found.clear();
+                index.neighbours_of(i, eps_m, found);
+                chunk.indices.insert(chunk.indices.end(), found.begin(), found.end());
+                chunk.ends.push_back(chunk.indices.size());
             }
-        };
-        const unsigned wanted = threads != 0 ? threads : std::max(1U, std::thread::hardware_concurrency());
-        const auto helpers = static_cast<unsigned>(std::min<std::size_t>(wanted, m_chunks.size()));
-        std::vector<std::thread> pool;
-        for (unsigned t = 1; t < helpers; ++t) pool.emplace_back(work);
-        work();
-        for (auto& thread : pool) thread.join();
+            chunk.indices.shrink_to_fit();
+        });
     }
 
     std::span<const std::uint32_t> of(std::size_t i) const {

@@ -1,6 +1,7 @@
 #include "geo/grid.hpp"
 
 #include "geo/error.hpp"
+#include "geo/parallel.hpp"
 
 #include <fmt/format.h>
 
@@ -8,7 +9,6 @@
 #include <cmath>
 #include <limits>
 #include <numbers>
-#include <thread>
 
 namespace depmap::geo {
 
@@ -138,12 +138,7 @@ std::vector<std::int64_t> Grid::flat_cells(std::span<const LonLat> points) const
             }
         }
     };
-    const unsigned threads = points.size() < 100000 ? 1U : std::max(1U, std::thread::hardware_concurrency());
-    std::vector<std::thread> pool;
-    for (unsigned t = 1; t < threads; ++t)
-        pool.emplace_back(work, points.size() * t / threads, points.size() * (t + 1) / threads);
-    work(0, points.size() / threads);
-    for (auto& thread : pool) thread.join();
+    for_each_range(points.size(), points.size() < 100000 ? 1 : threads_for(points.size(), 1), work);
     return cells;
 }
 

@@ -1,12 +1,11 @@
 #pragma once
 // Work spread over the machine's cores: the one way the library uses threads. The
-// calling thread works too; an exception from any part is rethrown to the caller once
+// calling thread works too; an exception from a part is rethrown to the caller once
 // every part has stopped.
 #include <algorithm>
 #include <atomic>
 #include <cstddef>
 #include <exception>
-#include <mutex>
 #include <thread>
 #include <vector>
 
@@ -21,17 +20,16 @@ inline std::size_t threads_for(std::size_t n, std::size_t min_per_thread) {
 
 namespace detail {
 
-// Runs body(t) for t in [0, threads) on as many threads, rethrowing the first exception.
+// Runs body(t) for t in [0, threads) on as many threads; rethrows the exception of the
+// lowest t that threw, so that with contiguous parts an error names the same item every run.
 template <typename Body>
 void run_threads(std::size_t threads, Body& body) {
-    std::exception_ptr error;
-    std::mutex error_mutex;
+    std::vector<std::exception_ptr> errors(threads);
     const auto guarded = [&](std::size_t t) {
         try {
             body(t);
         } catch (...) {
-            const std::lock_guard lock(error_mutex);
-            if (!error) error = std::current_exception();
+            errors[t] = std::current_exception();
         }
     };
     {
@@ -39,7 +37,8 @@ void run_threads(std::size_t threads, Body& body) {
         for (std::size_t t = 1; t < threads; ++t) pool.emplace_back(guarded, t);
         guarded(0);
     }
-    if (error) std::rethrow_exception(error);
+    for (const auto& error : errors)
+        if (error) std::rethrow_exception(error);
 }
 
 } // namespace detail

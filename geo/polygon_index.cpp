@@ -1,5 +1,7 @@
 #include "geo/polygon_index.hpp"
 
+#include "geo/parallel.hpp"
+
 #include <boost/container/small_vector.hpp>
 #include <boost/geometry/algorithms/correct.hpp>
 #include <boost/geometry/algorithms/covered_by.hpp>
@@ -12,8 +14,6 @@
 #include <cstdint>
 #include <exception>
 #include <limits>
-#include <system_error>
-#include <thread>
 #include <utility>
 
 namespace depmap::geo {
@@ -259,36 +259,7 @@ std::vector<std::optional<std::size_t>> PolygonIndex::locate_all(std::span<const
         for (std::size_t i = begin; i < end; ++i) result[i] = m_impl->locate(points[i]);
     };
 
-    const std::size_t cores = std::max(1u, std::thread::hardware_concurrency());
-    const std::size_t chunks = std::min(cores, (points.size() + k_min_chunk - 1) / k_min_chunk);
-    if (chunks <= 1) {
-        run(0, points.size());
-        return result;
-    }
-
-    // Equal contiguous chunks; this thread takes the first one, and any whose thread
-    // could not be started.
-    const auto bound = [&](std::size_t c) { return points.size() * c / chunks; };
-    std::vector<std::exception_ptr> errors(chunks);
-    const auto run_chunk = [&](std::size_t c) {
-        try {
-            run(bound(c), bound(c + 1));
-        } catch (...) {
-            errors[c] = std::current_exception();
-        }
-    };
-    std::vector<std::thread> threads;
-    threads.reserve(chunks - 1);
-    std::size_t started = 1;
-    try {
-        for (; started < chunks; ++started) threads.emplace_back(run_chunk, started);
-    } catch (const std::system_error&) {
-    }
-    run_chunk(0);
-    for (std::size_t c = started; c < chunks; ++c) run_chunk(c);
-    for (auto& t : threads) t.join();
-    for (const auto& error : errors)
-        if (error) std::rethrow_exception(error);
+    for_each_range(points.size(), threads_for(points.size(), k_min_chunk), run);
     return result;
 }
 

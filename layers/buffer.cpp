@@ -3,6 +3,7 @@
 #include "geo/area.hpp"
 #include "geo/error.hpp"
 #include "geo/geodesic_buffer.hpp"
+#include "geo/parallel.hpp"
 #include "geo/point_index.hpp"
 #include "layers/overlay.hpp"
 
@@ -14,7 +15,6 @@
 #include <memory>
 #include <numeric>
 #include <stdexcept>
-#include <thread>
 
 namespace depmap::layers {
 
@@ -32,28 +32,13 @@ geo::GeodesicCircleOptions circle_options(const BufferOptions& options) {
     return {options.radius_m, options.tolerance_m};
 }
 
-// Runs work(i) for every i in [0, n) over all cores, in contiguous ranges. The first
-// exception of the lowest range is rethrown, so errors name the same item every run.
+// Runs work(i) for every i in [0, n) over all cores, in contiguous ranges (the error
+// of the lowest range is rethrown, so errors name the same item every run).
 template <typename Work>
 void on_all_cores(std::size_t n, Work work) {
-    const std::size_t threads = std::min<std::size_t>(std::max(1U, std::thread::hardware_concurrency()), (n + 31) / 32);
-    if (threads <= 1) {
-        for (std::size_t i = 0; i < n; ++i) work(i);
-        return;
-    }
-    std::vector<std::exception_ptr> errors(threads);
-    std::vector<std::thread> pool;
-    for (std::size_t t = 0; t < threads; ++t)
-        pool.emplace_back([&, t] {
-            try {
-                for (std::size_t i = n * t / threads; i < n * (t + 1) / threads; ++i) work(i);
-            } catch (...) {
-                errors[t] = std::current_exception();
-            }
-        });
-    for (auto& thread : pool) thread.join();
-    for (const auto& error : errors)
-        if (error) std::rethrow_exception(error);
+    geo::for_each_range(n, geo::threads_for(n, 32), [&](std::size_t begin, std::size_t end) {
+        for (std::size_t i = begin; i < end; ++i) work(i);
+    });
 }
 
 // Groups of centres whose circles may meet: centres within 2 (radius + tolerance) of one

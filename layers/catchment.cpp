@@ -2,19 +2,18 @@
 
 #include "geo/area.hpp"
 #include "geo/error.hpp"
-#include "layers/field_totals.hpp"
 #include "geo/geodesic.hpp"
 #include "geo/geodesic_voronoi.hpp"
+#include "geo/parallel.hpp"
 #include "geo/point_index.hpp"
 #include "geo/polygon_index.hpp"
+#include "layers/field_totals.hpp"
 #include "layers/overlay.hpp"
 
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <future>
 #include <stdexcept>
-#include <thread>
 
 namespace depmap::layers {
 
@@ -57,25 +56,18 @@ std::vector<geo::MultiPolygon> cells(std::span<const Hub> hubs, const geo::Multi
     std::vector<double> reaches;
     for (const auto& hub : hubs) reaches.push_back(reach_m(hub, region));
 
-    // Cells are independent: drawn on every core, hubs dealt out in turn.
+    // Cells are independent: drawn on every core, each thread taking the next hub.
     std::vector<geo::Polygon> drawn(hubs.size());
-    const auto draw = [&](std::size_t first, std::size_t step) {
-        for (std::size_t h = first; h < hubs.size(); h += step) {
-            geo::VoronoiOptions options;
-            options.tolerance_m = tolerance_m;
-            options.reach_m = reaches[h];
-            try {
-                drawn[h] = geo::geodesic_voronoi_cell(sites, h, options);
-            } catch (const std::invalid_argument& e) {
-                throw ArgumentError(fmt::format("catchment of hub '{}': {}", hubs[h].name, e.what()));
-            }
+    geo::for_each_task(hubs.size(), geo::threads_for(hubs.size(), 1), [&](std::size_t h) {
+        geo::VoronoiOptions options;
+        options.tolerance_m = tolerance_m;
+        options.reach_m = reaches[h];
+        try {
+            drawn[h] = geo::geodesic_voronoi_cell(sites, h, options);
+        } catch (const std::invalid_argument& e) {
+            throw ArgumentError(fmt::format("catchment of hub '{}': {}", hubs[h].name, e.what()));
         }
-    };
-    const std::size_t threads = std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, hubs.size());
-    std::vector<std::future<void>> others;
-    for (std::size_t t = 1; t < threads; ++t) others.push_back(std::async(std::launch::async, draw, t, threads));
-    draw(0, threads);
-    for (auto& other : others) other.get();
+    });
 
     std::vector<geo::MultiPolygon> out;
     for (const auto& cell : drawn) out.push_back(intersection(geo::MultiPolygon{cell}, region));

@@ -1,6 +1,7 @@
 #include "layers/csv_table.hpp"
 
 #include "geo/error.hpp"
+#include "geo/parallel.hpp"
 
 #include <fmt/format.h>
 
@@ -9,7 +10,6 @@
 #include <cstdint>
 #include <cstring>
 #include <span>
-#include <thread>
 
 namespace depmap::layers {
 
@@ -153,6 +153,7 @@ struct Rows {
     CsvTable::Block block;
     std::vector<std::pair<std::size_t, std::size_t>> ragged;  // (line, cell count)
     std::size_t invalid_utf8 = std::string_view::npos;       // offset in the file
+    std::size_t end_line = 0;                                 // the line after the stretch
 };
 
 void reserve(CsvTable::Block& block, std::size_t width, std::size_t expected_rows) {
@@ -216,6 +217,7 @@ Rows split_plain_rows(std::string_view text, std::size_t begin, std::size_t end,
         for (std::size_t c = 0; c < std::min(count, width); ++c) columns[c].pop_back();
         if (!blank) rows.ragged.emplace_back(line, count);
     }
+    rows.end_line = line;
     return rows;
 }
 
@@ -266,27 +268,30 @@ CsvTable split_csv(std::span<char> bytes, const std::string& path, Problems& pro
         if (const auto bad = invalid_utf8_at(text.substr(0, body)); bad < body) throw not_utf8(bad);
     const std::size_t guess = (text.size() - body) / 48 + 1;  // rows, for reserving
 
-    // Without quotes a record ends at every line end, so a large body splits in two at
-    // a line end and both halves are read at once.
+    // Without quotes a record ends at every line end, so a large body is cut at line ends
+    // into parts read at once, each counting its lines from 0 until the parts before it
+    // are known.
     std::vector<Rows> parts;
-    const char* middle = text.size() - body < (1U << 20) || !plain
-                             ? nullptr
-                             : static_cast<const char*>(std::memchr(text.data() + body + (text.size() - body) / 2,
-                                                                   '\n', (text.size() - body) / 2));
     if (!plain) {
         parts.push_back(split_rows(splitter, width, guess));
-    } else if (middle == nullptr) {
-        parts.push_back(split_plain_rows(text, body, text.size(), splitter.line(), table.delimiter, width, guess));
     } else {
-        const std::size_t half = static_cast<std::size_t>(middle - text.data()) + 1;
-        const std::size_t second_line = splitter.line() + static_cast<std::size_t>(
-            std::count(text.data() + body, text.data() + half, '\n'));
-        parts.resize(2);
-        std::thread second([&] {
-            parts[1] = split_plain_rows(text, half, text.size(), second_line, table.delimiter, width, guess / 2);
+        const std::size_t count = geo::threads_for(text.size() - body, 1U << 20);
+        std::vector<std::size_t> cuts{body};
+        for (std::size_t k = 1; k < count; ++k) {
+            const auto at = text.find('\n', std::max(cuts.back(), body + (text.size() - body) * k / count));
+            cuts.push_back(at == text.npos ? text.size() : at + 1);
+        }
+        cuts.push_back(text.size());
+        parts.resize(count);
+        geo::for_each_task(count, count, [&](std::size_t k) {
+            parts[k] = split_plain_rows(text, cuts[k], cuts[k + 1], 0, table.delimiter, width, guess / count);
         });
-        parts[0] = split_plain_rows(text, body, half, splitter.line(), table.delimiter, width, guess / 2);
-        second.join();
+        std::size_t line = splitter.line();
+        for (auto& part : parts) {
+            for (auto& start : part.block.lines) start += line;
+            for (auto& ragged : part.ragged) ragged.first += line;
+            line += part.end_line;
+        }
     }
     for (const auto& part : parts)
         if (part.invalid_utf8 != std::string_view::npos) throw not_utf8(part.invalid_utf8);

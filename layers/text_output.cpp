@@ -1,5 +1,6 @@
 #include "layers/text_output.hpp"
 
+#include "geo/parallel.hpp"
 #include "layers/ogr_geometry.hpp"
 
 #include <fmt/compile.h>
@@ -10,7 +11,6 @@
 #include <array>
 #include <cmath>
 #include <functional>
-#include <thread>
 
 namespace depmap::layers {
 
@@ -220,14 +220,9 @@ void write_csv(const Layer& layer, std::ostream& out) {
             append_csv_row(layer, row, buffer);
     };
     for (std::size_t begin = 0; begin < layer.size(); begin += 2 * block) {
-        if (begin + block < layer.size()) {
-            std::thread second(format_block, begin + block, std::ref(buffers[1]));
-            format_block(begin, buffers[0]);
-            second.join();
-        } else {
-            format_block(begin, buffers[0]);
-            buffers[1].clear();
-        }
+        const std::size_t blocks = begin + block < layer.size() ? 2 : 1;
+        buffers[1].clear();
+        geo::for_each_task(blocks, blocks, [&](std::size_t k) { format_block(begin + k * block, buffers[k]); });
         for (const auto& buffer : buffers) out.write(buffer.data(), static_cast<std::streamsize>(buffer.size()));
     }
 }
