@@ -1,0 +1,49 @@
+#include "geo/parallel.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <atomic>
+#include <numeric>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+using namespace depmap::geo;
+
+TEST_CASE("parallel: every item once, in contiguous ranges or as tasks", "[geo]") {
+    for (const std::size_t n : {0, 1, 3, 1000, 100003}) {
+        for (const std::size_t threads : {1, 2, 7}) {
+            INFO("n " << n << ", threads " << threads);
+            std::vector<std::atomic<int>> seen(n);
+            for_each_range(n, threads, [&](std::size_t begin, std::size_t end) {
+                CHECK(begin <= end);
+                for (std::size_t i = begin; i < end; ++i) ++seen[i];
+            });
+            for_each_task(n, threads, [&](std::size_t i) { ++seen[i]; });
+            std::size_t twice = 0;
+            for (const auto& s : seen) twice += s == 2;
+            CHECK(twice == n);
+        }
+    }
+}
+
+TEST_CASE("parallel: the error of the lowest range reaches the caller after all parts stop", "[geo]") {
+    std::atomic<std::size_t> done{0};
+    try {
+        for_each_range(4000, 4, [&](std::size_t begin, std::size_t end) {
+            if (begin >= 1000) throw std::runtime_error("part from " + std::to_string(begin));
+            done += end - begin;
+        });
+        FAIL("expected an error");
+    } catch (const std::runtime_error& e) {
+        CHECK(std::string(e.what()) == "part from 1000");
+    }
+    CHECK(done == 1000);
+}
+
+TEST_CASE("parallel: threads_for keeps small jobs on one thread", "[geo]") {
+    CHECK(threads_for(0, 100) == 1);
+    CHECK(threads_for(99, 100) == 1);
+    CHECK(threads_for(1000000, 100) >= 1);
+    CHECK(threads_for(1000000, 100) <= std::max(1U, std::thread::hardware_concurrency()));
+}
