@@ -7,6 +7,7 @@
 
 #include <fstream>
 #include <numeric>
+#include <string_view>
 #include <system_error>
 #include <vector>
 
@@ -15,6 +16,9 @@ namespace depmap::layers {
 namespace fs = std::filesystem;
 
 namespace {
+
+// The GeoJSON line after which the features start.
+constexpr std::string_view features_line = "\"features\": [\n";
 
 // Where a part's features begin and end.
 struct Layout {
@@ -42,8 +46,8 @@ Layout layout_of(const fs::path& part, JoinedFormat format, std::string* head_te
     std::size_t head = std::string::npos;
     std::string tail;
     if (format == JoinedFormat::GeoJson) {
-        const auto at = start.find("\n\"features\": [\n");
-        if (at != std::string::npos) head = at + 15;
+        const auto at = start.find(fmt::format("\n{}", features_line));
+        if (at != std::string::npos) head = at + 1 + features_line.size();
         tail = "\n]\n}\n";
     } else {
         const auto folder = start.find("\n<Folder><name>");
@@ -107,7 +111,7 @@ void write_joined_parts(std::size_t rows, const fs::path& file, JoinedFormat for
         std::ifstream in(parts.files[k], std::ios::binary);
         if (k == 0) {
             if (format == JoinedFormat::GeoJson && !geojson_bbox.empty())
-                head.insert(head.size() - 14, fmt::format("\"bbox\": {},\n", geojson_bbox));
+                head.insert(head.size() - features_line.size(), fmt::format("\"bbox\": {},\n", geojson_bbox));
             out << head;
         } else if (format == JoinedFormat::GeoJson) {
             out << ",\n";
