@@ -246,6 +246,32 @@ std::string geojson_bbox(const Layer& layer, int precision) {
                        round(box.max_lat_deg));
 }
 
+// GeoJSON points and KML: GDAL writes parts on all cores, joined after (joined_parts.hpp).
+void write_in_parts(const Layer& layer, const OgrLayerSpec& spec, JoinedFormat joined, const OGRSpatialReference& crs,
+                    const WriteOptions& options, const fs::path& staged, const fs::path& path) {
+    const auto& format = traits(joined == JoinedFormat::Kml ? FileFormat::Kml : FileFormat::GeoJson);
+    std::mutex crs_copy;
+    const auto write_part = [&](const fs::path& part, std::span<const std::size_t> rows) {
+        auto part_spec = spec;
+        part_spec.row_order.assign(rows.begin(), rows.end());
+        std::unique_ptr<OGRSpatialReference> srs;
+        {
+            const std::lock_guard lock(crs_copy);  // an OGRSpatialReference is not to be shared by threads
+            srs.reset(crs.Clone());
+        }
+        part_spec.crs = srs.get();
+        auto dataset = open_output(format, part, false, path);
+        write_ogr_layer(*dataset, layer, part_spec, path.string());
+        GdalErrorTrap trap;
+        dataset.reset();
+        if (trap.caught()) throw OutputError(fmt::format("{}: {}", path.string(), trap.first()));
+        if (joined == JoinedFormat::Kml) add_kml_styles(part, layer, path.string(), rows);
+    };
+    write_joined_parts(layer.size(), staged, joined, write_part,
+                       joined == JoinedFormat::GeoJson ? geojson_bbox(layer, options.precision) : std::string(),
+                       path.string());
+}
+
 } // namespace
 
 WriteReport write_layers(const std::vector<OutputLayer>& layers, const fs::path& path, const WriteOptions& options) {
@@ -286,29 +312,10 @@ WriteReport write_layers(const std::vector<OutputLayer>& layers, const fs::path&
     if (t.driver.empty() && !crs.transform) {
         write_text(*layers.front().layer, format, stage.staged(), path);
     } else if (const auto joined = joined_format(format, layers, existing)) {
-        // GeoJSON points and KML: GDAL writes parts on all cores, joined after.
-        const auto& output = layers.front();
-        const auto& layer = *output.layer;
-        const auto spec = spec_for(output);
-        std::mutex crs_copy;
-        write_joined_parts(layer.size(), stage.staged(), *joined, [&](const fs::path& part, std::span<const std::size_t> rows) {
-            auto part_spec = spec;
-            part_spec.row_order.assign(rows.begin(), rows.end());
-            std::unique_ptr<OGRSpatialReference> srs;
-            {
-                const std::lock_guard lock(crs_copy);  // an OGRSpatialReference is not to be shared by threads
-                srs.reset(crs.srs.Clone());
-            }
-            part_spec.crs = srs.get();
-            auto dataset = open_output(t, part, false, path);
-            write_ogr_layer(*dataset, layer, part_spec, path.string());
-            GdalErrorTrap trap;
-            dataset.reset();
-            if (trap.caught()) throw OutputError(fmt::format("{}: {}", path.string(), trap.first()));
-            if (format == FileFormat::Kml) add_kml_styles(part, layer, path.string(), rows);
-        }, *joined == JoinedFormat::GeoJson ? geojson_bbox(layer, options.precision) : std::string(), path.string());
+        const auto spec = spec_for(layers.front());
+        write_in_parts(*layers.front().layer, spec, *joined, crs.srs, options, stage.staged(), path);
         report.names.push_back(spec.name);
-        report.styles.push_back(style_of(output, {}));
+        report.styles.push_back(style_of(layers.front(), {}));
     } else {
         std::vector<OgrLayerSpec> specs;
         for (const auto& output : layers) specs.push_back(spec_for(output));
