@@ -1,6 +1,7 @@
 #include "layers/kml_styles.hpp"
 
 #include "geo/error.hpp"
+#include "geo/parallel.hpp"
 #include "layers/commodities.hpp"
 #include "layers/commodity_colours.hpp"
 
@@ -37,21 +38,31 @@ std::string style_id(std::string_view commodity) {
 
 } // namespace
 
-void add_kml_styles(const std::filesystem::path& kml, const Layer& layer, const std::string& path,
-                    std::span<const std::size_t> rows) {
+KmlStyles::KmlStyles(const Layer& layer) {
     const auto field = commodity_field(layer);
     if (!field || !layer.is_points()) return;
-    std::map<std::string, Rgb> styles;
-    for (std::size_t row = 0; row < layer.size(); ++row) {
-        const auto& entry = colour_of(layer, *field, row);
-        styles.emplace(style_id(entry.commodity), entry.colour);
+    std::vector<const CommodityColour*> colours(layer.size());
+    geo::for_each_range(layer.size(), geo::threads_for(layer.size(), 10000), [&](std::size_t begin, std::size_t end) {
+        for (std::size_t row = begin; row < end; ++row) colours[row] = &colour_of(layer, *field, row);
+    });
+    // The vocabulary's entries are few and fixed: a style each, in id order.
+    std::map<std::string, const CommodityColour*> used;
+    for (const auto* colour : colours) used.emplace(style_id(colour->commodity), colour);
+    std::map<const CommodityColour*, std::uint8_t> number;
+    for (const auto& [id, colour] : used) {
+        number[colour] = static_cast<std::uint8_t>(m_ids.size());
+        m_ids.push_back(id);
+        m_shared += fmt::format("<Style id=\"{}\"><IconStyle><color>{}</color><Icon><href>"
+                                "http://maps.google.com/mapfiles/kml/shapes/placemark_circle.png</href>"
+                                "</Icon></IconStyle></Style>\n", id, kml_colour(colour->colour));
     }
-    std::string shared;
-    for (const auto& [id, colour] : styles)
-        shared += fmt::format("<Style id=\"{}\"><IconStyle><color>{}</color><Icon><href>"
-                              "http://maps.google.com/mapfiles/kml/shapes/placemark_circle.png</href>"
-                              "</Icon></IconStyle></Style>\n", id, kml_colour(colour));
+    m_row_style.reserve(colours.size());
+    for (const auto* colour : colours) m_row_style.push_back(number.at(colour));
+}
 
+void add_kml_styles(const std::filesystem::path& kml, const KmlStyles& styles, std::span<const std::size_t> rows,
+                    const std::string& path) {
+    if (styles.empty()) return;
     auto styled = kml;
     styled += ".styled";
     {
@@ -66,15 +77,14 @@ void add_kml_styles(const std::filesystem::path& kml, const Layer& layer, const 
             // then ExtendedData and the geometry.
             if (pending && (has(line, "<ExtendedData") || has(line, "<Point") || has(line, "</Placemark>"))) {
                 if (row < rows.size())
-                    fmt::format_to(std::back_inserter(written), "\t<styleUrl>#{}</styleUrl>\n",
-                                   style_id(colour_of(layer, *field, rows[row]).commodity));
+                    fmt::format_to(std::back_inserter(written), "\t<styleUrl>#{}</styleUrl>\n", styles.id(rows[row]));
                 ++row;
                 pending = false;
             }
             written.append(line);
             written.push_back('\n');
             if (!document && has(line, "<Document")) {
-                written.append(shared);
+                written.append(styles.shared());
                 document = true;
             }
             pending |= has(line, "<Placemark>");

@@ -250,6 +250,8 @@ std::string geojson_bbox(const Layer& layer, int precision) {
 void write_in_parts(const Layer& layer, const OgrLayerSpec& spec, JoinedFormat joined, const OGRSpatialReference& crs,
                     const WriteOptions& options, const fs::path& staged, const fs::path& path) {
     const auto& format = traits(joined == JoinedFormat::Kml ? FileFormat::Kml : FileFormat::GeoJson);
+    const std::optional<KmlStyles> styles =
+        joined == JoinedFormat::Kml ? std::optional<KmlStyles>(layer) : std::nullopt;
     std::mutex crs_copy;
     const auto write_part = [&](const fs::path& part, std::span<const std::size_t> rows) {
         auto part_spec = spec;
@@ -265,7 +267,7 @@ void write_in_parts(const Layer& layer, const OgrLayerSpec& spec, JoinedFormat j
         GdalErrorTrap trap;
         dataset.reset();
         if (trap.caught()) throw OutputError(fmt::format("{}: {}", path.string(), trap.first()));
-        if (joined == JoinedFormat::Kml) add_kml_styles(part, layer, path.string(), rows);
+        if (styles) add_kml_styles(part, *styles, rows, path.string());
     };
     write_joined_parts(layer.size(), staged, joined, write_part,
                        joined == JoinedFormat::GeoJson ? geojson_bbox(layer, options.precision) : std::string(),
