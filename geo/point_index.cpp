@@ -182,8 +182,8 @@ constexpr auto nearer = [](const Neighbour& a, const Neighbour& b) {
     return a.distance_m < b.distance_m || (a.distance_m == b.distance_m && a.index < b.index);
 };
 
-// The entries of the valid points, each with its unit vector; the two halves of a
-// large set are computed at once (two sincos a point are half the build).
+// The entries of the valid points, each with its unit vector; a large set's parts are
+// computed on all cores (two sincos a point are a good part of the build).
 std::vector<Entry> make_entries(std::span<const LonLat> points) {
     constexpr auto invalid = std::numeric_limits<std::size_t>::max();
     std::vector<Entry> entries(points.size());

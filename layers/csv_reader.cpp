@@ -32,8 +32,8 @@ namespace depmap::layers {
 
 namespace {
 
-// The whole file, in a buffer that is not zeroed first; a large file is read in two
-// halves at once (copying from the page cache is most of the cost).
+// The whole file, in a buffer that is not zeroed first; a large file is read in parts
+// on all cores (copying from the page cache is most of the cost).
 struct FileBytes {
     std::unique_ptr<char[]> data;
     std::size_t size = 0;
