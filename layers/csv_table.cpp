@@ -288,7 +288,7 @@ CsvTable split_csv(std::span<char> bytes, const std::string& path, Problems& pro
         });
         std::size_t line = splitter.line();
         for (auto& part : parts) {
-            for (auto& start : part.block.lines) start += line;
+            for (auto& row_line : part.block.lines) row_line += line;
             for (auto& ragged : part.ragged) ragged.first += line;
             line += part.end_line;
         }
