@@ -3,6 +3,7 @@
 // checked against the answers every tool must agree on.
 #include "geo/distance_matrix.hpp"
 #include "geo/grid.hpp"
+#include "geo/parallel.hpp"
 #include "geo/point_index.hpp"
 #include "geo/polygon_index.hpp"
 #include "layers/density_grid.hpp"
@@ -16,7 +17,6 @@
 #include <cstdio>
 #include <numeric>
 #include <string>
-#include <thread>
 
 using namespace depmap;
 
@@ -32,17 +32,6 @@ bool report(const std::string& what, double seconds, double target, const std::s
     fmt::print("{:<48} {:8.3f} s  (target < {:.2f} s)  {}  {}\n", what, seconds, target, answer,
                correct ? "correct" : "WRONG");
     return correct;
-}
-
-// Splits [0, n) over both cores.
-template <typename Work>
-void on_all_cores(std::size_t n, Work work) {
-    const unsigned threads = std::max(1U, std::thread::hardware_concurrency());
-    std::vector<std::thread> pool;
-    for (unsigned t = 1; t < threads; ++t)
-        pool.emplace_back(work, n * t / threads, n * (t + 1) / threads);
-    work(0, n / threads);
-    for (auto& thread : pool) thread.join();
 }
 
 } // namespace
@@ -75,7 +64,7 @@ int main(int argc, char** argv) {
     start = Clock::now();
     std::vector<std::size_t> found(radius_queries.size());
     std::vector<double> summed(radius_queries.size());
-    on_all_cores(radius_queries.size(), [&](std::size_t begin, std::size_t end) {
+    geo::for_each_range(radius_queries.size(), geo::threads_for(radius_queries.size(), 1), [&](std::size_t begin, std::size_t end) {
         for (std::size_t q = begin; q < end; ++q) {
             const auto hits = index.within(radius_queries.points[q], 50000.0);
             found[q] = hits.size();
