@@ -123,11 +123,13 @@ std::vector<DbfField> shapefile_fields(const Layer& layer, OGRwkbGeometryType ty
     return fields;
 }
 
-// About what one point feature takes in a binary format: its attributes and position.
-std::size_t point_record_bytes(const Layer& layer) {
+// Whether GDAL may keep a file it seeks about in in memory (/vsimem/): points only, and
+// under 1 GB at about what a point feature takes in a binary format.
+bool fits_in_memory(const Layer& layer) {
+    if (!layer.is_points()) return false;
     std::size_t bytes = 64;
     for (const auto& column : layer.columns) bytes += column.type() == FieldType::String ? column.average_text_bytes() + 4 : 8;
-    return bytes;
+    return layer.size() * bytes < (std::size_t{1} << 30);
 }
 
 std::vector<std::string> creation_options(FileFormat format, const Layer& layer, const WriteOptions& options,
@@ -154,7 +156,7 @@ std::vector<std::string> creation_options(FileFormat format, const Layer& layer,
     // GDAL writes the features to a temporary file, then copies them in index order:
     // in memory that is one seek and read less per feature (for points under 1 GB).
     case FileFormat::FlatGeobuf:
-        if (layer.is_points() && layer.size() * point_record_bytes(layer) < (std::size_t{1} << 30))
+        if (fits_in_memory(layer))
             return {"SPATIAL_INDEX=YES", "TEMPORARY_DIR=/vsimem/"};
         return {"SPATIAL_INDEX=YES"};
     case FileFormat::Csv:
@@ -321,14 +323,9 @@ WriteReport write_layers(const std::vector<OutputLayer>& layers, const fs::path&
     } else {
         std::vector<OgrLayerSpec> specs;
         for (const auto& output : layers) specs.push_back(spec_for(output));
-        // A Shapefile of points is written in memory first (memory_folder.hpp), when
-        // its files take less than 1 GB.
+        // A Shapefile of points is written in memory first (memory_folder.hpp).
         std::optional<MemoryFolder> memory;
-        if (format == FileFormat::Shapefile && layers.front().layer->is_points()) {
-            std::size_t record = 1;
-            for (const auto& field : specs.front().dbf) record += static_cast<std::size_t>(field.width);
-            if (layers.front().layer->size() * (record + 36) < (std::size_t{1} << 30)) memory.emplace();
-        }
+        if (format == FileFormat::Shapefile && fits_in_memory(*layers.front().layer)) memory.emplace();
         const fs::path target = memory ? fs::path(memory->file(stage.staged().filename().string())) : stage.staged();
         auto dataset = open_output(t.driver.empty() ? traits(FileFormat::Csv) : t, target, existing, path);
         for (std::size_t i = 0; i < layers.size(); ++i) {
