@@ -4,6 +4,7 @@
 #include "layers/field.hpp"
 
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -13,6 +14,9 @@ namespace depmap::layers {
 class Column {
 public:
     explicit Column(FieldType type) : m_type(type) {}
+    // Columns of computed values, none null.
+    explicit Column(std::vector<std::int64_t> values);
+    explicit Column(std::vector<double> values);
 
     FieldType type() const { return m_type; }
     std::size_t size() const { return m_null.size(); }
@@ -31,13 +35,15 @@ public:
     void push(std::int64_t value);
     void push(double value);
     void push(std::string_view value);
-    // Appends `row` of `other`, a column of the same type.
-    void push_from(const Column& other, std::size_t row);
     void reserve(std::size_t rows, std::size_t text_bytes = 0);
-    // Bytes of text per row on average (0 for other types): to reserve for copies.
+    // Bytes of text per row on average (0 for other types): to estimate sizes.
     std::size_t average_text_bytes() const {
         return m_ends.empty() ? 0 : m_chars.size() / m_ends.size() + 1;
     }
+
+    // A new column of these rows' values, in this order (rows may repeat), copied on all
+    // cores when there are many.
+    Column gather(std::span<const std::size_t> rows) const;
 
 private:
     FieldType m_type;

@@ -34,22 +34,18 @@ Layer Layer::subset(std::span<const std::size_t> rows) const {
     out.coordinate_columns = coordinate_columns;
     out.fields = fields;
     out.attributes_only = attributes_only;
-    for (const auto& column : columns) out.columns.emplace_back(column.type());
-    // Each column (and the geometry) is copied on its own, on all cores for a large subset.
-    geo::for_each_task(columns.size() + 1, geo::threads_for(rows.size(), 50000), [&](std::size_t task) {
-        if (task < columns.size()) {
-            auto& to = out.columns[task];
-            const auto& from = columns[task];
-            to.reserve(rows.size(), rows.size() * from.average_text_bytes());
-            for (const auto row : rows) to.push_from(from, row);
-        } else if (is_points()) {
-            out.points.reserve(rows.size());
-            for (const auto row : rows) out.points.push_back(points[row]);
-        } else if (!attributes_only) {
-            out.shapes.reserve(rows.size());
-            for (const auto row : rows) out.shapes.push_back(shapes[row]);
-        }
-    });
+    for (const auto& column : columns) out.columns.push_back(column.gather(rows));
+    const auto gather_geometry = [&](const auto& from, auto& to) {
+        to.resize(rows.size());
+        geo::for_each_range(rows.size(), geo::threads_for(rows.size(), 50000), [&](std::size_t begin, std::size_t end) {
+            for (std::size_t i = begin; i < end; ++i) {
+                if (i + 16 < end) __builtin_prefetch(&from[rows[i + 16]]);  // rows come in any order
+                to[i] = from[rows[i]];
+            }
+        });
+    };
+    if (is_points()) gather_geometry(points, out.points);
+    else if (!attributes_only) gather_geometry(shapes, out.shapes);
     return out;
 }
 
