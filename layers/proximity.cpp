@@ -10,73 +10,67 @@ namespace depmap::layers {
 
 namespace {
 
-struct Match {
-    std::size_t query = 0;
-    std::size_t rank = 0;
-    geo::Neighbour neighbour;
+// Every place's answer, in place order, each cut to the limit; place q's results are
+// rows first[q] to first[q + 1] of the result layer.
+struct Answers {
+    std::vector<std::vector<geo::Neighbour>> of_place;
+    std::vector<std::size_t> first;
+
+    std::size_t total() const { return first.back(); }
 };
 
 // Runs `query` for every place over all cores (index queries are const and
-// thread-safe), keeping the answers in place order.
+// thread-safe). Places in dense areas have many more matches than others, so each
+// thread takes the next place not yet asked rather than a fixed half.
 template <typename Query>
-std::vector<Match> for_each_place(std::span<const QueryPlace> places, std::size_t limit, Query query) {
-    std::vector<std::vector<geo::Neighbour>> answers(places.size());
-    geo::for_each_range(places.size(), geo::threads_for(places.size(), 32), [&](std::size_t begin, std::size_t end) {
-        for (std::size_t q = begin; q < end; ++q) answers[q] = query(places[q].position);
+Answers for_each_place(std::span<const QueryPlace> places, std::size_t limit, Query query) {
+    Answers answers;
+    answers.of_place.resize(places.size());
+    geo::for_each_task(places.size(), geo::threads_for(places.size(), 32), [&](std::size_t q) {
+        auto answer = query(places[q].position);
+        if (limit != 0 && answer.size() > limit) answer.resize(limit);
+        answers.of_place[q] = std::move(answer);
     });
-
-    std::size_t total = 0;
-    for (const auto& answer : answers) total += limit == 0 ? answer.size() : std::min(limit, answer.size());
-    std::vector<Match> matches;
-    matches.reserve(total);  // millions of matches for a large --from: no regrowth
-    for (std::size_t q = 0; q < answers.size(); ++q) {
-        const std::size_t n = limit == 0 ? answers[q].size() : std::min(limit, answers[q].size());
-        for (std::size_t i = 0; i < n; ++i) matches.push_back({q, i + 1, answers[q][i]});
-    }
-    return matches;
+    answers.first.assign(places.size() + 1, 0);
+    for (std::size_t q = 0; q < places.size(); ++q)
+        answers.first[q + 1] = answers.first[q] + answers.of_place[q].size();
+    return answers;
 }
 
-// The result layer: matched rows, then the computed fields, each column built on its
-// own (on all cores for millions of matches).
-Layer result_layer(const Layer& layer, std::span<const QueryPlace> places,
-                   const std::vector<Match>& matches, bool label_queries) {
-    std::vector<std::size_t> rows;
-    rows.reserve(matches.size());
-    for (const auto& m : matches) rows.push_back(m.neighbour.index);
-    Layer out = layer.subset(rows);
-
-    enum class Kind { QueryId, QueryName, Distance, Azimuth, Rank };
-    std::vector<std::pair<Field, Kind>> computed;
-    if (label_queries) {
-        computed.emplace_back(Field{"query_id", FieldType::String}, Kind::QueryId);
-        computed.emplace_back(Field{"query_name", FieldType::String}, Kind::QueryName);
-    }
-    computed.emplace_back(Field{"distance_m", FieldType::Real}, Kind::Distance);
-    computed.emplace_back(Field{"azimuth_deg", FieldType::Real}, Kind::Azimuth);
-    computed.emplace_back(Field{"rank", FieldType::Integer}, Kind::Rank);
-    std::vector<Column> columns;
-    for (const auto& [field, kind] : computed) columns.emplace_back(field.type);
-    geo::for_each_task(computed.size(), geo::threads_for(matches.size(), 50000), [&](std::size_t task) {
-        const Kind kind = computed[task].second;
-        auto& column = columns[task];
-        if (kind == Kind::QueryId || kind == Kind::QueryName) {
-            const auto text = [&](const Match& m) -> const std::string& {
-                return kind == Kind::QueryId ? places[m.query].id : places[m.query].name;
-            };
-            std::size_t bytes = 0;
-            for (const auto& m : matches) bytes += text(m).size();
-            column.reserve(matches.size(), bytes);
-            for (const auto& m : matches) column.push(std::string_view(text(m)));
-            return;
-        }
-        column.reserve(matches.size());
-        for (const auto& m : matches) {
-            if (kind == Kind::Distance) column.push(m.neighbour.distance_m);
-            else if (kind == Kind::Azimuth) column.push(m.neighbour.azimuth_deg);
-            else column.push(static_cast<std::int64_t>(m.rank));
+// The result layer: matched rows, then the computed fields. Each place fills its own
+// slice of the computed columns, on all cores for millions of matches.
+Layer result_layer(const Layer& layer, std::span<const QueryPlace> places, const Answers& answers,
+                   bool label_queries) {
+    const std::size_t total = answers.total();
+    std::vector<std::size_t> rows(total);
+    std::vector<std::size_t> query_of(label_queries ? total : 0);
+    std::vector<double> distance(total);
+    std::vector<double> azimuth(total);
+    std::vector<std::int64_t> rank(total);
+    geo::for_each_task(places.size(), geo::threads_for(total, 50000), [&](std::size_t q) {
+        const auto& answer = answers.of_place[q];
+        for (std::size_t i = 0, row = answers.first[q]; i < answer.size(); ++i, ++row) {
+            rows[row] = answer[i].index;
+            if (label_queries) query_of[row] = q;
+            distance[row] = answer[i].distance_m;
+            azimuth[row] = answer[i].azimuth_deg;
+            rank[row] = static_cast<std::int64_t>(i + 1);
         }
     });
-    for (std::size_t c = 0; c < computed.size(); ++c) out.add_field(computed[c].first, std::move(columns[c]));
+
+    Layer out = layer.subset(rows);
+    if (label_queries) {
+        Column ids(FieldType::String), names(FieldType::String);
+        for (const auto& place : places) {
+            ids.push(std::string_view(place.id));
+            names.push(std::string_view(place.name));
+        }
+        out.add_field({"query_id", FieldType::String}, ids.gather(query_of));
+        out.add_field({"query_name", FieldType::String}, names.gather(query_of));
+    }
+    out.add_field({"distance_m", FieldType::Real}, Column(std::move(distance)));
+    out.add_field({"azimuth_deg", FieldType::Real}, Column(std::move(azimuth)));
+    out.add_field({"rank", FieldType::Integer}, Column(std::move(rank)));
     return out;
 }
 
@@ -95,10 +89,10 @@ std::vector<QueryPlace> query_places(const Layer& layer) {
 
 Layer near(const Layer& layer, const geo::PointIndex& index, std::span<const QueryPlace> places,
            const NearOptions& options) {
-    const auto matches = for_each_place(places, options.limit, [&](geo::LonLat position) {
+    const auto answers = for_each_place(places, options.limit, [&](geo::LonLat position) {
         return index.within(position, options.radius_m);
     });
-    return result_layer(layer, places, matches, options.label_queries);
+    return result_layer(layer, places, answers, options.label_queries);
 }
 
 Layer near_counts(const geo::PointIndex& index, std::span<const QueryPlace> places, double radius_m) {
@@ -119,27 +113,26 @@ Layer near_counts(const geo::PointIndex& index, std::span<const QueryPlace> plac
 
 Layer nearest(const Layer& layer, const geo::PointIndex& index, std::span<const QueryPlace> places,
               const NearestOptions& options) {
-    const auto matches = for_each_place(places, 0, [&](geo::LonLat position) {
+    const auto answers = for_each_place(places, 0, [&](geo::LonLat position) {
         return index.nearest(position, options.k, options.max_distance_m);
     });
-    return result_layer(layer, places, matches, options.label_queries);
+    return result_layer(layer, places, answers, options.label_queries);
 }
 
 Layer nearest_of(const Layer& layer, const Layer& other) {
     const geo::PointIndex index(other.points);
     const auto targets = query_places(other);
     const auto sources = query_places(layer);
-    const auto matches = for_each_place(sources, 1, [&](geo::LonLat position) {
+    const auto answers = for_each_place(sources, 1, [&](geo::LonLat position) {
         return index.nearest(position, 1);
     });
     std::vector<std::size_t> rows(layer.size());
     for (std::size_t i = 0; i < rows.size(); ++i) rows[i] = i;
     Layer out = layer.subset(rows);
     Column id(FieldType::String), name(FieldType::String), distance(FieldType::Real), azimuth(FieldType::Real);
-    std::size_t next = 0;
-    for (std::size_t row = 0; row < layer.size(); ++row) {
-        if (next < matches.size() && matches[next].query == row) {
-            const auto& n = matches[next++].neighbour;
+    for (const auto& answer : answers.of_place) {
+        if (!answer.empty()) {
+            const auto& n = answer.front();
             id.push(std::string_view(targets[n.index].id));
             name.push(std::string_view(targets[n.index].name));
             distance.push(n.distance_m);
