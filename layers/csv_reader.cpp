@@ -74,9 +74,10 @@ std::string_view trim(std::string_view s) {
     return s;
 }
 
+// The parsers below take cells already trimmed (a load trims every cell once).
+
 // A whole cell as a number ("nan" and "inf" included: range checks reject them later).
 std::optional<double> parse_number(std::string_view text) {
-    text = trim(text);
     if (!text.empty() && text.front() == '+') text.remove_prefix(1);
     double value = 0;
     const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
@@ -86,7 +87,6 @@ std::optional<double> parse_number(std::string_view text) {
 
 // An integer as written by people: no leading zeros (those are codes, kept as text).
 std::optional<std::int64_t> parse_integer(std::string_view text) {
-    text = trim(text);
     const std::string_view digits = !text.empty() && text.front() == '-' ? text.substr(1) : text;
     if (digits.empty() || (digits.size() > 1 && digits.front() == '0')) return std::nullopt;
     std::int64_t value = 0;
@@ -97,7 +97,7 @@ std::optional<std::int64_t> parse_integer(std::string_view text) {
 
 std::optional<double> parse_real(std::string_view text) {
     // "007" and "-012.5" are codes, not numbers: a leading zero must precede the point.
-    const auto digits = trim(text).substr(trim(text).starts_with('-') ? 1 : 0);
+    const auto digits = text.substr(text.starts_with('-') ? 1 : 0);
     if (digits.size() > 1 && digits[0] == '0' && digits[1] != '.') return std::nullopt;
     const auto value = parse_number(text);
     if (!value || !std::isfinite(*value)) return std::nullopt;
@@ -115,8 +115,8 @@ Column read_column(const CsvTable& table, std::size_t column, const std::vector<
     bool numbers = true, any = false;
     for (std::size_t row = 0; row < table.rows() && numbers; ++row) {
         if (!keep[row]) continue;
-        const auto cell = table.cell(row, column);
-        if (trim(cell).empty()) {
+        const auto cell = trim(table.cell(row, column));
+        if (cell.empty()) {
             out.push_null();
             continue;
         }
@@ -163,7 +163,8 @@ public:
     // The value, or a problem description in `why` (reason, detail).
     std::optional<double> read(std::string_view cell, std::string& reason, std::string& detail) {
         const char* name = m_axis == geo::Axis::Lon ? "longitude" : "latitude";
-        if (trim(cell).empty()) {
+        cell = trim(cell);
+        if (cell.empty()) {
             reason = "empty coordinate";
             detail = fmt::format("the {} (column '{}') is empty", name, m_column);
             return std::nullopt;

@@ -208,6 +208,23 @@ TEST_CASE("csv: LF, CRLF, blank lines and quoted files read to the same rows", "
     }
 }
 
+TEST_CASE("csv: empty cells at the ends of lines, the last without a line end, are kept", "[layers][csv]") {
+    depmap::test::ScratchDir dir;
+    const auto path = dir.write("ends.csv", "lon,lat,note,code\n109.8,40.6,,\r\n110.1,41.2,a,\n111,42,,b\n112,43,c,");
+    const auto layer = layers::read_layer(path);
+    REQUIRE(layer.size() == 4);
+    const auto& note = layer.columns[*layer.field_index("note")];
+    const auto& code = layer.columns[*layer.field_index("code")];
+    CHECK(note.is_null(0));
+    CHECK(code.is_null(0));
+    CHECK(text(layer, "note", 1) == "a");
+    CHECK(code.is_null(1));
+    CHECK(text(layer, "code", 2) == "b");
+    CHECK(text(layer, "note", 3) == "c");
+    CHECK(code.is_null(3));
+    CHECK(layer.points[3].lon_deg == 112.0);
+}
+
 TEST_CASE("csv: text that is not UTF-8 in the second half of a large file names its line", "[layers][csv]") {
     depmap::test::ScratchDir dir;
     std::string text = "id,name,lon,lat\n";
