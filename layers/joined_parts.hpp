@@ -2,8 +2,10 @@
 // A large layer written to GeoJSON or KML through GDAL on all cores. GDAL's writers for
 // these formats take one core and most of an export's time, so the rows are cut into
 // consecutive parts, GDAL writes each part to its own file at once, and the parts'
-// feature lists are joined, in order, under the first part's header. What GDAL writes
-// for each feature is untouched; the join checks each part has the layout it expects.
+// feature lists are joined, in order, under the first part's header: each part is
+// copied by its own thread to its place in the file, known from the parts' sizes. What
+// GDAL writes for each feature is untouched (KML placemarks gain their style); the join
+// checks each part has the layout it expects.
 #include <cstddef>
 #include <filesystem>
 #include <functional>
@@ -12,14 +14,21 @@
 
 namespace depmap::layers {
 
+class KmlStyles;
+
 enum class JoinedFormat { GeoJson, Kml };
+
+struct JoinOptions {
+    JoinedFormat format = JoinedFormat::GeoJson;
+    std::string geojson_bbox;              // the FeatureCollection's "bbox" member, when not empty
+    const KmlStyles* kml_styles = nullptr;  // commodity styles for the placemarks, when given
+};
 
 // Writes rows [0, rows) to `file`: `write_part(part_file, part_rows)` writes one part
 // with GDAL (it is called from several threads at once, each with its own file).
-// `geojson_bbox`, when not empty, is the FeatureCollection's "bbox" member, inserted
-// before its features. `path` names the destination in errors. Throws OutputError.
-void write_joined_parts(std::size_t rows, const std::filesystem::path& file, JoinedFormat format,
+// `path` names the destination in errors. Throws OutputError.
+void write_joined_parts(std::size_t rows, const std::filesystem::path& file, const JoinOptions& options,
                         const std::function<void(const std::filesystem::path&, std::span<const std::size_t>)>& write_part,
-                        const std::string& geojson_bbox, const std::string& path);
+                        const std::string& path);
 
 } // namespace depmap::layers

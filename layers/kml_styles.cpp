@@ -7,7 +7,6 @@
 
 #include <fmt/format.h>
 
-#include <fstream>
 #include <iterator>
 #include <string_view>
 #include <vector>
@@ -50,8 +49,8 @@ KmlStyles::KmlStyles(const Layer& layer) {
     for (const auto* colour : colours) used.emplace(style_id(colour->commodity), colour);
     std::map<const CommodityColour*, std::uint8_t> number;
     for (const auto& [id, colour] : used) {
-        number[colour] = static_cast<std::uint8_t>(m_ids.size());
-        m_ids.push_back(id);
+        number[colour] = static_cast<std::uint8_t>(m_lines.size());
+        m_lines.push_back(fmt::format("\t<styleUrl>#{}</styleUrl>\n", id));
         m_shared += fmt::format("<Style id=\"{}\"><IconStyle><color>{}</color><Icon><href>"
                                 "http://maps.google.com/mapfiles/kml/shapes/placemark_circle.png</href>"
                                 "</Icon></IconStyle></Style>\n", id, kml_colour(colour->colour));
@@ -60,65 +59,50 @@ KmlStyles::KmlStyles(const Layer& layer) {
     for (const auto* colour : colours) m_row_style.push_back(number.at(colour));
 }
 
-void add_kml_styles(const std::filesystem::path& kml, const KmlStyles& styles, std::span<const std::size_t> rows,
-                    const std::string& path) {
-    if (styles.empty()) return;
-    auto styled = kml;
-    styled += ".styled";
-    {
-        std::ifstream in(kml, std::ios::binary);
-        std::ofstream out(styled, std::ios::binary);
-        fmt::memory_buffer written;
-        std::size_t row = 0;
-        bool document = false, pending = false;
-        const auto has = [](std::string_view line, std::string_view what) { return line.find(what) != line.npos; };
-        const auto on_line = [&](std::string_view line) {
-            // KML orders a placemark's children: name and description, then styleUrl,
-            // then ExtendedData and the geometry.
-            if (pending && (has(line, "<ExtendedData") || has(line, "<Point") || has(line, "</Placemark>"))) {
-                if (row < rows.size())
-                    fmt::format_to(std::back_inserter(written), "\t<styleUrl>#{}</styleUrl>\n", styles.id(rows[row]));
-                ++row;
-                pending = false;
-            }
-            written.append(line);
-            written.push_back('\n');
-            if (!document && has(line, "<Document")) {
-                written.append(styles.shared());
-                document = true;
-            }
-            pending |= has(line, "<Placemark>");
-            if (written.size() > (4U << 20)) {
-                out.write(written.data(), static_cast<std::streamsize>(written.size()));
-                written.clear();
-            }
-        };
-        // Read in large blocks: a million placemarks are ten million lines.
-        std::vector<char> block(4U << 20);
-        std::string carry;
-        while (in) {
-            in.read(block.data(), static_cast<std::streamsize>(block.size()));
-            std::string_view chunk(block.data(), static_cast<std::size_t>(in.gcount()));
-            for (auto eol = chunk.find('\n'); eol != chunk.npos; eol = chunk.find('\n')) {
-                if (carry.empty()) {
-                    on_line(chunk.substr(0, eol));
-                } else {
-                    carry.append(chunk.substr(0, eol));
-                    on_line(carry);
-                    carry.clear();
-                }
-                chunk.remove_prefix(eol + 1);
-            }
-            carry.append(chunk);
-        }
-        if (!carry.empty()) on_line(carry);
-        out.write(written.data(), static_cast<std::streamsize>(written.size()));
-        out.close();
-        if (!in.eof() || !out || row != rows.size())
-            throw OutputError(fmt::format("{}: cannot add the commodity styles ({} of {} placemarks)", path,
-                                          row, rows.size()));
+std::string KmlStyles::with_shared_styles(std::string_view head, const std::string& path) const {
+    std::string text(head);
+    if (empty()) return text;
+    const auto document = text.find("<Document");
+    const auto line_end = document == text.npos ? document : text.find('\n', document);
+    if (line_end == text.npos)
+        throw OutputError(fmt::format("{}: GDAL wrote KML without a Document; nothing was written", path));
+    return text.insert(line_end + 1, m_shared);
+}
+
+std::size_t KmlStyles::added_bytes(std::span<const std::size_t> rows) const {
+    std::size_t bytes = 0;
+    if (!empty())
+        for (const auto row : rows) bytes += m_lines[m_row_style[row]].size();
+    return bytes;
+}
+
+void KmlStyles::style(std::string_view placemarks, std::span<const std::size_t> rows,
+                      const std::function<void(std::string_view)>& write, const std::string& path) const {
+    if (empty()) return write(placemarks);
+    constexpr std::string_view open = "<Placemark>", close = "</Placemark>";
+    std::size_t done = 0;  // placemarks[0, done) are written
+    std::size_t row = 0;
+    for (auto start = placemarks.find(open); start != placemarks.npos; start = placemarks.find(open, start)) {
+        const auto end = placemarks.find(close, start);
+        const auto next_line = placemarks.find('\n', start);
+        if (end == placemarks.npos || next_line == placemarks.npos || row == rows.size()) break;
+        // KML orders a placemark's children: name and description, then styleUrl, then
+        // ExtendedData and the geometry. The style goes on a line of its own before the
+        // first line (after <Placemark>'s) that holds one of those or the placemark's end.
+        const std::string_view body = placemarks.substr(next_line + 1, end - next_line - 1);
+        std::size_t first = end - next_line - 1;
+        for (const std::string_view child : {"<ExtendedData", "<Point"})
+            first = std::min(first, body.find(child));
+        const auto before = placemarks.rfind('\n', next_line + 1 + first) + 1;
+        write(placemarks.substr(done, before - done));
+        write(m_lines[m_row_style[rows[row++]]]);
+        done = before;
+        start = end + close.size();
     }
-    std::filesystem::rename(styled, kml);
+    if (row != rows.size() || placemarks.find(open, done) != placemarks.npos)
+        throw OutputError(fmt::format("{}: cannot add the commodity styles ({} placemarks for {} features)", path,
+                                      row, rows.size()));
+    write(placemarks.substr(done));
 }
 
 } // namespace depmap::layers

@@ -269,11 +269,12 @@ void write_in_parts(const Layer& layer, const OgrLayerSpec& spec, JoinedFormat j
         GdalErrorTrap trap;
         dataset.reset();
         if (trap.caught()) throw OutputError(fmt::format("{}: {}", path.string(), trap.first()));
-        if (styles) add_kml_styles(part, *styles, rows, path.string());
     };
-    write_joined_parts(layer.size(), staged, joined, write_part,
-                       joined == JoinedFormat::GeoJson ? geojson_bbox(layer, options.precision) : std::string(),
-                       path.string());
+    JoinOptions join;
+    join.format = joined;
+    if (joined == JoinedFormat::GeoJson) join.geojson_bbox = geojson_bbox(layer, options.precision);
+    if (styles) join.kml_styles = &*styles;
+    write_joined_parts(layer.size(), staged, join, write_part, path.string());
 }
 
 } // namespace
