@@ -10,7 +10,6 @@
 
 #include <algorithm>
 #include <cctype>
-#include <map>
 #include <memory>
 
 namespace depmap::layers {
@@ -24,27 +23,6 @@ OGRFieldType ogr_type(FieldType type) {
     case FieldType::String: return OFTString;
     }
     return OFTString;
-}
-
-std::string lower(std::string_view text) {
-    std::string out(text);
-    std::transform(out.begin(), out.end(), out.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return out;
-}
-
-// Symbols and short names people use for the vocabulary of data/README.md.
-const std::map<std::string, std::string>& abbreviations() {
-    static const std::map<std::string, std::string> names{
-        {"ree", "rare earth elements"}, {"rare earths", "rare earth elements"},
-        {"fe", "iron"},   {"cu", "copper"},  {"pb", "lead"},     {"zn", "zinc"},
-        {"au", "gold"},   {"ag", "silver"},  {"nb", "niobium"},  {"th", "thorium"},
-        {"u", "uranium"}, {"sn", "tin"},     {"w", "tungsten"},  {"mo", "molybdenum"},
-        {"cr", "chromium"}, {"cd", "cadmium"}, {"in", "indium"}, {"s", "sulfur"},
-        {"f", "fluorite"}, {"fluorspar", "fluorite"}, {"c", "graphite"},
-        {"p", "phosphorus-phosphates"}, {"phosphate", "phosphorus-phosphates"},
-    };
-    return names;
 }
 
 } // namespace
@@ -90,17 +68,12 @@ std::vector<std::size_t> rows_with_commodity(const Layer& layer, const std::stri
     if (!field)
         throw ArgumentError(fmt::format("--commodity: {} has no commodity field (commodities or "
                                         "commodity); use --where instead", layer.source));
-    std::string wanted = lower(commodity);
-    if (const auto it = abbreviations().find(wanted); it != abbreviations().end()) wanted = it->second;
+    const std::string wanted = canonical_commodity(commodity);
     std::vector<std::size_t> rows;
     const Column& column = layer.columns[*field];
     for (std::size_t row = 0; row < layer.size(); ++row) {
         const auto items = split_commodities(column.to_text(row));
-        if (std::any_of(items.begin(), items.end(), [&](const std::string& item) {
-                const auto name = lower(item);
-                const auto it = abbreviations().find(name);
-                return name == wanted || (it != abbreviations().end() && it->second == wanted);
-            }))
+        if (std::any_of(items.begin(), items.end(), [&](const std::string& item) { return canonical_commodity(item) == wanted; }))
             rows.push_back(row);
     }
     return rows;

@@ -1,5 +1,9 @@
 #include "layers/commodities.hpp"
 
+#include <algorithm>
+#include <cctype>
+#include <functional>
+
 namespace depmap::layers {
 
 std::optional<std::size_t> commodity_field(const Layer& layer) {
@@ -31,6 +35,32 @@ std::string primary_commodity(std::string_view list) {
     item = item.substr(0, item.find(':'));
     const auto last = item.find_last_not_of(" \t");
     return std::string(item.substr(0, last == std::string_view::npos ? 0 : last + 1));
+}
+
+namespace {
+
+// Symbols and short names people use for the vocabulary of data/README.md.
+const std::map<std::string, std::string, std::less<>>& abbreviations() {
+    static const std::map<std::string, std::string, std::less<>> names{
+        {"ree", "rare earth elements"}, {"rare earths", "rare earth elements"},
+        {"fe", "iron"},   {"cu", "copper"},  {"pb", "lead"},     {"zn", "zinc"},
+        {"au", "gold"},   {"ag", "silver"},  {"nb", "niobium"},  {"th", "thorium"},
+        {"u", "uranium"}, {"sn", "tin"},     {"w", "tungsten"},  {"mo", "molybdenum"},
+        {"cr", "chromium"}, {"cd", "cadmium"}, {"in", "indium"}, {"s", "sulfur"},
+        {"f", "fluorite"}, {"fluorspar", "fluorite"}, {"c", "graphite"},
+        {"p", "phosphorus-phosphates"}, {"phosphate", "phosphorus-phosphates"},
+    };
+    return names;
+}
+
+} // namespace
+
+std::string canonical_commodity(std::string_view name) {
+    std::string lower(name);
+    std::transform(lower.begin(), lower.end(), lower.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    const auto it = abbreviations().find(lower);
+    return it == abbreviations().end() ? lower : it->second;
 }
 
 std::map<std::string, std::size_t> count_commodities(const Layer& layer, std::size_t field) {

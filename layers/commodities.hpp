@@ -21,6 +21,10 @@ std::vector<std::string> split_commodities(std::string_view list);
 // of a district's mix "Coal:202;Iron:5", the commodity of the most sites: "Coal".
 std::string primary_commodity(std::string_view list);
 
+// A commodity's name in lower case, symbols and short names written out as the
+// vocabulary of data/README.md spells them: "REE" -> "rare earth elements", "Au" -> "gold".
+std::string canonical_commodity(std::string_view name);
+
 // How many features list each commodity (a feature with two counts for both);
 // features with none count under "" (empty key).
 std::map<std::string, std::size_t> count_commodities(const Layer& layer, std::size_t field);

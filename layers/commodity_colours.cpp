@@ -1,5 +1,7 @@
 #include "layers/commodity_colours.hpp"
 
+#include "layers/commodities.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -67,8 +69,9 @@ std::string to_hex(Rgb colour) {
 std::span<const CommodityColour> commodity_colours() { return vocabulary; }
 
 const CommodityColour* find_commodity_colour(std::string_view commodity) {
+    const auto name = canonical_commodity(commodity);  // "Au" is gold
     for (const auto& entry : vocabulary)
-        if (same_ignoring_case(entry.commodity, commodity)) return &entry;
+        if (same_ignoring_case(entry.commodity, name)) return &entry;
     return nullptr;
 }
 

@@ -93,6 +93,17 @@ TEST_CASE("commodity colours: names match ignoring case, others have no entry", 
     CHECK(layers::find_commodity_colour("") == nullptr);
 }
 
+TEST_CASE("commodity colours: symbols and short names take their commodity's colour", "[layers][styles]") {
+    // As --commodity reads them: data that writes "Au" or "REE" is styled as gold and REE.
+    REQUIRE(layers::find_commodity_colour("Au") != nullptr);
+    CHECK(layers::find_commodity_colour("Au")->commodity == "Gold");
+    CHECK(layers::find_commodity_colour("REE")->commodity == "Rare Earth Elements");
+    CHECK(layers::find_commodity_colour("fe")->commodity == "Iron");
+    CHECK(layers::find_commodity_colour("Mo")->marker == "triangle");
+    CHECK(layers::find_commodity_colour("U") == nullptr);  // uranium: not in the vocabulary
+    CHECK(layers::find_commodity_colour("PbZn") == nullptr);
+}
+
 TEST_CASE("commodity colours: README's Styles table is the table in the code", "[layers][styles]") {
     const auto rows = table_after(read_text(repository / "README.md"), "## Styles");
     std::vector<layers::CommodityColour> expected(layers::commodity_colours().begin(),
