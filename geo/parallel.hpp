@@ -62,4 +62,18 @@ void for_each_task(std::size_t n, std::size_t threads, Task&& task) {
     detail::run_threads(std::clamp<std::size_t>(threads, 1, std::max<std::size_t>(n, 1)), body);
 }
 
+// Sorts [first, last) by `less`: contiguous parts sorted at once on up to all cores
+// (parts of at least `min_per_thread`), then merged. When `less` orders every pair of
+// distinct elements (ties broken), the answer is std::sort's on any number of cores.
+template <typename Iterator, typename Less>
+void sort_on_all_cores(Iterator first, Iterator last, Less less, std::size_t min_per_thread = 10000) {
+    const auto n = static_cast<std::size_t>(last - first);
+    const std::size_t parts = threads_for(n, min_per_thread);
+    const auto at = [&](std::size_t k) { return first + static_cast<std::ptrdiff_t>(n * k / parts); };
+    for_each_task(parts, parts, [&](std::size_t k) { std::sort(at(k), at(k + 1), less); });
+    for (std::size_t width = 1; width < parts; width *= 2)  // sorted runs double each round
+        for (std::size_t k = 0; k + width < parts; k += 2 * width)
+            std::inplace_merge(at(k), at(k + width), at(std::min(k + 2 * width, parts)), less);
+}
+
 } // namespace depmap::geo

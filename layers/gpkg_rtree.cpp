@@ -1,6 +1,7 @@
 #include "layers/gpkg_rtree.hpp"
 
 #include "geo/error.hpp"
+#include "geo/parallel.hpp"
 #include "layers/gdal_session.hpp"
 
 #include <fmt/format.h>
@@ -9,6 +10,7 @@
 #include <algorithm>
 #include <bit>
 #include <cmath>
+#include <functional>
 #include <limits>
 #include <memory>
 #include <utility>
@@ -117,7 +119,8 @@ private:
 };
 
 // Sort-Tile-Recursive: orders `cells` so that each run of `capacity` (the answer's
-// boundaries) is a compact tile, and answers where each run starts, plus the end.
+// boundaries) is a compact tile, and answers where each run starts, plus the end. Ties
+// are broken by id, so the index is the same on any number of cores.
 template <typename Cell>
 std::vector<std::size_t> str_tiles(std::vector<Cell>& cells, std::size_t capacity) {
     const std::size_t n = cells.size();
@@ -126,14 +129,18 @@ std::vector<std::size_t> str_tiles(std::vector<Cell>& cells, std::size_t capacit
     const std::size_t slice = slices * capacity;
     const auto x = [](const Cell& c) { return static_cast<double>(c.min_x) + c.max_x; };
     const auto y = [](const Cell& c) { return static_cast<double>(c.min_y) + c.max_y; };
-    std::sort(cells.begin(), cells.end(), [&](const Cell& a, const Cell& b) { return x(a) < x(b); });
+    geo::sort_on_all_cores(cells.begin(), cells.end(), [&](const Cell& a, const Cell& b) {
+        return x(a) < x(b) || (x(a) == x(b) && a.id < b.id);
+    });
+    const std::size_t slice_count = (n + slice - 1) / slice;
+    geo::for_each_task(slice_count, geo::threads_for(n, 10000), [&](std::size_t k) {
+        const auto first = cells.begin() + static_cast<std::ptrdiff_t>(k * slice);
+        const auto last = cells.begin() + static_cast<std::ptrdiff_t>(std::min(n, (k + 1) * slice));
+        std::sort(first, last, [&](const Cell& a, const Cell& b) { return y(a) < y(b) || (y(a) == y(b) && a.id < b.id); });
+    });
     std::vector<std::size_t> starts;
-    for (std::size_t first = 0; first < n; first += slice) {
-        const auto last = std::min(n, first + slice);
-        std::sort(cells.begin() + static_cast<std::ptrdiff_t>(first), cells.begin() + static_cast<std::ptrdiff_t>(last),
-                  [&](const Cell& a, const Cell& b) { return y(a) < y(b); });
-        for (auto at = first; at < last; at += capacity) starts.push_back(at);
-    }
+    for (std::size_t first = 0; first < n; first += slice)
+        for (auto at = first; at < std::min(n, first + slice); at += capacity) starts.push_back(at);
     starts.push_back(n);
     return starts;
 }
@@ -240,7 +247,7 @@ void GpkgRtreeBuilder::finish() {
         }
         // In FID order, many rows a statement: the rowid table's B-tree then fills by
         // appending through one cursor (a statement a row costs a seek from the root each).
-        std::sort(leaf_of.begin(), leaf_of.end());
+        geo::sort_on_all_cores(leaf_of.begin(), leaf_of.end(), std::less<>());
         const auto insert_rows = [&](std::size_t rows) {
             std::string sql = fmt::format("INSERT INTO {} (rowid, nodeno) VALUES (?, ?)", quoted_name(m_rtree + "_rowid"));
             for (std::size_t r = 1; r < rows; ++r) sql += ", (?, ?)";

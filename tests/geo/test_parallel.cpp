@@ -2,10 +2,14 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <atomic>
+#include <functional>
 #include <numeric>
+#include <random>
 #include <stdexcept>
 #include <string>
+#include <utility>
 #include <vector>
 
 using namespace depmap::geo;
@@ -46,4 +50,18 @@ TEST_CASE("parallel: threads_for keeps small jobs on one thread", "[geo]") {
     CHECK(threads_for(99, 100) == 1);
     CHECK(threads_for(1000000, 100) >= 1);
     CHECK(threads_for(1000000, 100) <= std::max(1U, std::thread::hardware_concurrency()));
+}
+
+TEST_CASE("parallel: sort_on_all_cores gives std::sort's order, ties broken, at every size", "[geo]") {
+    std::mt19937_64 random(3);
+    for (const std::size_t n : {0, 1, 2, 999, 25000, 120001}) {
+        // Keys with many repeats, told apart by a second member.
+        std::vector<std::pair<int, std::size_t>> values(n);
+        for (std::size_t i = 0; i < n; ++i) values[i] = {static_cast<int>(random() % 100), i};
+        std::shuffle(values.begin(), values.end(), random);
+        auto expected = values;
+        std::sort(expected.begin(), expected.end());
+        sort_on_all_cores(values.begin(), values.end(), std::less<>(), 1000);
+        CHECK(values == expected);
+    }
 }
