@@ -123,7 +123,8 @@ std::vector<DbfField> shapefile_fields(const Layer& layer, OGRwkbGeometryType ty
     return fields;
 }
 
-// Whether GDAL may keep a file it seeks about in in memory (/vsimem/): points only, and
+// Whether a layer may be held twice over in memory while it is written: GDAL's files it
+// seeks about in (/vsimem/), or a copy of the layer in another row order. Points only,
 // under 1 GB at about what a point feature takes in a binary format.
 bool fits_in_memory(const Layer& layer) {
     if (!layer.is_points()) return false;
