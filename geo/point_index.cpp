@@ -262,10 +262,19 @@ std::vector<Neighbour> PointIndex::within(LonLat center, double radius_m) const 
     if (!m_impl || m_impl->indexed == 0 || !is_valid(center) || !(radius_m >= 0.0)) return found;
     const Screen screen(center);
     // Every match needs its exact distance anyway, so only the outer bound is used.
-    m_impl->visit_within(screen, screen.outer_squared_chord(radius_m), [&](const Entry& e, double) {
-        const auto match = exact_neighbour(center, m_impl->points[e.second], e.second);
+    // The candidates are listed first: their coordinates lie anywhere in memory, and
+    // each is asked for a few inverses ahead of its own instead of waited on.
+    std::vector<std::size_t> candidates;
+    m_impl->visit_within(screen, screen.outer_squared_chord(radius_m),
+                         [&](const Entry& e, double) { candidates.push_back(e.second); });
+    const auto& points = m_impl->points;
+    constexpr std::size_t ahead = 4;
+    found.reserve(candidates.size());
+    for (std::size_t i = 0; i < candidates.size(); ++i) {
+        if (i + ahead < candidates.size()) __builtin_prefetch(&points[candidates[i + ahead]]);
+        const auto match = exact_neighbour(center, points[candidates[i]], candidates[i]);
         if (match.distance_m <= radius_m) found.push_back(match);
-    });
+    }
     std::sort(found.begin(), found.end(), nearer);
     return found;
 }
