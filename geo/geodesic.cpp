@@ -52,6 +52,14 @@ double geodesic_distance_m(LonLat from, LonLat to) {
     return distance_m;
 }
 
+DistanceAzimuth geodesic_distance_azimuth(LonLat from, LonLat to) {
+    DistanceAzimuth result;
+    geod_inverse(&ellipsoid(), from.lat_deg, from.lon_deg, to.lat_deg, to.lon_deg, &result.distance_m,
+                 &result.azimuth_deg, nullptr);
+    result.azimuth_deg = to_half_open(result.azimuth_deg);
+    return result;
+}
+
 LonLat geodesic_direct(LonLat from, double azimuth_deg, double distance_m) {
     LonLat result;
     geod_direct(&ellipsoid(), from.lat_deg, from.lon_deg, azimuth_deg, distance_m, &result.lat_deg,

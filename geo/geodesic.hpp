@@ -19,6 +19,15 @@ GeodesicInverse geodesic_inverse(LonLat from, LonLat to);
 // Distance only (cheaper than geodesic_inverse: no azimuths).
 double geodesic_distance_m(LonLat from, LonLat to);
 
+struct DistanceAzimuth {
+    double distance_m = 0.0;
+    double azimuth_deg = 0.0;  // at `from`, as GeodesicInverse::azimuth1_deg
+};
+
+// Distance and the azimuth at `from` only, as geodesic_inverse gives them, without the
+// azimuth at `to` (2-3 % of an inverse: what a query's millions of matches need).
+DistanceAzimuth geodesic_distance_azimuth(LonLat from, LonLat to);
+
 // The point `distance_m` from `from` along azimuth `azimuth_deg`.
 LonLat geodesic_direct(LonLat from, double azimuth_deg, double distance_m);
 

@@ -51,8 +51,8 @@ constexpr double box_padding = 1e-9;
 double exact_distance_m(LonLat from, LonLat to) { return geodesic_distance_m(from, to); }
 
 Neighbour exact_neighbour(LonLat from, LonLat to, std::size_t index) {
-    const auto inverse = geodesic_inverse(from, to);
-    return {index, inverse.distance_m, inverse.azimuth1_deg};
+    const auto inverse = geodesic_distance_azimuth(from, to);
+    return {index, inverse.distance_m, inverse.azimuth_deg};
 }
 
 bool is_valid(LonLat p) {

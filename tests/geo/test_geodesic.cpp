@@ -21,6 +21,7 @@
 #include <vector>
 
 using depmap::geo::geodesic_direct;
+using depmap::geo::geodesic_distance_azimuth;
 using depmap::geo::geodesic_distance_m;
 using depmap::geo::geodesic_inverse;
 using depmap::geo::geodesic_mean;
@@ -261,6 +262,9 @@ TEST_CASE("geodesic: inverse matches GeographicLib's GeodTest lines", "[geo]") {
         CHECK(geodesic_distance_m({t.lon1, t.lat1}, {t.lon2, t.lat2}) == metres(t.s12));
         CHECK(angle_gap_deg(got.azimuth1_deg, t.azi1) <= angle_tolerance_deg);
         CHECK(angle_gap_deg(got.azimuth2_deg, t.azi2) <= angle_tolerance_deg);
+        const auto first = geodesic_distance_azimuth({t.lon1, t.lat1}, {t.lon2, t.lat2});
+        CHECK(first.distance_m == metres(t.s12));
+        CHECK(angle_gap_deg(first.azimuth_deg, t.azi1) <= angle_tolerance_deg);
     }
 }
 
@@ -305,6 +309,8 @@ TEST_CASE("geodesic: azimuths stay above -180 and at most 180", "[geo]") {
     CHECK(on_antimeridian.azimuth1_deg == 180.0);
     CHECK(on_antimeridian.azimuth2_deg == 180.0);
     CHECK(geodesic_inverse({0.0, 0.0}, {-180.0, 0.0}).azimuth2_deg == 180.0);
+    CHECK(geodesic_distance_azimuth({10.0, 20.0}, {10.0, -20.0}).azimuth_deg == 180.0);
+    CHECK(geodesic_distance_azimuth({0.0, 1.0}, {-0.0, -1.0}).azimuth_deg == 180.0);
     const auto north = geodesic_inverse({10.0, -20.0}, {10.0, 20.0});
     CHECK(north.azimuth1_deg == 0.0);
     CHECK(geodesic_inverse({0.0, 0.0}, {0.0, 0.0}).distance_m == 0.0);
