@@ -14,9 +14,12 @@ std::vector<double> distance_matrix_m(std::span<const LonLat> from, std::span<co
     std::vector<double> distances(rows * cols);
     if (distances.empty()) return distances;
 
-    // Each part is whole rows of its own: no sharing, no locks.
-    for_each_range(rows, threads == 0 ? threads_for(rows, 1) : threads, [&](std::size_t first, std::size_t last) {
-        for (std::size_t i = first; i < last; ++i) {
+    // Threads take a few whole rows at a time (no sharing, no locks), so that a core
+    // the host slows down ends up with fewer rows rather than holding up the rest.
+    constexpr std::size_t rows_per_task = 8;
+    const std::size_t tasks = (rows + rows_per_task - 1) / rows_per_task;
+    for_each_task(tasks, threads == 0 ? threads_for(rows, 1) : threads, [&](std::size_t task) {
+        for (std::size_t i = task * rows_per_task; i < std::min(rows, (task + 1) * rows_per_task); ++i) {
             double* row = distances.data() + i * cols;
             for (std::size_t j = 0; j < cols; ++j) row[j] = geodesic_distance_m(from[i], to[j]);
         }
