@@ -37,6 +37,11 @@ int main(int argc, char** argv) {
         parsers.emplace_back(sub, command.get());
     }
 
+    const auto parsed_command = [&app] {
+        std::string command;
+        for (const auto* sub : app.get_subcommands()) command = sub->get_name();
+        return command;
+    };
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {
@@ -46,11 +51,12 @@ int main(int argc, char** argv) {
     } catch (const CLI::CallForVersion& e) {
         return app.exit(e);
     } catch (const CLI::ParseError& e) {
-        std::string command;
-        for (const auto* sub : app.get_subcommands()) command = sub->get_name();
+        const std::string command = parsed_command();
         report(command, e.what(), exit_usage);
         std::cerr << fmt::format("run 'depmap {}--help' for usage\n", command.empty() ? "" : command + " ");
         return exit_usage;
+    } catch (const OutputError& e) {  // checked as the line is read: an existing -o file
+        return report(parsed_command(), e.what(), exit_failure);
     }
 
     for (auto& [sub, command] : parsers) {

@@ -2,6 +2,7 @@
 
 #include "geo/error.hpp"
 #include "layers/attribute_filter.hpp"
+#include "layers/staged_output.hpp"
 #include "layers/text_output.hpp"
 
 #include <fmt/format.h>
@@ -58,6 +59,11 @@ void OutputOptions::add_to(CLI::App& command, bool to_stdout) {
     command.add_flag("--style", style, "Write a QGIS style (.qml) beside the file, and into a GeoPackage: "
                      "colours by commodity, labels by name")->group(group);
     command.add_option("--size-by", size_by, "With --style: scale markers by this numeric field")->group(group);
+    // An existing file is refused as soon as the command line is read, not after the
+    // work (the writer checks again, sidecars included).
+    command.parse_complete_callback([this] {
+        if (!path.empty()) layers::refuse_existing(path, write.overwrite || write.append);
+    });
 }
 
 namespace {

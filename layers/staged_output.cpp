@@ -18,13 +18,16 @@ fs::path sidecar_path(fs::path destination, const std::string& suffix) {
 
 } // namespace
 
+void refuse_existing(const fs::path& destination, bool overwrite) {
+    if (!overwrite && fs::exists(destination))
+        throw OutputError(fmt::format("{}: exists already; pass -O/--overwrite to replace it", destination.string()));
+}
+
 StagedOutput::StagedOutput(fs::path destination, bool overwrite, std::vector<std::string> sidecar_suffixes)
     : m_destination(std::move(destination)) {
     for (const auto& suffix : sidecar_suffixes) m_sidecars.push_back(sidecar_path(m_destination, suffix));
+    refuse_existing(m_destination, overwrite);
     if (!overwrite) {
-        if (fs::exists(m_destination))
-            throw OutputError(fmt::format("{}: exists already; pass -O/--overwrite to replace it",
-                                          m_destination.string()));
         for (const auto& sidecar : m_sidecars)
             if (fs::exists(sidecar))
                 throw OutputError(fmt::format("{}: exists already (it would be part of {}); pass "

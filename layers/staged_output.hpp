@@ -8,6 +8,10 @@
 
 namespace depmap::layers {
 
+// Throws OutputError, naming -O, when `destination` exists and !overwrite: the check
+// StagedOutput makes, for callers that refuse before doing any work.
+void refuse_existing(const std::filesystem::path& destination, bool overwrite);
+
 class StagedOutput {
 public:
     // `destination` is the main file; `sidecar_suffixes` the other files the format
