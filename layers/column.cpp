@@ -17,15 +17,15 @@ std::string_view to_string(FieldType type) {
     return "String";
 }
 
-Column::Column(std::vector<std::int64_t> values)
+Column::Column(UnfilledVector<std::int64_t> values)
     : m_type(FieldType::Integer), m_null(values.size(), 0), m_integers(std::move(values)) {}
 
-Column::Column(std::vector<double> values)
+Column::Column(UnfilledVector<double> values)
     : m_type(FieldType::Real), m_null(values.size(), 0), m_reals(std::move(values)) {}
 
 std::string_view Column::text(std::size_t row) const {
     const std::size_t begin = row == 0 ? 0 : m_ends[row - 1];
-    return std::string_view(m_chars).substr(begin, m_ends[row] - begin);
+    return std::string_view(m_chars.data() + begin, m_ends[row] - begin);
 }
 
 std::string Column::to_text(std::size_t row) const {
@@ -59,7 +59,7 @@ void Column::push(double value) {
 
 void Column::push(std::string_view value) {
     m_null.push_back(0);
-    m_chars.append(value);
+    m_chars.insert(m_chars.end(), value.begin(), value.end());
     m_ends.push_back(m_chars.size());
 }
 
@@ -90,7 +90,7 @@ Column Column::gather(std::span<const std::size_t> rows) const {
         // Each part notes where its rows' text begins and ends (ends relative to the
         // part), then, once every part's place in the buffer is known, copies its text.
         out.m_ends.resize(n);
-        std::vector<std::size_t> starts(n);
+        UnfilledVector<std::size_t> starts(n);
         std::vector<std::size_t> part_start(parts + 1, 0);
         geo::for_each_task(parts, parts, [&](std::size_t part) {
             const auto [begin, end] = part_of(part);

@@ -2,6 +2,7 @@
 // One attribute column, stored contiguously: a million rows of text cost one buffer
 // and one offset array, not a million strings.
 #include "layers/field.hpp"
+#include "layers/unfilled_vector.hpp"
 
 #include <cstdint>
 #include <span>
@@ -15,8 +16,8 @@ class Column {
 public:
     explicit Column(FieldType type) : m_type(type) {}
     // Columns of computed values, none null.
-    explicit Column(std::vector<std::int64_t> values);
-    explicit Column(std::vector<double> values);
+    explicit Column(UnfilledVector<std::int64_t> values);
+    explicit Column(UnfilledVector<double> values);
 
     FieldType type() const { return m_type; }
     std::size_t size() const { return m_null.size(); }
@@ -47,11 +48,11 @@ public:
 
 private:
     FieldType m_type;
-    std::vector<std::uint8_t> m_null;
-    std::vector<std::int64_t> m_integers;
-    std::vector<double> m_reals;
-    std::string m_chars;               // all text values, back to back
-    std::vector<std::size_t> m_ends;   // end of each row's text in m_chars
+    UnfilledVector<std::uint8_t> m_null;
+    UnfilledVector<std::int64_t> m_integers;
+    UnfilledVector<double> m_reals;
+    UnfilledVector<char> m_chars;        // all text values, back to back
+    UnfilledVector<std::size_t> m_ends;  // end of each row's text in m_chars
 };
 
 } // namespace depmap::layers

@@ -82,12 +82,12 @@ TEST_CASE("gather of many rows, copied in parts on all cores, equals the rows on
 }
 
 TEST_CASE("columns of computed values hold them all, none null", "[column]") {
-    const Column reals(std::vector<double>{1.5, -2.0});
+    const Column reals(depmap::layers::UnfilledVector<double>{1.5, -2.0});
     REQUIRE(reals.size() == 2);
     CHECK(reals.type() == FieldType::Real);
     CHECK_FALSE(reals.is_null(1));
     CHECK(reals.real(1) == -2.0);
-    const Column integers(std::vector<std::int64_t>{4});
+    const Column integers(depmap::layers::UnfilledVector<std::int64_t>{4});
     CHECK(integers.type() == FieldType::Integer);
     CHECK(integers.integer(0) == 4);
 }
