@@ -113,6 +113,7 @@ Column Column::gather(std::span<const std::size_t> rows) const {
             for (std::size_t i = begin; i < end; ++i) {
                 if (i + ahead < end) __builtin_prefetch(m_chars.data() + starts[i + ahead]);
                 const std::size_t length = out.m_ends[i] - (i == begin ? 0 : out.m_ends[i - 1]);
+                if (length == 0) continue;  // all-empty text has no buffer: data() may be null
                 std::memcpy(to, m_chars.data() + starts[i], length);
                 to += length;
             }

@@ -81,6 +81,25 @@ TEST_CASE("gather of many rows, copied in parts on all cores, equals the rows on
     }
 }
 
+TEST_CASE("gather copies text columns holding no text at all, on one core and on all", "[column]") {
+    // Empty strings and nulls only: no text buffer at all to copy from or into.
+    for (const std::size_t n : {std::size_t{5}, std::size_t{200000}}) {
+        Column text(FieldType::String);
+        for (std::size_t row = 0; row < n; ++row) {
+            if (row % 3 == 0) text.push_null();
+            else text.push(std::string_view());
+        }
+        std::vector<std::size_t> rows(n);
+        for (std::size_t i = 0; i < n; ++i) rows[i] = n - 1 - i;
+        const auto gathered = text.gather(rows);
+        REQUIRE(gathered.size() == n);
+        std::size_t differing = 0;
+        for (std::size_t i = 0; i < n; ++i)
+            differing += gathered.is_null(i) != text.is_null(rows[i]) || !gathered.text(i).empty();
+        CHECK(differing == 0);
+    }
+}
+
 TEST_CASE("columns of computed values hold them all, none null", "[column]") {
     const Column reals(depmap::layers::UnfilledVector<double>{1.5, -2.0});
     REQUIRE(reals.size() == 2);
