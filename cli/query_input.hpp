@@ -41,7 +41,8 @@ struct OutputOptions {
     std::string size_by;
 
     // -f table|csv|json|geojson for stdout (unless !to_stdout); -o FILE, -O, --crs,
-    // --precision, --output-layer, --append, --style and --size-by for files.
+    // --precision, --output-layer, --append, --style and --size-by for files. Takes the
+    // command's parse-complete callback: an existing -o FILE is refused there.
     void add_to(CLI::App& command, bool to_stdout = true);
     // Prints `result` to `out`, or writes it to -o FILE in the format its extension
     // names (else -f's), with the writer's notes on `err` unless -q.

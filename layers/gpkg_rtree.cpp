@@ -129,14 +129,14 @@ std::vector<std::size_t> str_tiles(std::vector<Cell>& cells, std::size_t capacit
     const std::size_t slice = slices * capacity;
     const auto x = [](const Cell& c) { return static_cast<double>(c.min_x) + c.max_x; };
     const auto y = [](const Cell& c) { return static_cast<double>(c.min_y) + c.max_y; };
-    geo::sort_on_all_cores(cells.begin(), cells.end(), [&](const Cell& a, const Cell& b) {
-        return x(a) < x(b) || (x(a) == x(b) && a.id < b.id);
-    });
+    const auto by_x = [&](const Cell& a, const Cell& b) { return x(a) < x(b) || (x(a) == x(b) && a.id < b.id); };
+    const auto by_y = [&](const Cell& a, const Cell& b) { return y(a) < y(b) || (y(a) == y(b) && a.id < b.id); };
+    geo::sort_on_all_cores(cells.begin(), cells.end(), by_x);
     const std::size_t slice_count = (n + slice - 1) / slice;
     geo::for_each_task(slice_count, geo::threads_for(n, 10000), [&](std::size_t k) {
         const auto first = cells.begin() + static_cast<std::ptrdiff_t>(k * slice);
         const auto last = cells.begin() + static_cast<std::ptrdiff_t>(std::min(n, (k + 1) * slice));
-        std::sort(first, last, [&](const Cell& a, const Cell& b) { return y(a) < y(b) || (y(a) == y(b) && a.id < b.id); });
+        std::sort(first, last, by_y);
     });
     std::vector<std::size_t> starts;
     for (std::size_t first = 0; first < n; first += slice)
