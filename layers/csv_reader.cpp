@@ -25,6 +25,7 @@
 #include <cmath>
 #include <filesystem>
 #include <memory>
+#include <numeric>
 #include <optional>
 #include <tuple>
 
@@ -112,44 +113,62 @@ Column read_column(const CsvTable& table, std::size_t column, const std::vector<
                    std::size_t kept) {
     Column out(FieldType::Integer);
     out.reserve(kept);
-    bool numbers = true, any = false;
-    for (std::size_t row = 0; row < table.rows() && numbers; ++row) {
-        if (!keep[row]) continue;
-        const auto cell = trim(table.cell(row, column));
+    bool any = false;
+    const bool numbers = table.for_rows(0, table.rows(), [&](std::size_t row, const auto& block, std::size_t i) {
+        if (!keep[row]) return true;
+        const auto cell = trim(block.columns[column][i]);
         if (cell.empty()) {
             out.push_null();
-            continue;
+            return true;
         }
         any = true;
         if (out.type() == FieldType::Integer) {
             if (const auto value = parse_integer(cell)) {
                 out.push(*value);
-                continue;
+                return true;
             }
             Column reals(FieldType::Real);
             reals.reserve(kept);
-            for (std::size_t i = 0; i < out.size(); ++i) {
-                if (out.is_null(i)) reals.push_null();
-                else reals.push(static_cast<double>(out.integer(i)));
+            for (std::size_t r = 0; r < out.size(); ++r) {
+                if (out.is_null(r)) reals.push_null();
+                else reals.push(static_cast<double>(out.integer(r)));
             }
             out = std::move(reals);
         }
-        if (const auto value = parse_real(cell)) out.push(*value);
-        else numbers = false;
-    }
+        const auto value = parse_real(cell);
+        if (value) out.push(*value);
+        return value.has_value();
+    });
     if (any && numbers) return out;
 
     Column text(FieldType::String);
     std::size_t bytes = 0;
-    for (std::size_t row = 0; row < table.rows(); ++row) bytes += keep[row] ? table.cell(row, column).size() : 0;
+    table.for_rows(0, table.rows(), [&](std::size_t row, const auto& block, std::size_t i) {
+        bytes += keep[row] ? block.columns[column][i].size() : 0;
+        return true;
+    });
     text.reserve(kept, bytes);
-    for (std::size_t row = 0; row < table.rows(); ++row) {
-        if (!keep[row]) continue;
-        const auto cell = table.cell(row, column);
+    table.for_rows(0, table.rows(), [&](std::size_t row, const auto& block, std::size_t i) {
+        if (!keep[row]) return true;
+        const auto cell = block.columns[column][i];
         if (trim(cell).empty()) text.push_null();
         else text.push(cell);
-    }
+        return true;
+    });
     return text;
+}
+
+// The order in which to read the columns on all cores: the most bytes first (by a
+// sample of rows), so that no core is left with a long column after the others.
+std::vector<std::size_t> widest_first(const CsvTable& table, const std::vector<std::size_t>& columns) {
+    std::vector<std::size_t> bytes(columns.size());
+    const std::size_t step = table.rows() / 512 + 1;
+    for (std::size_t row = 0; row < table.rows(); row += step)
+        for (std::size_t k = 0; k < columns.size(); ++k) bytes[k] += table.cell(row, columns[k]).size();
+    std::vector<std::size_t> order(columns.size());
+    std::iota(order.begin(), order.end(), std::size_t{0});
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return bytes[a] > bytes[b]; });
+    return order;
 }
 
 // Reads one coordinate cell, decimal or DMS, for the axis its column is named for.
@@ -221,16 +240,17 @@ void read_lonlat(const CsvTable& table, const CoordinateColumns& columns, Proble
     };
     const auto parse = [&](Part& part, std::size_t begin, std::size_t end) {
         std::string reason, detail;
-        for (std::size_t row = begin; row < end; ++row) {
-            const auto x = part.lon.read(table.cell(row, columns.lon), reason, detail);
-            const auto y = x ? part.lat.read(table.cell(row, columns.lat), reason, detail) : std::nullopt;
+        table.for_rows(begin, end, [&](std::size_t row, const auto& block, std::size_t i) {
+            const auto x = part.lon.read(block.columns[columns.lon][i], reason, detail);
+            const auto y = x ? part.lat.read(block.columns[columns.lat][i], reason, detail) : std::nullopt;
             if (!x || !y) {
                 part.bad.emplace_back(row, reason, detail);
                 keep[row] = 0;
-                continue;
+                return true;
             }
             positions[row] = {*x, *y};
-        }
+            return true;
+        });
     };
     const std::size_t count = geo::threads_for(table.rows(), 10000);
     std::vector<Part> parts;
@@ -364,7 +384,9 @@ Layer read_csv(const std::string& path, const ReadOptions& options) {
             attribute_columns.push_back(c);
     // Columns are independent: read them on all cores.
     std::vector<std::optional<Column>> read(attribute_columns.size());
-    geo::for_each_task(read.size(), geo::threads_for(table.rows(), 10000), [&](std::size_t i) {
+    const auto order = widest_first(table, attribute_columns);
+    geo::for_each_task(read.size(), geo::threads_for(table.rows(), 10000), [&](std::size_t k) {
+        const std::size_t i = order[k];
         read[i].emplace(read_column(table, attribute_columns[i], keep, kept));
     });
     std::vector<Column> attributes;

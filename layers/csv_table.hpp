@@ -3,6 +3,7 @@
 // interpreting any value.
 #include "layers/problems.hpp"
 
+#include <algorithm>
 #include <cstddef>
 #include <span>
 #include <string>
@@ -36,6 +37,22 @@ struct CsvTable {
     std::size_t line(std::size_t row) const {
         const Block& block = block_of(row);
         return block.lines[row];
+    }
+
+    // Calls f(row, block, i) for the rows [begin, end) in order, where i is the row's
+    // index in its block (cells are block.columns[column][i]), while f returns true.
+    // Returns false when f stopped it. A loop over many rows finds each block once.
+    template <typename F>
+    bool for_rows(std::size_t begin, std::size_t end, F&& f) const {
+        std::size_t first = 0;  // the row number of the block's first row
+        for (const auto& block : blocks) {
+            const std::size_t size = block.lines.size();
+            for (std::size_t row = std::max(begin, first); row < std::min(end, first + size); ++row)
+                if (!f(row, block, row - first)) return false;
+            first += size;
+            if (first >= end) break;
+        }
+        return true;
     }
 
 private:
