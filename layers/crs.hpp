@@ -25,6 +25,8 @@ std::string crs_label(const OGRSpatialReference& srs);
 // Transforms positions from a source CRS to WGS84 lon/lat, in bulk.
 class ToWgs84 {
 public:
+    // No transformation: the source already is WGS84 lon/lat.
+    ToWgs84() = default;
     // Throws CrsError when PROJ has no transformation from `source`.
     explicit ToWgs84(const OGRSpatialReference& source);
     ~ToWgs84();

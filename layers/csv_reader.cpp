@@ -229,8 +229,9 @@ std::string no_coordinates_message(const std::string& path, const CsvTable& tabl
                        path, fmt::join(table.header, ", "));
 }
 
-// Fills `positions` (source CRS) for the rows, dropping bad ones from `keep`.
-void read_lonlat(const CsvTable& table, const CoordinateColumns& columns, Problems& problems,
+// Fills `positions` (source CRS) for the rows, dropping bad ones from `keep`. Positions
+// already in WGS84 (`checked`) are checked here too; others once transformed.
+void read_lonlat(const CsvTable& table, const CoordinateColumns& columns, bool checked, Problems& problems,
                  Layer& layer, std::vector<geo::LonLat>& positions, std::vector<std::uint8_t>& keep) {
     // Rows are independent: a large file's parts are parsed at once, and the problems
     // reported afterwards, in row order.
@@ -249,6 +250,11 @@ void read_lonlat(const CsvTable& table, const CoordinateColumns& columns, Proble
                 return true;
             }
             positions[row] = {*x, *y};
+            if (checked)
+                if (const auto problem = check_position(positions[row])) {
+                    part.bad.emplace_back(row, problem->reason, problem->detail);
+                    keep[row] = 0;
+                }
             return true;
         });
     };
@@ -355,10 +361,10 @@ Layer read_csv(const std::string& path, const ReadOptions& options) {
     if (columns.kind == CoordinateColumns::Kind::None)
         throw InputError(no_coordinates_message(path, table));
 
-    const OGRSpatialReference srs =
-        options.src_crs.empty() ? wgs84() : crs_from_user_text(options.src_crs);
-    layer.crs = options.src_crs.empty() ? "EPSG:4326" : crs_label(srs);
-    const ToWgs84 to_wgs84(srs);
+    // Without --src-crs the positions already are WGS84: no CRS is built at all.
+    const auto srs = options.src_crs.empty() ? std::nullopt : std::optional(crs_from_user_text(options.src_crs));
+    layer.crs = srs ? crs_label(*srs) : "EPSG:4326";
+    const ToWgs84 to_wgs84 = srs ? ToWgs84(*srs) : ToWgs84();
 
     std::vector<std::uint8_t> keep(table.rows(), 1);
     std::vector<geo::LonLat> positions;
@@ -366,8 +372,8 @@ Layer read_csv(const std::string& path, const ReadOptions& options) {
     std::vector<std::size_t> coordinate_columns;
     if (columns.kind == CoordinateColumns::Kind::LonLat) {
         positions.resize(table.rows());
-        read_lonlat(table, columns, problems, layer, positions, keep);
-        transform_and_check(table, to_wgs84, layer.crs, problems, positions, keep);
+        read_lonlat(table, columns, to_wgs84.is_identity(), problems, layer, positions, keep);
+        if (!to_wgs84.is_identity()) transform_and_check(table, to_wgs84, layer.crs, problems, positions, keep);
         coordinate_columns = {columns.lon, columns.lat};
     } else {
         geometries = read_wkt(table, columns.wkt, to_wgs84, problems, keep);
@@ -398,10 +404,12 @@ Layer read_csv(const std::string& path, const ReadOptions& options) {
     LayerBuilder builder(layer);
     layer.columns = std::move(attributes);  // built column by column above, already typed
     if (!positions.empty()) {
-        std::size_t kept_row = 0;
-        for (std::size_t row = 0; row < table.rows(); ++row)
-            if (keep[row]) positions[kept_row++] = positions[row];
-        positions.resize(kept_row);
+        if (kept < positions.size()) {
+            std::size_t kept_row = 0;
+            for (std::size_t row = 0; row < table.rows(); ++row)
+                if (keep[row]) positions[kept_row++] = positions[row];
+            positions.resize(kept_row);
+        }
         builder.add_points(std::move(positions));
         builder.finish();
         return layer;

@@ -133,6 +133,18 @@ TEST_CASE("csv: bad rows stop the read, naming file, line and hint", "[layers][c
     }
 }
 
+TEST_CASE("csv: the first bad line is named first, whatever its problem", "[layers][csv]") {
+    depmap::test::ScratchDir dir;
+    // Line 2's position is out of range, line 3's is not a number at all.
+    const auto path = dir.write("mixed.csv", "id,lon,lat\n1,110.0,95.0\n2,abc,40.0\n3,111.0,41.0\n");
+    CHECK_THROWS_WITH(layers::read_layer(path), Contains("mixed.csv:2: latitude 95 is outside"));
+    const auto layer = layers::read_layer(path, skipping());
+    REQUIRE(layer.size() == 1);
+    CHECK_THAT(layer.skipped.first_message, Contains("mixed.csv:2:"));
+    CHECK(layer.skipped.by_reason.at("latitude out of range") == 1);
+    CHECK(layer.skipped.by_reason.at("coordinate not a number") == 1);
+}
+
 TEST_CASE("csv: --on-error skip keeps the good rows and counts the bad by reason", "[layers][csv]") {
     const auto layer = layers::read_layer(fixture("bad_lat.csv"), skipping());
     REQUIRE(layer.size() == 2);
