@@ -9,6 +9,8 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
+#include <exception>
 #include <cmath>
 #include <functional>
 
@@ -210,21 +212,31 @@ void write_csv(const Layer& layer, std::ostream& out) {
     header.push_back('\n');
     out.write(header.data(), static_cast<std::streamsize>(header.size()));
 
-    // Formatting numbers is most of the work for millions of rows: two blocks at a time
-    // are formatted on two cores, then written in order.
-    constexpr std::size_t block = 1U << 15;
-    fmt::memory_buffer buffers[2];
-    const auto format_block = [&](std::size_t begin, fmt::memory_buffer& buffer) {
-        buffer.clear();
-        for (std::size_t row = begin; row < std::min(begin + block, layer.size()); ++row)
-            append_csv_row(layer, row, buffer);
-    };
-    for (std::size_t begin = 0; begin < layer.size(); begin += 2 * block) {
-        const std::size_t blocks = begin + block < layer.size() ? 2 : 1;
-        buffers[1].clear();
-        geo::for_each_task(blocks, blocks, [&](std::size_t k) { format_block(begin + k * block, buffers[k]); });
-        for (const auto& buffer : buffers) out.write(buffer.data(), static_cast<std::streamsize>(buffer.size()));
-    }
+    // Formatting numbers is most of the work for millions of rows. Blocks of rows are
+    // formatted on all cores, each thread taking the next block (a core the host slows
+    // down takes fewer), and written in order: a formatted block waits for the blocks
+    // before it, so a thread is at most one block ahead of the output.
+    constexpr std::size_t block = 1U << 13;
+    const std::size_t blocks = (layer.size() + block - 1) / block;
+    std::atomic<std::size_t> written{0};        // blocks written so far
+    std::atomic<std::size_t> last_bytes{0};     // the size of the last block written
+    geo::for_each_task(blocks, geo::threads_for(layer.size(), block), [&](std::size_t k) {
+        fmt::memory_buffer buffer;
+        buffer.reserve(last_bytes.load() * 9 / 8);
+        std::exception_ptr error;  // rethrown once the next block may go on
+        try {
+            for (std::size_t row = k * block; row < std::min((k + 1) * block, layer.size()); ++row)
+                append_csv_row(layer, row, buffer);
+        } catch (...) {
+            error = std::current_exception();
+        }
+        for (auto done = written.load(); done != k; done = written.load()) written.wait(done);
+        if (!error) out.write(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+        last_bytes.store(buffer.size());
+        written.store(k + 1);
+        written.notify_all();
+        if (error) std::rethrow_exception(error);
+    });
 }
 
 void write_json(const Layer& layer, std::ostream& out) {

@@ -491,7 +491,8 @@ TEST_CASE("write: a style goes beside the file, into a GeoPackage, and names a S
 
 TEST_CASE("write: a large point layer is written in parts on all cores and comes back whole, in order",
           "[layers][write]") {
-    // 120,000 points: GeoJSON and KML are written as parts at once and joined.
+    // 120,000 points: GeoJSON and KML are written as parts at once and joined, CSV as
+    // blocks formatted at once and written in order.
     layers::Layer layer;
     layer.fields = {{"id", layers::FieldType::Integer}, {"name", layers::FieldType::String},
                     {"commodity", layers::FieldType::String}};
@@ -542,4 +543,16 @@ TEST_CASE("write: a large point layer is written in parts on all cores and comes
     }
     CHECK(row == n);
     CHECK(wrong == 0);
+
+    // CSV: blocks of rows are formatted on all cores and must still be written in order.
+    layers::write_layer(layer, dir.file("many.csv"), {});
+    const auto csv = read_back(dir.file("many.csv"));
+    REQUIRE(csv.rows.size() == n);
+    std::size_t csv_out_of_place = 0;
+    for (std::size_t i = 0; i < n; ++i)
+        csv_out_of_place += csv.rows[i].at("id") != std::to_string(i) ||
+                            std::stod(csv.rows[i].at("lon")) != layer.points[i].lon_deg ||
+                            std::stod(csv.rows[i].at("lat")) != layer.points[i].lat_deg;
+    CHECK(csv_out_of_place == 0);
+    CHECK(csv.rows[7].at("name") == "白云鄂博矿");
 }
