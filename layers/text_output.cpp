@@ -1,7 +1,7 @@
 #include "layers/text_output.hpp"
 
 #include "geo/parallel.hpp"
-#include "layers/ogr_geometry.hpp"
+#include "layers/wkt.hpp"
 
 #include <fmt/compile.h>
 #include <fmt/format.h>
@@ -101,11 +101,6 @@ Json geometry_json(const Layer& layer, std::size_t row) {
     }, layer.shapes[row]);
 }
 
-std::string wkt_of(const Layer& layer, std::size_t row) {
-    std::string wkt = to_ogr(layer.shapes[row])->exportToWkt();
-    return wkt;
-}
-
 // Computed fields of query results, in the order a table shows them.
 constexpr std::array computed_fields{"query_id", "query_name", "rank", "nearest_id", "nearest_name",
                                      "distance_m", "azimuth_deg", "region", "count"};
@@ -185,7 +180,9 @@ void append_csv_row(const Layer& layer, std::size_t row, fmt::memory_buffer& buf
         fmt::format_to(std::back_inserter(buffer), FMT_COMPILE("{},{}"), layer.points[row].lon_deg, layer.points[row].lat_deg);
         first = false;
     } else if (!layer.attributes_only) {
-        append_csv_cell(buffer, wkt_of(layer, row));
+        buffer.push_back('"');  // WKT holds commas, never quotes
+        append_wkt(buffer, layer.shapes[row]);
+        buffer.push_back('"');
         first = false;
     }
     for (const auto& column : layer.columns) {
