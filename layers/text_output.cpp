@@ -9,10 +9,11 @@
 
 #include <algorithm>
 #include <array>
-#include <atomic>
-#include <exception>
 #include <cmath>
+#include <condition_variable>
 #include <functional>
+#include <map>
+#include <mutex>
 
 namespace depmap::layers {
 
@@ -211,28 +212,44 @@ void write_csv(const Layer& layer, std::ostream& out) {
 
     // Formatting numbers is most of the work for millions of rows. Blocks of rows are
     // formatted on all cores, each thread taking the next block (a core the host slows
-    // down takes fewer), and written in order: a formatted block waits for the blocks
-    // before it, so a thread is at most one block ahead of the output.
+    // down takes fewer), and written in order by whichever thread finds the next block
+    // ready; the others go on formatting rather than wait for it.
     constexpr std::size_t block = 1U << 13;
     const std::size_t blocks = (layer.size() + block - 1) / block;
-    std::atomic<std::size_t> written{0};        // blocks written so far
-    std::atomic<std::size_t> last_bytes{0};     // the size of the last block written
-    geo::for_each_task(blocks, geo::threads_for(layer.size(), block), [&](std::size_t k) {
+    const std::size_t threads = geo::threads_for(layer.size(), block);
+    std::mutex mutex;
+    std::condition_variable drained;
+    std::map<std::size_t, fmt::memory_buffer> ready;  // formatted, not yet written
+    std::size_t next = 0;                             // the next block to write
+    bool writing = false, failed = false;
+    geo::for_each_task(blocks, threads, [&](std::size_t k) {
         fmt::memory_buffer buffer;
-        buffer.reserve(last_bytes.load() * 9 / 8);
-        std::exception_ptr error;  // rethrown once the next block may go on
         try {
             for (std::size_t row = k * block; row < std::min((k + 1) * block, layer.size()); ++row)
                 append_csv_row(layer, row, buffer);
         } catch (...) {
-            error = std::current_exception();
+            const std::lock_guard lock(mutex);
+            failed = true;  // nothing more is written; the error reaches the caller
+            drained.notify_all();
+            throw;
         }
-        for (auto done = written.load(); done != k; done = written.load()) written.wait(done);
-        if (!error) out.write(buffer.data(), static_cast<std::streamsize>(buffer.size()));
-        last_bytes.store(buffer.size());
-        written.store(k + 1);
-        written.notify_all();
-        if (error) std::rethrow_exception(error);
+        std::unique_lock lock(mutex);
+        ready.emplace(k, std::move(buffer));
+        if (writing) {
+            // A slow output must not make the whole file pile up in memory.
+            drained.wait(lock, [&] { return ready.size() <= 2 * threads || failed; });
+            return;
+        }
+        writing = true;
+        while (!failed && !ready.empty() && ready.begin()->first == next) {
+            const auto node = ready.extract(ready.begin());
+            lock.unlock();
+            out.write(node.mapped().data(), static_cast<std::streamsize>(node.mapped().size()));
+            lock.lock();
+            ++next;
+            drained.notify_all();
+        }
+        writing = false;
     });
 }
 
