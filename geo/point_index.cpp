@@ -2,6 +2,7 @@
 
 #include "geo/geodesic.hpp"
 #include "geo/parallel.hpp"
+#include "geo/unfilled_vector.hpp"
 #include "geo/wgs84.hpp"
 
 #include <boost/geometry.hpp>
@@ -9,6 +10,8 @@
 
 
 #include <algorithm>
+#include <array>
+#include <atomic>
 #include <cmath>
 #include <iterator>
 #include <limits>
@@ -182,17 +185,55 @@ constexpr auto nearer = [](const Neighbour& a, const Neighbour& b) {
     return a.distance_m < b.distance_m || (a.distance_m == b.distance_m && a.index < b.index);
 };
 
-// The entries of the valid points, each with its unit vector; a large set's parts are
-// computed on all cores (two sincos a point are a good part of the build).
-std::vector<Entry> make_entries(std::span<const LonLat> points) {
+// Copies the points into `points` and makes the entries of the valid ones, each with
+// its unit vector; a large set's parts are done on all cores (two sincos a point are a
+// good part of the build, and the copy's page faults are shared out too).
+std::vector<Entry> make_entries(std::span<const LonLat> input, UnfilledVector<LonLat>& points) {
     constexpr auto invalid = std::numeric_limits<std::size_t>::max();
-    std::vector<Entry> entries(points.size());
-    for_each_range(points.size(), threads_for(points.size(), 100000), [&](std::size_t begin, std::size_t end) {
-        for (std::size_t i = begin; i < end; ++i)
-            entries[i] = is_valid(points[i]) ? Entry(unit_vector(points[i]), i) : Entry(Point3(0, 0, 0), invalid);
+    points.resize(input.size());
+    std::vector<Entry> entries(input.size());
+    std::atomic<bool> any_invalid{false};
+    for_each_range(input.size(), threads_for(input.size(), 100000), [&](std::size_t begin, std::size_t end) {
+        bool invalid_here = false;
+        for (std::size_t i = begin; i < end; ++i) {
+            points[i] = input[i];
+            const bool valid = is_valid(input[i]);
+            invalid_here |= !valid;
+            entries[i] = valid ? Entry(unit_vector(input[i]), i) : Entry(Point3(0, 0, 0), invalid);
+        }
+        if (invalid_here) any_invalid = true;
     });
-    std::erase_if(entries, [](const Entry& e) { return e.second == invalid; });
+    if (any_invalid) std::erase_if(entries, [](const Entry& e) { return e.second == invalid; });
     return entries;
+}
+
+// The axis (0, 1, 2) along which the entries' unit vectors spread the widest, measured
+// on all cores.
+int widest_axis(const std::vector<Entry>& entries) {
+    const std::size_t parts = threads_for(entries.size(), 100000);
+    std::vector<std::array<double, 6>> extents(parts);  // per part: lows, then highs
+    for_each_task(parts, parts, [&](std::size_t k) {
+        auto& extent = extents[k];
+        extent = {infinity, infinity, infinity, -infinity, -infinity, -infinity};
+        for (std::size_t i = entries.size() * k / parts; i < entries.size() * (k + 1) / parts; ++i) {
+            const Point3& p = entries[i].first;
+            const double c[3] = {p.get<0>(), p.get<1>(), p.get<2>()};
+            for (int a = 0; a < 3; ++a) {
+                extent[a] = std::min(extent[a], c[a]);
+                extent[3 + a] = std::max(extent[3 + a], c[a]);
+            }
+        }
+    });
+    std::array<double, 3> widths{};
+    for (int a = 0; a < 3; ++a) {
+        double low = infinity, high = -infinity;
+        for (const auto& extent : extents) {
+            low = std::min(low, extent[a]);
+            high = std::max(high, extent[3 + a]);
+        }
+        widths[a] = high - low;
+    }
+    return static_cast<int>(std::max_element(widths.begin(), widths.end()) - widths.begin());
 }
 
 // Packs one tree over the entries (the range constructor bulk-loads: faster to build
@@ -202,36 +243,26 @@ Tree pack(std::vector<Entry>::iterator begin, std::vector<Entry>::iterator end) 
 } // namespace
 
 struct PointIndex::Impl {
-    std::vector<LonLat> points;
+    UnfilledVector<LonLat> points;
     std::size_t indexed = 0;  // points with valid coordinates, the only ones in the trees
     // A large set is split in two along its widest axis and each half packed into its
     // own tree on its own core (packing is one thread's work in Boost); queries ask both.
     std::vector<Tree> trees;
 
-    explicit Impl(std::span<const LonLat> input)
-        : points(input.begin(), input.end()) {
-        auto entries = make_entries(points);
+    explicit Impl(std::span<const LonLat> input) {
+        auto entries = make_entries(input, points);
         indexed = entries.size();
         if (entries.size() <= 100000 || threads_for(entries.size(), 50000) < 2) {
             if (!entries.empty()) trees.push_back(pack(entries.begin(), entries.end()));
             return;
         }
-        const auto coordinate = [](const Entry& e, int axis) {
+        const int axis = widest_axis(entries);
+        const auto coordinate = [axis](const Entry& e) {
             return axis == 0 ? e.first.get<0>() : axis == 1 ? e.first.get<1>() : e.first.get<2>();
         };
-        double low[3] = {infinity, infinity, infinity}, high[3] = {-infinity, -infinity, -infinity};
-        for (const auto& e : entries)
-            for (int a = 0; a < 3; ++a) {
-                low[a] = std::min(low[a], coordinate(e, a));
-                high[a] = std::max(high[a], coordinate(e, a));
-            }
-        int axis = 0;
-        for (int a = 1; a < 3; ++a)
-            if (high[a] - low[a] > high[axis] - low[axis]) axis = a;
         const auto middle = entries.begin() + static_cast<std::ptrdiff_t>(entries.size() / 2);
-        std::nth_element(entries.begin(), middle, entries.end(), [&](const Entry& a, const Entry& b) {
-            return coordinate(a, axis) < coordinate(b, axis);
-        });
+        std::nth_element(entries.begin(), middle, entries.end(),
+                         [&](const Entry& a, const Entry& b) { return coordinate(a) < coordinate(b); });
         trees.resize(2);
         for_each_task(2, 2, [&](std::size_t t) {
             trees[t] = t == 0 ? pack(entries.begin(), middle) : pack(middle, entries.end());

@@ -17,10 +17,10 @@ std::string_view to_string(FieldType type) {
     return "String";
 }
 
-Column::Column(UnfilledVector<std::int64_t> values)
+Column::Column(geo::UnfilledVector<std::int64_t> values)
     : m_type(FieldType::Integer), m_null(values.size(), 0), m_integers(std::move(values)) {}
 
-Column::Column(UnfilledVector<double> values)
+Column::Column(geo::UnfilledVector<double> values)
     : m_type(FieldType::Real), m_null(values.size(), 0), m_reals(std::move(values)) {}
 
 std::string_view Column::text(std::size_t row) const {
@@ -90,7 +90,7 @@ Column Column::gather(std::span<const std::size_t> rows) const {
         // Each part notes where its rows' text begins and ends (ends relative to the
         // part), then, once every part's place in the buffer is known, copies its text.
         out.m_ends.resize(n);
-        UnfilledVector<std::size_t> starts(n);
+        geo::UnfilledVector<std::size_t> starts(n);
         std::vector<std::size_t> part_start(parts + 1, 0);
         geo::for_each_task(parts, parts, [&](std::size_t part) {
             const auto [begin, end] = part_of(part);

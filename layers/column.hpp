@@ -2,7 +2,7 @@
 // One attribute column, stored contiguously: a million rows of text cost one buffer
 // and one offset array, not a million strings.
 #include "layers/field.hpp"
-#include "layers/unfilled_vector.hpp"
+#include "geo/unfilled_vector.hpp"
 
 #include <cstdint>
 #include <span>
@@ -16,8 +16,8 @@ class Column {
 public:
     explicit Column(FieldType type) : m_type(type) {}
     // Columns of computed values, none null.
-    explicit Column(UnfilledVector<std::int64_t> values);
-    explicit Column(UnfilledVector<double> values);
+    explicit Column(geo::UnfilledVector<std::int64_t> values);
+    explicit Column(geo::UnfilledVector<double> values);
 
     FieldType type() const { return m_type; }
     std::size_t size() const { return m_null.size(); }
@@ -48,11 +48,11 @@ public:
 
 private:
     FieldType m_type;
-    UnfilledVector<std::uint8_t> m_null;
-    UnfilledVector<std::int64_t> m_integers;
-    UnfilledVector<double> m_reals;
-    UnfilledVector<char> m_chars;        // all text values, back to back
-    UnfilledVector<std::size_t> m_ends;  // end of each row's text in m_chars
+    geo::UnfilledVector<std::uint8_t> m_null;
+    geo::UnfilledVector<std::int64_t> m_integers;
+    geo::UnfilledVector<double> m_reals;
+    geo::UnfilledVector<char> m_chars;        // all text values, back to back
+    geo::UnfilledVector<std::size_t> m_ends;  // end of each row's text in m_chars
 };
 
 } // namespace depmap::layers

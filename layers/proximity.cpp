@@ -43,11 +43,11 @@ Layer result_layer(const Layer& layer, std::span<const QueryPlace> places, const
                    bool label_queries) {
     const std::size_t total = answers.total();
     // Left unwritten until each place fills its slice, on all cores.
-    UnfilledVector<std::size_t> rows(total);
-    UnfilledVector<std::size_t> query_of(label_queries ? total : 0);
-    UnfilledVector<double> distance(total);
-    UnfilledVector<double> azimuth(total);
-    UnfilledVector<std::int64_t> rank(total);
+    geo::UnfilledVector<std::size_t> rows(total);
+    geo::UnfilledVector<std::size_t> query_of(label_queries ? total : 0);
+    geo::UnfilledVector<double> distance(total);
+    geo::UnfilledVector<double> azimuth(total);
+    geo::UnfilledVector<std::int64_t> rank(total);
     geo::for_each_task(places.size(), geo::threads_for(total, 50000), [&](std::size_t q) {
         const auto& answer = answers.of_place[q];
         for (std::size_t i = 0, row = answers.first[q]; i < answer.size(); ++i, ++row) {

@@ -101,12 +101,12 @@ TEST_CASE("gather copies text columns holding no text at all, on one core and on
 }
 
 TEST_CASE("columns of computed values hold them all, none null", "[column]") {
-    const Column reals(depmap::layers::UnfilledVector<double>{1.5, -2.0});
+    const Column reals(depmap::geo::UnfilledVector<double>{1.5, -2.0});
     REQUIRE(reals.size() == 2);
     CHECK(reals.type() == FieldType::Real);
     CHECK_FALSE(reals.is_null(1));
     CHECK(reals.real(1) == -2.0);
-    const Column integers(depmap::layers::UnfilledVector<std::int64_t>{4});
+    const Column integers(depmap::geo::UnfilledVector<std::int64_t>{4});
     CHECK(integers.type() == FieldType::Integer);
     CHECK(integers.integer(0) == 4);
 }
