@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <bit>
 #include <cstdint>
 #include <cstring>
@@ -155,6 +156,7 @@ struct Rows {
     std::vector<std::pair<std::size_t, std::size_t>> ragged;  // (line, cell count)
     std::size_t invalid_utf8 = std::string_view::npos;       // offset in the file
     std::size_t end_line = 0;                                 // the line after the stretch
+    bool not_plain = false;  // a quote or a lone \r: the stretch needs the general splitter
 };
 
 void reserve(CsvTable::Block& block, std::size_t width, std::size_t expected_rows) {
@@ -188,12 +190,14 @@ std::uint64_t bytes_equal(std::uint64_t word, char c) {
     return ~(((x & low7) + low7) | x | low7);
 }
 
-// The rows of text[begin, end), which holds no quote and no line end other than \n or
+// The rows of text[begin, end) when it holds no quote and no line end other than \n or
 // \r\n: every line is a record, and its cells are views between delimiters, so they go
 // straight into the table (the general splitter's work per cell is most of a load).
-// Delimiters and line ends are found eight bytes at a time.
+// Delimiters and line ends are found eight bytes at a time. Anything else sets
+// not_plain and stops, as does `give_up` (set when another stretch was not plain).
 Rows split_plain_rows(std::string_view text, std::size_t begin, std::size_t end, std::size_t line,
-                      char delimiter, std::size_t width, std::size_t expected_rows) {
+                      char delimiter, std::size_t width, std::size_t expected_rows,
+                      std::atomic<bool>& give_up) {
     Rows rows;
     if (const auto bad = invalid_utf8_at(text.substr(begin, end - begin)); bad < end - begin) {
         rows.invalid_utf8 = begin + bad;
@@ -221,10 +225,25 @@ Rows split_plain_rows(std::string_view text, std::size_t begin, std::size_t end,
         ++line;
         count = 0;
     };
-    for (const char* block = text.data() + begin; block < stop; block += 8) {
+    const auto not_plain = [&] {
+        give_up = true;
+        Rows none;
+        none.not_plain = true;
+        return none;
+    };
+    const char* const first = text.data() + begin;
+    for (const char* block = first; block < stop; block += 8) {
         std::uint64_t word = 0;  // the last block is padded with NULs, which match nothing
         std::memcpy(&word, block, std::min<std::size_t>(8, static_cast<std::size_t>(stop - block)));
         if constexpr (std::endian::native == std::endian::big) word = __builtin_bswap64(word);
+        // Every 64 KiB: has another part met a quote?
+        if (((block - first) & 0xFFFF) == 0 && give_up.load(std::memory_order_relaxed)) return not_plain();
+        if (const auto special = bytes_equal(word, '"') | bytes_equal(word, '\r'); special != 0) {
+            for (auto hits = special; hits != 0; hits &= hits - 1) {
+                const char* hit = block + std::countr_zero(hits) / 8;
+                if (*hit == '"' || hit + 1 == stop || hit[1] != '\n') return not_plain();
+            }
+        }
         for (auto hits = bytes_equal(word, delimiter) | bytes_equal(word, '\n'); hits != 0; hits &= hits - 1) {
             const char* hit = block + std::countr_zero(hits) / 8;
             if (*hit == delimiter) end_cell(hit);
@@ -235,15 +254,6 @@ Rows split_plain_rows(std::string_view text, std::size_t begin, std::size_t end,
     if (cell < stop || count > 0) end_line(stop);  // a last line without a line end
     rows.end_line = line;
     return rows;
-}
-
-// True when text[begin, end) can be split by split_plain_rows.
-bool is_plain(std::string_view text, std::size_t begin, std::size_t end) {
-    const std::string_view body = text.substr(begin, end - begin);
-    if (body.find('"') != std::string_view::npos) return false;
-    for (auto r = body.find('\r'); r != std::string_view::npos; r = body.find('\r', r + 1))
-        if (r + 1 == body.size() || body[r + 1] != '\n') return false;
-    return true;
 }
 
 } // namespace
@@ -261,10 +271,6 @@ CsvTable split_csv(std::span<char> bytes, const std::string& path, Problems& pro
     table.delimiter = detect_delimiter(text.substr(start));
     Splitter splitter(bytes, start, text.size(), 1, table.delimiter, path);
     std::vector<std::string_view> cells;
-    // A plain body is checked by the threads that split it, the rest here.
-    const bool plain = is_plain(text, start, text.size());
-    if (!plain)
-        if (const auto bad = invalid_utf8_at(text); bad < text.size()) throw not_utf8(bad);
     while (!splitter.done()) {
         splitter.next(cells);
         if (!is_blank(cells)) break;
@@ -280,28 +286,30 @@ CsvTable split_csv(std::span<char> bytes, const std::string& path, Problems& pro
 
     const std::size_t width = table.header.size();
     const std::size_t body = splitter.position();
-    if (plain)
-        if (const auto bad = invalid_utf8_at(text.substr(0, body)); bad < body) throw not_utf8(bad);
+    if (const auto bad = invalid_utf8_at(text.substr(0, body)); bad < body) throw not_utf8(bad);
     const std::size_t guess = (text.size() - body) / 48 + 1;  // rows, for reserving
 
     // Without quotes a record ends at every line end, so a large body is cut at line ends
-    // into parts read at once, each counting its lines from 0 until the parts before it
-    // are known.
-    std::vector<Rows> parts;
-    if (!plain) {
+    // into parts read at once (each checking its own text), each counting its lines from
+    // 0 until the parts before it are known. A quote anywhere stops them all, and the
+    // body is read again by the general splitter.
+    const std::size_t count = geo::threads_for(text.size() - body, 1U << 20);
+    std::vector<std::size_t> cuts{body};
+    for (std::size_t k = 1; k < count; ++k) {
+        const auto at = text.find('\n', std::max(cuts.back(), body + (text.size() - body) * k / count));
+        cuts.push_back(at == text.npos ? text.size() : at + 1);
+    }
+    cuts.push_back(text.size());
+    std::vector<Rows> parts(count);
+    std::atomic<bool> not_plain{false};
+    geo::for_each_task(count, count, [&](std::size_t k) {
+        parts[k] = split_plain_rows(text, cuts[k], cuts[k + 1], 0, table.delimiter, width, guess / count, not_plain);
+    });
+    if (not_plain) {
+        if (const auto bad = invalid_utf8_at(text.substr(body)); bad < text.size() - body) throw not_utf8(body + bad);
+        parts.clear();
         parts.push_back(split_rows(splitter, width, guess));
     } else {
-        const std::size_t count = geo::threads_for(text.size() - body, 1U << 20);
-        std::vector<std::size_t> cuts{body};
-        for (std::size_t k = 1; k < count; ++k) {
-            const auto at = text.find('\n', std::max(cuts.back(), body + (text.size() - body) * k / count));
-            cuts.push_back(at == text.npos ? text.size() : at + 1);
-        }
-        cuts.push_back(text.size());
-        parts.resize(count);
-        geo::for_each_task(count, count, [&](std::size_t k) {
-            parts[k] = split_plain_rows(text, cuts[k], cuts[k + 1], 0, table.delimiter, width, guess / count);
-        });
         std::size_t line = splitter.line();
         for (auto& part : parts) {
             for (auto& row_line : part.block.lines) row_line += line;

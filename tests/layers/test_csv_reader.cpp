@@ -190,6 +190,39 @@ TEST_CASE("csv: a large file read in two halves keeps every row, in order, with 
     }
 }
 
+TEST_CASE("csv: a large file with a quote or a lone CR only near its end is read whole", "[layers][csv]") {
+    // Its halves are split at once on the fast path until one meets the quote (or the
+    // old Mac line end); then the whole body is read again by the general splitter.
+    depmap::test::ScratchDir dir;
+    const std::size_t rows = 60000;  // about 2 MB: large enough to be split
+    for (const std::string special : {"quote", "cr"}) {
+        INFO(special);
+        std::string content = "id,name,lon,lat\n";
+        for (std::size_t i = 1; i <= rows; ++i) {
+            const double lat = i == 59000 ? 95.0 : 40.0 + static_cast<double>(i % 1000) / 1000.0;
+            std::string name = fmt::format("site number {}", i);
+            if (i == 55000) name = special == "quote" ? "\"site, with a comma\nand a line\"" : "site\r";
+            content += fmt::format("{},{},{},{}\n", i, name, 100.0 + static_cast<double>(i) / 1e5, lat);
+        }
+        const auto path = dir.write(special + ".csv", content);
+        const auto layer = layers::read_layer(path, skipping());
+        CHECK(layer.skipped.by_reason.at("latitude out of range") == 1);
+        if (special == "quote") {
+            // The quoted line end adds a line: row 59000 is on line 59002.
+            CHECK_THROWS_WITH(layers::read_layer(path), Contains("quote.csv:59002: latitude 95 is outside"));
+            REQUIRE(layer.size() == rows - 1);
+            CHECK(text(layer, "name", 54999) == "site, with a comma\nand a line");
+        } else {
+            // "55000,site" ends at the CR, and the rest of its row is a line of its own.
+            CHECK_THROWS_WITH(layers::read_layer(path), Contains("cr.csv:55001: 2 cells, but the header has 4"));
+            REQUIRE(layer.size() == rows - 2);
+            CHECK(layer.skipped.by_reason.at("wrong number of cells") == 2);
+        }
+        CHECK(text(layer, "name", 0) == "site number 1");
+        CHECK(text(layer, "id", layer.size() - 1) == std::to_string(rows));
+    }
+}
+
 TEST_CASE("csv: LF, CRLF, blank lines and quoted files read to the same rows", "[layers][csv]") {
     depmap::test::ScratchDir dir;
     // Lines without quotes take the fast path; a quoted cell anywhere takes the general one.
