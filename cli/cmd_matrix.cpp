@@ -21,19 +21,24 @@ layers::Layer pairs_table(const std::vector<layers::QueryPlace>& from, const std
     layers::Layer out;
     out.name = "matrix";
     out.attributes_only = true;
-    out.fields = {{"from_id", layers::FieldType::String}, {"from_name", layers::FieldType::String},
-                  {"to_id", layers::FieldType::String}, {"to_name", layers::FieldType::String},
-                  {"distance_m", layers::FieldType::Real}};
-    for (const auto& field : out.fields) out.columns.emplace_back(field.type);
-    for (std::size_t i = 0; i < from.size(); ++i) {
+    // Pair (i, j) is row i * to.size() + j: each side's ids and names gathered by index.
+    std::vector<std::size_t> from_row, to_row;
+    for (std::size_t i = 0; i < from.size(); ++i)
         for (std::size_t j = 0; j < to.size(); ++j) {
-            out.columns[0].push(std::string_view(from[i].id));
-            out.columns[1].push(std::string_view(from[i].name));
-            out.columns[2].push(std::string_view(to[j].id));
-            out.columns[3].push(std::string_view(to[j].name));
-            out.columns[4].push(distances[i * to.size() + j]);
+            from_row.push_back(i);
+            to_row.push_back(j);
         }
-    }
+    const auto names = [](const std::vector<layers::QueryPlace>& places) {
+        layers::Column column(layers::FieldType::String);
+        for (const auto& place : places) column.push(std::string_view(place.name));
+        return column;
+    };
+    const auto from_ids = layers::id_column(from), to_ids = layers::id_column(to);
+    out.fields = {{"from_id", from_ids.type()}, {"from_name", layers::FieldType::String},
+                  {"to_id", to_ids.type()}, {"to_name", layers::FieldType::String},
+                  {"distance_m", layers::FieldType::Real}};
+    out.columns = {from_ids.gather(from_row), names(from).gather(from_row), to_ids.gather(to_row),
+                   names(to).gather(to_row), layers::Column(geo::UnfilledVector<double>(distances.begin(), distances.end()))};
     return out;
 }
 

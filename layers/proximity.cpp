@@ -61,12 +61,10 @@ Layer result_layer(const Layer& layer, std::span<const QueryPlace> places, const
 
     Layer out = layer.subset(rows);
     if (label_queries) {
-        Column ids(FieldType::String), names(FieldType::String);
-        for (const auto& place : places) {
-            ids.push(std::string_view(place.id));
-            names.push(std::string_view(place.name));
-        }
-        out.add_field({"query_id", FieldType::String}, ids.gather(query_of));
+        const Column ids = id_column(places);
+        Column names(FieldType::String);
+        for (const auto& place : places) names.push(std::string_view(place.name));
+        out.add_field({"query_id", ids.type()}, ids.gather(query_of));
         out.add_field({"query_name", FieldType::String}, names.gather(query_of));
     }
     out.add_field({"distance_m", FieldType::Real}, Column(std::move(distance)));
@@ -80,12 +78,30 @@ Layer result_layer(const Layer& layer, std::span<const QueryPlace> places, const
 std::vector<QueryPlace> query_places(const Layer& layer) {
     const auto id = layer.field_index("id");
     const auto name = layer.field_index("name");
+    const Column* ids = id ? &layer.columns[*id] : nullptr;
+    const bool numbers = !ids || ids->type() == FieldType::Integer;
     std::vector<QueryPlace> places;
-    for (std::size_t row = 0; row < layer.points.size(); ++row)
-        places.push_back({id ? layer.columns[*id].to_text(row) : std::to_string(row + 1),
-                          name ? layer.columns[*name].to_text(row) : std::string(),
-                          layer.points[row]});
+    for (std::size_t row = 0; row < layer.points.size(); ++row) {
+        QueryPlace place{ids ? ids->to_text(row) : std::to_string(row + 1),
+                         name ? layer.columns[*name].to_text(row) : std::string(), layer.points[row]};
+        if (numbers && !(ids && ids->is_null(row)))
+            place.id_number = ids ? ids->integer(row) : static_cast<std::int64_t>(row + 1);
+        places.push_back(std::move(place));
+    }
     return places;
+}
+
+Column id_column(std::span<const QueryPlace> places) {
+    const bool numbers = std::all_of(places.begin(), places.end(), [](const QueryPlace& place) {
+        return place.id_number || place.id.empty();
+    });
+    Column ids(numbers ? FieldType::Integer : FieldType::String);
+    for (const auto& place : places) {
+        if (!numbers) ids.push(std::string_view(place.id));
+        else if (place.id_number) ids.push(*place.id_number);
+        else ids.push_null();
+    }
+    return ids;
 }
 
 Layer near(const Layer& layer, const geo::PointIndex& index, std::span<const QueryPlace> places,
@@ -99,11 +115,10 @@ Layer near(const Layer& layer, const geo::PointIndex& index, std::span<const Que
 Layer near_counts(const geo::PointIndex& index, std::span<const QueryPlace> places, double radius_m) {
     Layer out;
     out.name = "counts";
-    out.fields = {{"query_id", FieldType::String}, {"query_name", FieldType::String},
-                  {"count", FieldType::Integer}};
-    out.columns = {Column(FieldType::String), Column(FieldType::String), Column(FieldType::Integer)};
+    Column ids = id_column(places);
+    out.fields = {{"query_id", ids.type()}, {"query_name", FieldType::String}, {"count", FieldType::Integer}};
+    out.columns = {std::move(ids), Column(FieldType::String), Column(FieldType::Integer)};
     for (const auto& place : places) {
-        out.columns[0].push(std::string_view(place.id));
         out.columns[1].push(std::string_view(place.name));
         out.columns[2].push(static_cast<std::int64_t>(index.count_within(place.position, radius_m)));
         out.points.push_back(place.position);
@@ -130,11 +145,14 @@ Layer nearest_of(const Layer& layer, const Layer& other) {
     std::vector<std::size_t> rows(layer.size());
     for (std::size_t i = 0; i < rows.size(); ++i) rows[i] = i;
     Layer out = layer.subset(rows);
-    Column id(FieldType::String), name(FieldType::String), distance(FieldType::Real), azimuth(FieldType::Real);
+    const Column target_ids = id_column(targets);
+    Column id(target_ids.type()), name(FieldType::String), distance(FieldType::Real), azimuth(FieldType::Real);
     for (const auto& answer : answers.of_place) {
         if (!answer.empty()) {
             const auto& n = answer.front();
-            id.push(std::string_view(targets[n.index].id));
+            if (target_ids.is_null(n.index)) id.push_null();
+            else if (target_ids.type() == FieldType::Integer) id.push(target_ids.integer(n.index));
+            else id.push(target_ids.text(n.index));
             name.push(std::string_view(targets[n.index].name));
             distance.push(n.distance_m);
             azimuth.push(n.azimuth_deg);
@@ -145,7 +163,7 @@ Layer nearest_of(const Layer& layer, const Layer& other) {
             azimuth.push_null();
         }
     }
-    out.add_field({"nearest_id", FieldType::String}, std::move(id));
+    out.add_field({"nearest_id", id.type()}, std::move(id));
     out.add_field({"nearest_name", FieldType::String}, std::move(name));
     out.add_field({"distance_m", FieldType::Real}, std::move(distance));
     out.add_field({"azimuth_deg", FieldType::Real}, std::move(azimuth));

@@ -6,7 +6,9 @@
 #include "geo/point_index.hpp"
 #include "layers/layer.hpp"
 
+#include <cstdint>
 #include <limits>
+#include <optional>
 #include <span>
 #include <string>
 #include <vector>
@@ -17,11 +19,18 @@ struct QueryPlace {
     std::string id;
     std::string name;
     geo::LonLat position;
+    // The id as a number when the places' ids are numbers (an Integer "id" field, or row
+    // numbers): answers then label their rows with numbers too, so that a query_id
+    // joins the places' own id in QGIS without a cast.
+    std::optional<std::int64_t> id_number = std::nullopt;
 };
 
 // Every feature of a point layer as a query place: id from its "id" field (else its
 // 1-based row number), name from its "name" field.
 std::vector<QueryPlace> query_places(const Layer& layer);
+
+// The places' ids as a column: Integer when every id is a number (or null), else String.
+Column id_column(std::span<const QueryPlace> places);
 
 struct NearOptions {
     double radius_m = 0.0;           // features at exactly this distance are included

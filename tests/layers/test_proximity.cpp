@@ -147,3 +147,55 @@ TEST_CASE("near with a limit and nearest keep each place's first answers only", 
     CHECK(limited.size() == near_row);
     CHECK(nearest.size() == nearest_row);
 }
+
+TEST_CASE("query ids keep the type of the places' own ids", "[proximity]") {
+    // Places with an Integer id (one null), with a text id, and with no id at all.
+    Layer places;
+    places.fields = {{"id", FieldType::Integer}, {"name", FieldType::String}};
+    places.columns = {Column(FieldType::Integer), Column(FieldType::String)};
+    const std::vector<LonLat> at{{109.84, 40.65}, {111.66, 40.82}, {122.27, 43.62}};
+    for (std::size_t i = 0; i < at.size(); ++i) {
+        if (i == 1) places.columns[0].push_null();
+        else places.columns[0].push(static_cast<std::int64_t>(100 + i));
+        places.columns[1].push(std::string_view(i == 0 ? "包头" : "place"));
+        places.points.push_back(at[i]);
+    }
+    const Layer layer = deposits();
+    const PointIndex index(layer.points);
+
+    const auto numbered = depmap::layers::query_places(places);
+    const auto counts = depmap::layers::near_counts(index, numbered, 50000.0);
+    REQUIRE(counts.fields[0].name == "query_id");
+    CHECK(counts.fields[0].type == FieldType::Integer);
+    CHECK(counts.columns[0].integer(0) == 100);
+    CHECK(counts.columns[0].is_null(1));
+    CHECK(counts.columns[0].integer(2) == 102);
+
+    depmap::layers::NearestOptions options;
+    options.k = 2;
+    options.label_queries = true;
+    const auto nearest = depmap::layers::nearest(layer, index, numbered, options);
+    const auto query_id = *nearest.field_index("query_id");
+    CHECK(nearest.fields[query_id].type == FieldType::Integer);
+    REQUIRE(nearest.size() == 6);
+    CHECK(nearest.columns[query_id].integer(0) == 100);
+    CHECK(nearest.columns[query_id].is_null(2));
+    CHECK(nearest.columns[query_id].integer(5) == 102);
+
+    // No id field: the row numbers, as numbers.
+    Layer unnamed = places;
+    unnamed.fields.erase(unnamed.fields.begin());
+    unnamed.columns.erase(unnamed.columns.begin());
+    const auto by_row = depmap::layers::id_column(depmap::layers::query_places(unnamed));
+    REQUIRE(by_row.type() == FieldType::Integer);
+    CHECK(by_row.integer(0) == 1);
+    CHECK(by_row.integer(2) == 3);
+
+    // Text ids stay text, digits or not.
+    const std::vector<QueryPlace> coded{{"007", "", at[0]}, {"IM-1", "", at[1]}};
+    const auto text_ids = depmap::layers::id_column(coded);
+    REQUIRE(text_ids.type() == FieldType::String);
+    CHECK(text_ids.text(0) == "007");
+    const auto nearest_coded = depmap::layers::nearest(layer, index, coded, options);
+    CHECK(nearest_coded.fields[*nearest_coded.field_index("query_id")].type == FieldType::String);
+}
