@@ -4,6 +4,7 @@
 // destination as it was.
 #include "geo/error.hpp"
 #include "layers/gdal_session.hpp"
+#include "layers/text_output.hpp"
 #include "layers/write_layer.hpp"
 #include "support.hpp"
 
@@ -555,4 +556,33 @@ TEST_CASE("write: a large point layer is written in parts on all cores and comes
                             std::stod(csv.rows[i].at("lat")) != layer.points[i].lat_deg;
     CHECK(csv_out_of_place == 0);
     CHECK(csv.rows[7].at("name") == "白云鄂博矿");
+}
+
+TEST_CASE("write: CSV rows come out in order when a block takes far longer to format than the next",
+          "[layers][write]") {
+    // The first 8,192-row block carries 2 KB names and takes many times longer to format
+    // than the blocks after it, which another core finishes first: they must wait.
+    layers::Layer layer;
+    layer.fields = {{"id", layers::FieldType::Integer}, {"name", layers::FieldType::String}};
+    for (const auto& field : layer.fields) layer.columns.emplace_back(field.type);
+    const std::size_t n = 40000;
+    const std::string long_name(2000, 'x');
+    for (std::size_t i = 0; i < n; ++i) {
+        layer.columns[0].push(static_cast<std::int64_t>(i));
+        layer.columns[1].push(std::string_view(i < 8192 ? long_name : std::string("short")));
+        layer.points.push_back({100.0, 40.0});
+    }
+    std::ostringstream out;
+    layers::write_csv(layer, out);
+    std::istringstream lines(out.str());
+    std::string line;
+    std::getline(lines, line);
+    CHECK(line == "lon,lat,id,name");
+    std::size_t row = 0, out_of_place = 0;
+    while (std::getline(lines, line)) {
+        out_of_place += line.substr(0, line.find(',', 8)) != fmt::format("100,40,{}", row);
+        ++row;
+    }
+    CHECK(row == n);
+    CHECK(out_of_place == 0);
 }
