@@ -223,6 +223,11 @@ void write_csv(const Layer& layer, std::ostream& out) {
     std::size_t next = 0;                             // the next block to write
     bool writing = false, failed = false;
     geo::for_each_task(blocks, threads, [&](std::size_t k) {
+        {
+            // After a failure nothing is written: formatting more would only pile up.
+            const std::lock_guard lock(mutex);
+            if (failed) return;
+        }
         fmt::memory_buffer buffer;
         try {
             for (std::size_t row = k * block; row < std::min((k + 1) * block, layer.size()); ++row)
