@@ -18,6 +18,7 @@ public:
     void commit();
 
 private:
+    std::filesystem::path m_path;  // as given, for messages
     StagedOutput m_stage;
     std::ofstream m_stream;
 };

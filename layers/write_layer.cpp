@@ -291,7 +291,7 @@ WriteReport write_layers(const std::vector<OutputLayer>& layers, const fs::path&
         throw ArgumentError(fmt::format("--precision {}: give 0 to 15 decimals", options.precision));
     const auto crs = output_crs(options, t, path);
 
-    StagedOutput stage(path, options.overwrite || options.append, t.sidecars);
+    StagedOutput stage(path, options.overwrite || options.append, t.sidecars, std::string(t.extensions.front()));
     const bool existing = options.append && fs::exists(path);
     if (existing) stage.copy_existing();
     WriteReport report{format, {}, {}, {}};
