@@ -22,9 +22,10 @@ struct ProjectEntry {
 constexpr const char* project_gpkg = "depmap.gpkg";
 constexpr const char* project_qgs = "depmap.qgs";
 
-// Writes `folder` with project_gpkg and project_qgs, whole or not at all: staged in a
-// temporary folder beside it, then moved into place (replacing an existing folder only
-// with `overwrite`). Throws OutputError.
+// Writes project_gpkg and project_qgs into `folder` (made when missing), whole or not
+// at all: staged in a temporary folder inside it, then moved into place, the project
+// file last (StagedOutput). Existing ones are replaced only with `overwrite`; nothing
+// else in the folder is touched. Throws OutputError.
 void write_project_folder(const std::filesystem::path& folder, const std::vector<ProjectEntry>& entries,
                           const std::string& title, bool overwrite);
 
