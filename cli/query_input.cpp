@@ -2,6 +2,7 @@
 
 #include "geo/error.hpp"
 #include "layers/attribute_filter.hpp"
+#include "layers/output_destination.hpp"
 #include "layers/staged_output.hpp"
 #include "layers/text_output.hpp"
 
@@ -103,6 +104,11 @@ void OutputOptions::emit(const layers::Layer& result, const GlobalOptions& globa
     }
     auto options = write;
     if (!options.format) options.format = file_format(path, format);
+    // Refused before the work, not after it (the writer refuses sidecars to a stream too).
+    if (*options.format == layers::FileFormat::Shapefile && layers::resolve_destination(path).stream)
+        throw OutputError(fmt::format("{}: a Shapefile is several files (.shp, .shx, .dbf), which a device or "
+                                      "pipe cannot take; write it to a file, or stream a GeoPackage or GeoJSON",
+                                      path));
     std::optional<layers::StyleOptions> style_options;
     if (style || !size_by.empty()) {
         style_options.emplace();
