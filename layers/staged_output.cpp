@@ -127,10 +127,11 @@ void StagedOutput::commit() {
     if (error) cannot_place(m_given, error.value());
     std::sort(sidecars.begin(), sidecars.end());
     if (!m_target.stream) return commit_files(sidecars);
-    if (!sidecars.empty())
-        throw OutputError(fmt::format("{}: this output is several files ({} too), which a device or pipe cannot "
-                                      "take; write it to a file", m_given.string(),
-                                      sidecars.front().filename().string()));
+    if (!sidecars.empty()) {
+        const auto sidecar = sidecars.front().filename().string().substr(m_staged.stem().string().size());
+        throw OutputError(fmt::format("{}: this output is several files (a {} too), which a device or pipe "
+                                      "cannot take; write it to a file", m_given.string(), sidecar));
+    }
     copy_into_stream(m_staged, m_target, m_given.string());
 }
 

@@ -51,7 +51,7 @@ constexpr long dead_pid = 4194304;
 
 } // namespace
 
-TEST_CASE("staged output: a link is written through, and stays a link", "[layers][staged]") {
+TEST_CASE("staged output: a link is written through and stays a link", "[layers][staged]") {
     test::ScratchDir dir;
     const auto target = dir.write("target.csv", "old\n");
     fs::create_symlink("target.csv", dir.file("link.csv"));
@@ -67,7 +67,7 @@ TEST_CASE("staged output: a link is written through, and stays a link", "[layers
     CHECK(listing(dir.file("")) == std::vector<std::string>{"dangling.csv", "link.csv", "made.csv", "target.csv"});
 }
 
-TEST_CASE("staged output: a character device is written into, not replaced, and needs no -O", "[layers][staged]") {
+TEST_CASE("staged output: a character device is written into and needs no -O", "[layers][staged]") {
     test::ScratchDir dir;
     const auto null = dir.file("null");
     REQUIRE(mknod(null.c_str(), S_IFCHR | 0666, makedev(1, 3)) == 0);  // as /dev/null
@@ -91,7 +91,7 @@ TEST_CASE("staged output: a FIFO gets the bytes and stays a FIFO", "[layers][sta
     CHECK(fs::is_fifo(fifo));
 }
 
-TEST_CASE("staged output: several files refuse a stream; a link loop is a one-line error", "[layers][staged]") {
+TEST_CASE("staged output: several files refuse a stream and a link loop is a one-line error", "[layers][staged]") {
     test::ScratchDir dir;
     const auto null = dir.file("null");
     REQUIRE(mknod(null.c_str(), S_IFCHR | 0666, makedev(1, 3)) == 0);
@@ -99,7 +99,7 @@ TEST_CASE("staged output: several files refuse a stream; a link loop is a one-li
         layers::StagedOutput stage(null, false, {".dbf"}, ".shp");
         std::ofstream(stage.staged()) << "shp";
         std::ofstream(fs::path(stage.staged()).replace_extension(".dbf")) << "dbf";
-        CHECK_THROWS_WITH(stage.commit(), Contains("several files") && Contains("stream.dbf"));
+        CHECK_THROWS_WITH(stage.commit(), Contains("several files (a .dbf too)"));
     }
     fs::create_symlink("loop", dir.file("loop"));
     CHECK_THROWS_AS(layers::refuse_existing(dir.file("loop"), false), OutputError);
@@ -145,7 +145,7 @@ TEST_CASE("staged output: the destination is locked while it is written", "[laye
     CHECK_FALSE(fs::exists(lock));
 }
 
-TEST_CASE("staged output: the next write sweeps temporaries of ended processes, and keeps live ones", "[layers][staged]") {
+TEST_CASE("staged output: the next write sweeps temporaries of ended processes and keeps live ones", "[layers][staged]") {
     test::ScratchDir dir;
     const auto dead = fs::path(dir.file(fmt::format(".out.csv.{}.0123abcd.tmp", dead_pid)));
     const auto live = fs::path(dir.file(fmt::format(".out.csv.{}.89abcdef.tmp", getpid())));

@@ -5,8 +5,9 @@
 cd "$scratch"
 big_csv big.csv 300000
 for signal in TERM INT HUP; do
+    mkdir $signal && cd $signal
     # A shell's background job ignores SIGINT; depmap gets it as from a terminal.
-    env --default-signal=INT "$depmap" export big.csv -o out.gpkg 2> /dev/null &
+    env --default-signal=INT "$depmap" export ../big.csv -o out.gpkg 2> /dev/null &
     pid=$!
     for i in $(seq 2000); do
         [ -n "$(temporaries .)" ] && break
@@ -20,5 +21,6 @@ for signal in TERM INT HUP; do
     [ -z "$(temporaries .)" ] || fail "$signal: temporaries left: $(temporaries .)"
     [ -z "$(find . -name '*depmap-lock')" ] || fail "$signal: the lock file was left"
     [ ! -e out.gpkg ] || fail "$signal: an output appeared"
+    cd ..
 done
 finish
