@@ -11,6 +11,7 @@
 #include "layers/memory_folder.hpp"
 #include "layers/ogr_geometry.hpp"
 #include "layers/ogr_write.hpp"
+#include "layers/reprojected.hpp"
 #include "layers/staged_output.hpp"
 #include "layers/text_output.hpp"
 
@@ -58,10 +59,15 @@ OutputCrs output_crs(const WriteOptions& options, const FormatTraits& format, co
     return out;
 }
 
-void write_text(const Layer& layer, FileFormat format, const fs::path& staged, const fs::path& path) {
+// JSON, and CSV: depmap's own text; a CSV in another CRS has X,Y columns (or WKT) in it.
+void write_text(const Layer& layer, FileFormat format, OGRCoordinateTransformation* transform,
+                const fs::path& staged, const fs::path& path) {
+    std::optional<Reprojected> moved;
+    if (transform) moved = reprojected(layer, *transform, path.string());
     std::ofstream out(staged, std::ios::binary);
     if (format == FileFormat::Json) write_json(layer, out);
-    else write_csv(layer, out);
+    else if (!moved) write_csv(layer, out);
+    else write_csv(layer, out, {"X", "Y", moved->points, moved->shapes});
     out.close();
     if (!out) throw OutputError(fmt::format("{}: writing failed (disk full?)", path.string()));
 }
@@ -160,8 +166,7 @@ std::vector<std::string> creation_options(FileFormat format, const Layer& layer,
         if (fits_in_memory(layer))
             return {"SPATIAL_INDEX=YES", "TEMPORARY_DIR=/vsimem/"};
         return {"SPATIAL_INDEX=YES"};
-    case FileFormat::Csv:
-        return {layer.is_points() ? "GEOMETRY=AS_XY" : "GEOMETRY=AS_WKT", "CREATE_CSVT=NO"};
+    case FileFormat::Csv:  // depmap's own text (text_output.hpp)
     case FileFormat::Kml:
     case FileFormat::Json: return {};
     }
@@ -315,8 +320,8 @@ WriteReport write_layers(const std::vector<OutputLayer>& layers, const fs::path&
         return spec;
     };
 
-    if (t.driver.empty() && !crs.transform) {
-        write_text(*layers.front().layer, format, stage.staged(), path);
+    if (t.driver.empty()) {
+        write_text(*layers.front().layer, format, crs.transform.get(), stage.staged(), path);
     } else if (const auto joined = joined_format(format, layers, existing)) {
         const auto spec = spec_for(layers.front());
         write_in_parts(*layers.front().layer, spec, *joined, crs.srs, options, stage.staged(), path);
@@ -329,7 +334,7 @@ WriteReport write_layers(const std::vector<OutputLayer>& layers, const fs::path&
         std::optional<MemoryFolder> memory;
         if (format == FileFormat::Shapefile && fits_in_memory(*layers.front().layer)) memory.emplace();
         const fs::path target = memory ? fs::path(memory->file(stage.staged().filename().string())) : stage.staged();
-        auto dataset = open_output(t.driver.empty() ? traits(FileFormat::Csv) : t, target, existing, path);
+        auto dataset = open_output(t, target, existing, path);
         for (std::size_t i = 0; i < layers.size(); ++i) {
             const auto& output = layers[i];
             auto& spec = specs[i];
