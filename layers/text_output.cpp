@@ -1,6 +1,7 @@
 #include "layers/text_output.hpp"
 
 #include "geo/parallel.hpp"
+#include "geo/decimals.hpp"
 #include "layers/wkt.hpp"
 
 #include <fmt/compile.h>
@@ -72,7 +73,7 @@ Json value_of(const Column& column, std::size_t row) {
 Json ring_json(const auto& ring) {
     Json coordinates = Json::array();
     for (const auto& p : ring)
-        coordinates.push_back({std::round(p.lon_deg * 1e7) / 1e7, std::round(p.lat_deg * 1e7) / 1e7});
+        coordinates.push_back({geo::rounded_to_decimals(p.lon_deg, 7), geo::rounded_to_decimals(p.lat_deg, 7)});
     return coordinates;
 }
 
@@ -80,7 +81,7 @@ Json geometry_json(const Layer& layer, std::size_t row) {
     if (layer.is_points()) {
         const auto p = layer.points[row];
         return {{"type", "Point"},
-                {"coordinates", {std::round(p.lon_deg * 1e7) / 1e7, std::round(p.lat_deg * 1e7) / 1e7}}};
+                {"coordinates", {geo::rounded_to_decimals(p.lon_deg, 7), geo::rounded_to_decimals(p.lat_deg, 7)}}};
     }
     return std::visit([](const auto& shape) -> Json {
         using T = std::decay_t<decltype(shape)>;

@@ -3,6 +3,7 @@
 #include "geo/error.hpp"
 #include "layers/crs.hpp"
 #include "layers/dbf_fields.hpp"
+#include "geo/decimals.hpp"
 #include "layers/gdal_session.hpp"
 #include "layers/gpkg_style.hpp"
 #include "layers/hilbert_order.hpp"
@@ -142,17 +143,16 @@ bool fits_in_memory(const Layer& layer) {
 std::vector<std::string> creation_options(FileFormat format, const Layer& layer, const WriteOptions& options,
                                           const fs::path& path) {
     switch (format) {
-    // The coordinates come rounded to options.precision decimals (OgrLayerSpec::decimals):
-    // GDAL 3.6 printing exactly that many turns 101.499999 into 101.5 (it takes the 9s
-    // for noise), so it is given more digits than are left and prints the value as it is.
+    // The coordinates come rounded to options.precision decimals (OgrLayerSpec::decimals),
+    // and GDAL is given spare digits to print each as exactly that (decimals.hpp).
     // Points carry no bbox of their own (it would repeat the point); the collection's
     // is written with the parts' join.
     case FileFormat::GeoJson:
         return {"RFC7946=YES", layer.is_points() ? "WRITE_BBOX=NO" : "WRITE_BBOX=YES", "WRITE_NAME=NO",
-                fmt::format("COORDINATE_PRECISION={}", std::min(15, options.precision + 5))};
+                fmt::format("COORDINATE_PRECISION={}", options.precision + geo::spare_decimals)};
     case FileFormat::GeoJsonSeq:
         return {path.extension() == ".geojsons" ? "RS=YES" : "RS=NO",
-                fmt::format("COORDINATE_PRECISION={}", std::min(15, options.precision + 5))};
+                fmt::format("COORDINATE_PRECISION={}", options.precision + geo::spare_decimals)};
     case FileFormat::Shapefile: return {"ENCODING=UTF-8", "RESIZE=NO"};
     case FileFormat::GeoPackage: {
         // The FID column must not take a field's name.
@@ -248,8 +248,7 @@ std::optional<JoinedFormat> joined_format(FileFormat format, const std::vector<O
 std::string geojson_bbox(const Layer& layer, int precision) {
     const auto box = layer.extent();
     if (box.empty()) return {};
-    const double scale = std::pow(10.0, precision);
-    const auto round = [scale](double value) { return std::round(value * scale) / scale; };
+    const auto round = [precision](double value) { return geo::rounded_to_decimals(value, precision); };
     return fmt::format("[ {}, {}, {}, {} ]", round(box.min_lon_deg), round(box.min_lat_deg), round(box.max_lon_deg),
                        round(box.max_lat_deg));
 }
@@ -292,8 +291,10 @@ WriteReport write_layers(const std::vector<OutputLayer>& layers, const fs::path&
     if (layers.empty()) throw std::invalid_argument("write_layers: no layer");
     if ((layers.size() > 1 || options.append) && format != FileFormat::GeoPackage)
         throw ArgumentError(fmt::format("{}: only a GeoPackage (.gpkg) holds several layers", path.string()));
-    if (options.precision < 0 || options.precision > 15)
-        throw ArgumentError(fmt::format("--precision {}: give 0 to 15 decimals", options.precision));
+    if (options.precision < 0 || options.precision > geo::max_exact_decimals)
+        throw ArgumentError(fmt::format("--precision {}: give 0 to {} decimals ({} is about 11 µm; GDAL's GeoJSON "
+                                        "writer prints no more exactly); for every digit write a GeoPackage, "
+                                        "FlatGeobuf or CSV", options.precision, geo::max_exact_decimals, geo::max_exact_decimals));
     const auto crs = output_crs(options, t, path);
 
     StagedOutput stage(path, options.overwrite || options.append, t.sidecars);
