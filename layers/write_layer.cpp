@@ -216,6 +216,7 @@ void replace_existing_layer(GDALDataset& dataset, const std::string& name, bool 
         if (dataset.DeleteLayer(i) != OGRERR_NONE)
             throw OutputError(fmt::format("{}: cannot replace its layer '{}' ({})", path.string(), name,
                                           gdal_error_or("GDAL refused")));
+        drop_qgis_styles(dataset, name);  // QGIS would dress the new layer in the old one's
         return;
     }
 }
