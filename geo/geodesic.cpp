@@ -85,8 +85,8 @@ double geodesic_ring_area_m2(std::span<const LonLat> ring) {
 // through that average. Plain sums keep it symmetric in its inputs; for one point the
 // ray passes through the point itself, so it comes back unchanged (up to rounding).
 // A cluster straddling the antimeridian averages correctly, unlike a mean of longitudes.
-LonLat geodesic_mean(std::span<const LonLat> points) {
-    if (points.empty()) throw std::invalid_argument("geodesic_mean: no points");
+LonLat geocentric_mean(std::span<const LonLat> points) {
+    if (points.empty()) throw std::invalid_argument("geocentric_mean: no points");
 
     double x = 0.0, y = 0.0, z = 0.0;
     for (const LonLat& p : points) {
@@ -102,6 +102,27 @@ LonLat geodesic_mean(std::span<const LonLat> points) {
     const double r = std::hypot(x, y);
     // On the ellipsoid z / r = (1 - e2) tan(geodetic latitude).
     return LonLat{std::atan2(y, x) / deg, std::atan2(z, (1.0 - wgs84_e2) * r) / deg};
+}
+
+// Gradient descent on the sum of squared distances: its gradient at m is minus twice the
+// sum of the vectors from m to each point (distance along the azimuth at m), so a step
+// to their mean converges within a few iterations for nearby points.
+LonLat geodesic_mean(std::span<const LonLat> points) {
+    LonLat mean = geocentric_mean(points);
+    for (int iteration = 0; iteration < 50; ++iteration) {
+        double east_m = 0.0, north_m = 0.0;
+        for (const LonLat& p : points) {
+            const auto to = geodesic_distance_azimuth(mean, p);
+            east_m += to.distance_m * std::sin(to.azimuth_deg * deg);
+            north_m += to.distance_m * std::cos(to.azimuth_deg * deg);
+        }
+        const auto n = static_cast<double>(points.size());
+        const double step_m = std::hypot(east_m, north_m) / n;
+        if (step_m == 0.0) break;
+        mean = geodesic_direct(mean, std::atan2(east_m, north_m) / deg, step_m);
+        if (step_m < 1e-6) break;
+    }
+    return mean;
 }
 
 } // namespace depmap::geo

@@ -37,12 +37,20 @@ LonLat geodesic_direct(LonLat from, double azimuth_deg, double distance_m);
 double geodesic_ring_area_m2(std::span<const LonLat> ring);
 
 // The point whose geocentric direction is the mean of the points' (on the ellipsoid):
-// a centre for a few nearby records of one site. It averages the points' earth-centred
-// (ECEF) coordinates at height 0 and returns the ellipsoid point on the ray from the
-// centre through that average, longitude in [-180, 180]. One point gives itself back;
-// the order of the points does not matter; clusters across the antimeridian work. Points
-// at one latitude average slightly poleward of it, as the geodesic between them bulges.
-// Meaningless for points that cancel out (antipodes). Throws std::invalid_argument
+// a cheap centre for a projection around many points. It averages the points'
+// earth-centred (ECEF) coordinates at height 0 and returns the ellipsoid point on the ray
+// from the centre through that average, longitude in [-180, 180]. One point gives itself
+// back; the order of the points does not matter; clusters across the antimeridian work.
+// Points at one latitude average slightly poleward of it, as the geodesic between them
+// bulges. Meaningless for points that cancel out (antipodes). Throws
+// std::invalid_argument when points is empty.
+LonLat geocentric_mean(std::span<const LonLat> points);
+
+// The geodesic mean (Karcher or Frechet mean) of a few nearby points: the point that
+// minimises the sum of the squared geodesic distances to them, where their distance
+// vectors (length, azimuth) sum to zero. Iterated from geocentric_mean by geodesic steps
+// until a step is under a micrometre. For points within a few hundred kilometres of each
+// other; each iteration costs one geodesic inverse a point. Throws std::invalid_argument
 // when points is empty.
 LonLat geodesic_mean(std::span<const LonLat> points);
 

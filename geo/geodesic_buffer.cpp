@@ -1,6 +1,7 @@
 #include "geo/geodesic_buffer.hpp"
 
 #include "geo/error.hpp"
+#include "geo/decimals.hpp"
 #include "geo/geodesic.hpp"
 
 #include <fmt/format.h>
@@ -26,7 +27,8 @@ constexpr double vertex_offset = 0.5;
 class CircleBuilder {
 public:
     CircleBuilder(LonLat centre, const GeodesicCircleOptions& options)
-        : m_centre(centre), m_radius_m(options.radius_m), m_tolerance_m(options.tolerance_m) {}
+        : m_centre(centre), m_radius_m(options.radius_m), m_tolerance_m(options.tolerance_m),
+          m_decimals(options.vertex_decimals) {}
 
     LonLat vertex(double azimuth_deg) const {
         const LonLat p = geodesic_direct(m_centre, azimuth_deg, m_radius_m + vertex_offset * m_tolerance_m);
@@ -39,7 +41,8 @@ public:
                 "a buffer of {} m around {},{} crosses the antimeridian (longitude 180); "
                 "depmap does not split polygons there: use a smaller radius or split the input",
                 m_radius_m, m_centre.lon_deg, m_centre.lat_deg));
-        return LonLat{lon, p.lat_deg};
+        if (m_decimals < 0) return LonLat{lon, p.lat_deg};
+        return LonLat{rounded_to_decimals(lon, m_decimals), rounded_to_decimals(p.lat_deg, m_decimals)};
     }
 
     // Whether the straight lon/lat edge a-b stays within the tolerance of the radius.
@@ -67,6 +70,7 @@ private:
     LonLat m_centre;
     double m_radius_m;
     double m_tolerance_m;
+    int m_decimals;
 };
 
 // Edges a plane circle needs for its chords to sag less than the allowance, with a

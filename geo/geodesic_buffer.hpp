@@ -22,6 +22,10 @@ namespace depmap::geo {
 struct GeodesicCircleOptions {
     double radius_m = 0.0;     // ellipsoidal distance from the centre; > 0
     double tolerance_m = 1.0;  // largest error of any boundary point; > 0. DEFAULT: 1 m
+    // >= 0: vertices rounded to these decimals (geo/decimals.hpp) before their edges
+    // are checked, so the tolerance holds for the rounded polygon; it must then exceed
+    // twice the rounding (2 cm at 7 decimals). DEFAULT: -1, not rounded.
+    int vertex_decimals = -1;
 };
 
 // The circle around `centre`: one closed counter-clockwise ring, no holes.

@@ -1,6 +1,7 @@
 #include "layers/buffer.hpp"
 
 #include "geo/area.hpp"
+#include "geo/decimals.hpp"
 #include "geo/error.hpp"
 #include "geo/geodesic_buffer.hpp"
 #include "geo/parallel.hpp"
@@ -25,11 +26,11 @@ geo::GeodesicCircleOptions circle_options(const BufferOptions& options) {
         throw ArgumentError(fmt::format("--radius: give a positive distance such as 10km, not {} m", options.radius_m));
     if (!(options.tolerance_m > 0.0) || !std::isfinite(options.tolerance_m))
         throw ArgumentError(fmt::format("--tolerance: give a positive distance such as 1m, not {} m", options.tolerance_m));
-    // Finer would only add vertices: GeoJSON's 7 decimals are about 1 cm already.
+    // The vertices are rounded to 7 decimals (about 1 cm), as every format writes them.
     if (options.tolerance_m < min_tolerance_m)
         throw ArgumentError(fmt::format("--tolerance: {} m is finer than depmap draws (at least {} m)",
                                         options.tolerance_m, min_tolerance_m));
-    return {options.radius_m, options.tolerance_m};
+    return {options.radius_m, options.tolerance_m, geo::shape_decimals};
 }
 
 // Runs work(i) for every i in [0, n) over all cores, in contiguous ranges (the error
@@ -112,6 +113,7 @@ Layer buffer_layer(const Layer& points, const BufferOptions& options, bool disso
         Column area(FieldType::Real);
         if (!points.points.empty()) {
             auto merged = dissolved_buffers(points.points, options);
+            geo::round_vertices(merged);  // the union's new corners
             count.push(static_cast<std::int64_t>(points.size()));
             area.push(geo::area_m2(merged) / 1e6);
             out.shapes.emplace_back(std::move(merged));

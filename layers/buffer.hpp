@@ -10,8 +10,9 @@
 
 namespace depmap::layers {
 
-// The finest tolerance accepted: a 10 km circle then has about 6,000 vertices.
-inline constexpr double min_tolerance_m = 0.001;
+// The finest tolerance accepted: twice the most a vertex moves when it is rounded to
+// geo::shape_decimals (7 decimals, at most 8 mm), which every format writes exactly.
+inline constexpr double min_tolerance_m = 0.02;
 
 struct BufferOptions {
     double radius_m = 0.0;     // ellipsoidal distance from each centre; > 0

@@ -1,6 +1,7 @@
 #include "layers/catchment.hpp"
 
 #include "geo/area.hpp"
+#include "geo/decimals.hpp"
 #include "geo/error.hpp"
 #include "geo/geodesic.hpp"
 #include "geo/geodesic_voronoi.hpp"
@@ -127,6 +128,7 @@ Layer catchments(const Layer& points, std::span<const Hub> hubs, const geo::Mult
         out.columns[c++].push(hubs[h].position.lat_deg);
         out.columns[c++].push(counts[h]);
         for (std::size_t s = 0; s < sums.size(); ++s) out.columns[c++].push(totals[h][s]);
+        geo::round_vertices(polygons[h]);  // as every format writes it: area_km2 is its area
         out.columns[c++].push(geo::area_m2(polygons[h]) / 1e6);
         out.shapes.emplace_back(std::move(polygons[h]));
     }

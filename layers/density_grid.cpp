@@ -1,5 +1,7 @@
 #include "layers/density_grid.hpp"
 
+#include "geo/area.hpp"
+#include "geo/decimals.hpp"
 #include "geo/error.hpp"
 #include "layers/field_totals.hpp"
 #include "geo/polygon_index.hpp"
@@ -100,7 +102,6 @@ Layer density_grid(const Layer& points, const DensityGridOptions& options) {
         }
     }
 
-    const double area_km2 = grid.cell_area_m2() / 1e6;
     for (std::size_t cell = 0; cell < grid.size(); ++cell) {
         if (counts[cell] == 0 && !keep[cell]) continue;
         const geo::CellIndex index{static_cast<std::int32_t>(cell / static_cast<std::size_t>(grid.cols())),
@@ -109,8 +110,11 @@ Layer density_grid(const Layer& points, const DensityGridOptions& options) {
         out.columns[c++].push(std::string_view(geo::Grid::id(index)));
         out.columns[c++].push(counts[cell]);
         for (std::size_t s = 0; s < sums.size(); ++s) out.columns[c++].push(totals[cell * sums.size() + s]);
-        out.columns[c++].push(area_km2);
-        out.shapes.push_back(geo::MultiPolygon{grid.polygon(index)});
+        // The cell as written (rounded as every format writes it), not the projected square.
+        geo::MultiPolygon outline{grid.polygon(index)};
+        geo::round_vertices(outline);
+        out.columns[c++].push(geo::area_m2(outline) / 1e6);
+        out.shapes.push_back(std::move(outline));
     }
     return out;
 }

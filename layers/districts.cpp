@@ -1,6 +1,7 @@
 #include "layers/districts.hpp"
 
 #include "geo/area.hpp"
+#include "geo/decimals.hpp"
 #include "layers/buffer.hpp"
 #include "layers/clusters.hpp"
 #include "layers/hull.hpp"
@@ -29,6 +30,7 @@ Layer district_layer(const Layer& points, const geo::DbscanResult& clusters, con
             buffer.tolerance_m = options.tolerance_m;
             shape = dissolved_buffers(members, buffer);
         }
+        geo::round_vertices(shape);  // as every format writes it: area_km2 is its area
         area.push(geo::area_m2(shape) / 1e6);
         out.shapes.emplace_back(std::move(shape));
     }

@@ -135,4 +135,21 @@ void store_qgis_style(GDALDataset& gpkg, const std::string& layer_name, const st
     if (error != OGRERR_NONE) throw OutputError(failure(path, layer_name, "cannot write layer_styles"));
 }
 
+void drop_qgis_styles(GDALDataset& gpkg, const std::string& layer_name) {
+    OGRLayer* styles = gpkg.GetLayerByName(table);
+    if (styles == nullptr) return;
+    const std::string path = gpkg.GetDescription();
+    CPLErrorReset();
+    if (styles->SetAttributeFilter(fmt::format("f_table_name = {}", quote_text(layer_name)).c_str()) != OGRERR_NONE)
+        throw OutputError(failure(path, layer_name, "cannot search layer_styles"));
+    std::vector<GIntBig> rows;
+    styles->ResetReading();
+    while (Feature feature{styles->GetNextFeature()}) rows.push_back(feature->GetFID());
+    styles->SetAttributeFilter(nullptr);
+    for (const auto fid : rows)
+        if (styles->DeleteFeature(fid) != OGRERR_NONE)
+            throw OutputError(fmt::format("{}: cannot remove the old QGIS style of layer '{}': {}", path, layer_name,
+                                          gdal_error_or("GDAL refused")));
+}
+
 } // namespace depmap::layers

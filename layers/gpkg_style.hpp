@@ -16,4 +16,8 @@ namespace depmap::layers {
 // such layer, or refuses the write.
 void store_qgis_style(GDALDataset& gpkg, const std::string& layer_name, const std::string& qml);
 
+// Removes every stored style of `layer_name` (when the layer is replaced, its old style
+// must not dress the new one). Does nothing in a file without styles. Throws OutputError.
+void drop_qgis_styles(GDALDataset& gpkg, const std::string& layer_name);
+
 } // namespace depmap::layers

@@ -1,6 +1,7 @@
 #include "layers/hull.hpp"
 
 #include "geo/area.hpp"
+#include "geo/decimals.hpp"
 #include "geo/error.hpp"
 #include "geo/geodesic.hpp"
 #include "geo/local_projection.hpp"
@@ -148,7 +149,7 @@ Hull grown_hull(std::span<const geo::LonLat> points, const HullOptions& options)
                                         options.concave_ratio));
     if (points.empty()) return {};
 
-    const geo::LocalProjection projection(geo::geodesic_mean(points));
+    const geo::LocalProjection projection(geo::geocentric_mean(points));
     std::vector<geo::XY> xy(points.size());
     projection.forward(points, xy);
     if (options.concave_ratio >= 1.0) xy = hull_corners(std::move(xy));
@@ -176,6 +177,7 @@ Hull grown_hull(std::span<const geo::LonLat> points, const HullOptions& options)
         out.polygon.push_back(std::move(part));
     }
     boost::geometry::correct(out.polygon);
+    geo::round_vertices(out.polygon);  // as every format writes it: area_km2 is its area
     return out;
 }
 

@@ -3,7 +3,7 @@
 // projection and returned in lon/lat.
 //
 // The points are projected with geo::LocalProjection (Lambert azimuthal equal-area)
-// centred on their geodesic mean; GEOS (through OGR) takes the convex hull, or the
+// centred on their geocentric mean (geo::geocentric_mean); GEOS (through OGR) takes the convex hull, or the
 // concave hull of the given ratio. The hull is then grown by 1 m (hull_margin_m) and
 // its edges, straight in the projection, are densified until the straight lon/lat
 // segments GIS tools draw between vertices stray less than a quarter of that margin

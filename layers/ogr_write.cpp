@@ -1,6 +1,7 @@
 #include "layers/ogr_write.hpp"
 
 #include "geo/error.hpp"
+#include "geo/decimals.hpp"
 #include "layers/gdal_session.hpp"
 #include "layers/gpkg_rtree.hpp"
 #include "layers/ogr_geometry.hpp"
@@ -54,9 +55,9 @@ std::vector<int> create_fields(OGRLayer& out, const Layer& layer, const OgrLayer
     return indices;
 }
 
-// Rounds every x and y to a multiple of 1/scale (the geometries are 2D).
-void round_coordinates(OGRGeometry& geometry, double scale) {
-    const auto round = [scale](double value) { return std::round(value * scale) / scale; };
+// Rounds every x and y to `decimals` decimals (the geometries are 2D).
+void round_coordinates(OGRGeometry& geometry, int decimals) {
+    const auto round = [decimals](double value) { return geo::rounded_to_decimals(value, decimals); };
     if (auto* point = dynamic_cast<OGRPoint*>(&geometry)) {
         if (!point->IsEmpty()) {
             point->setX(round(point->getX()));
@@ -65,10 +66,10 @@ void round_coordinates(OGRGeometry& geometry, double scale) {
     } else if (auto* curve = dynamic_cast<OGRSimpleCurve*>(&geometry)) {
         for (int i = 0; i < curve->getNumPoints(); ++i) curve->setPoint(i, round(curve->getX(i)), round(curve->getY(i)));
     } else if (auto* polygon = dynamic_cast<OGRCurvePolygon*>(&geometry)) {
-        if (auto* exterior = polygon->getExteriorRingCurve()) round_coordinates(*exterior, scale);
-        for (int i = 0; i < polygon->getNumInteriorRings(); ++i) round_coordinates(*polygon->getInteriorRingCurve(i), scale);
+        if (auto* exterior = polygon->getExteriorRingCurve()) round_coordinates(*exterior, decimals);
+        for (int i = 0; i < polygon->getNumInteriorRings(); ++i) round_coordinates(*polygon->getInteriorRingCurve(i), decimals);
     } else if (auto* collection = dynamic_cast<OGRGeometryCollection*>(&geometry)) {
-        for (int i = 0; i < collection->getNumGeometries(); ++i) round_coordinates(*collection->getGeometryRef(i), scale);
+        for (int i = 0; i < collection->getNumGeometries(); ++i) round_coordinates(*collection->getGeometryRef(i), decimals);
     }
 }
 
@@ -122,7 +123,6 @@ void write_ogr_layer(GDALDataset& dataset, const Layer& layer, const OgrLayerSpe
         feature.SetGeometryDirectly(point);
     }
     std::string text;
-    const double scale = std::pow(10.0, spec.decimals);
     const auto failed = [&](std::size_t row, const std::string& what) {
         if (transaction) dataset.RollbackTransaction();
         return OutputError(fmt::format("{}: feature {}: {}", path, row + 1, what));
@@ -137,12 +137,12 @@ void write_ogr_layer(GDALDataset& dataset, const Layer& layer, const OgrLayerSpe
             point->setY(layer.points[row].lat_deg);
             if (spec.transform && point->transform(spec.transform) != OGRERR_NONE)
                 throw failed(row, "cannot be transformed to the output CRS; choose a CRS that covers it");
-            if (spec.decimals >= 0) round_coordinates(*point, scale);
+            if (spec.decimals >= 0) round_coordinates(*point, spec.decimals);
         } else if (!layer.is_points() && !layer.attributes_only) {
             auto geometry = to_ogr(layer.shapes[row], spec.geometry_type);
             if (spec.transform && geometry->transform(spec.transform) != OGRERR_NONE)
                 throw failed(row, "cannot be transformed to the output CRS; choose a CRS that covers it");
-            if (spec.decimals >= 0) round_coordinates(*geometry, scale);
+            if (spec.decimals >= 0) round_coordinates(*geometry, spec.decimals);
             feature.SetGeometryDirectly(geometry.release());
         }
         if (out->CreateFeature(&feature) != OGRERR_NONE || trap.caught())

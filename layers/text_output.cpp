@@ -1,6 +1,7 @@
 #include "layers/text_output.hpp"
 
 #include "geo/parallel.hpp"
+#include "geo/decimals.hpp"
 #include "layers/wkt.hpp"
 
 #include <fmt/compile.h>
@@ -72,7 +73,7 @@ Json value_of(const Column& column, std::size_t row) {
 Json ring_json(const auto& ring) {
     Json coordinates = Json::array();
     for (const auto& p : ring)
-        coordinates.push_back({std::round(p.lon_deg * 1e7) / 1e7, std::round(p.lat_deg * 1e7) / 1e7});
+        coordinates.push_back({geo::rounded_to_decimals(p.lon_deg, 7), geo::rounded_to_decimals(p.lat_deg, 7)});
     return coordinates;
 }
 
@@ -80,7 +81,7 @@ Json geometry_json(const Layer& layer, std::size_t row) {
     if (layer.is_points()) {
         const auto p = layer.points[row];
         return {{"type", "Point"},
-                {"coordinates", {std::round(p.lon_deg * 1e7) / 1e7, std::round(p.lat_deg * 1e7) / 1e7}}};
+                {"coordinates", {geo::rounded_to_decimals(p.lon_deg, 7), geo::rounded_to_decimals(p.lat_deg, 7)}}};
     }
     return std::visit([](const auto& shape) -> Json {
         using T = std::decay_t<decltype(shape)>;
@@ -169,8 +170,19 @@ void write_table(const Layer& layer, std::ostream& out) {
 
 namespace {
 
+// How a layer's shapes are written: as GDAL writes them (wkt.hpp).
+WktParts wkt_parts(const Layer& layer) {
+    bool multi = false, mixed = false;
+    for (const auto& shape : layer.shapes) {
+        mixed |= shape.index() != layer.shapes.front().index();
+        multi |= std::visit([](const auto& parts) { return parts.size() > 1; }, shape);
+    }
+    return mixed ? WktParts::SingleWherePossible : multi ? WktParts::Multi : WktParts::Single;
+}
+
 // One CSV row, without its line end.
-void append_csv_row(const Layer& layer, std::size_t row, fmt::memory_buffer& buffer) {
+void append_csv_row(const Layer& layer, const CsvGeometry& geometry, WktParts parts, std::size_t row,
+                    fmt::memory_buffer& buffer) {
     bool first = true;
     const auto separate = [&] {
         if (!first) buffer.push_back(',');
@@ -178,11 +190,12 @@ void append_csv_row(const Layer& layer, std::size_t row, fmt::memory_buffer& buf
     };
     if (layer.is_points()) {
         // The shortest form that reads back the same double: coordinates as held.
-        fmt::format_to(std::back_inserter(buffer), FMT_COMPILE("{},{}"), layer.points[row].lon_deg, layer.points[row].lat_deg);
+        fmt::format_to(std::back_inserter(buffer), FMT_COMPILE("{},{}"), geometry.points[row].lon_deg,
+                       geometry.points[row].lat_deg);
         first = false;
     } else if (!layer.attributes_only) {
         buffer.push_back('"');  // WKT holds commas, never quotes
-        append_wkt(buffer, layer.shapes[row]);
+        append_wkt(buffer, geometry.shapes[row], parts);
         buffer.push_back('"');
         first = false;
     }
@@ -200,9 +213,19 @@ void append_csv_row(const Layer& layer, std::size_t row, fmt::memory_buffer& buf
 
 } // namespace
 
-void write_csv(const Layer& layer, std::ostream& out) {
+void write_csv(const Layer& layer, std::ostream& out, const CsvGeometry& given) {
+    CsvGeometry geometry = given;
+    if (geometry.points.empty()) geometry.points = layer.points;
+    if (geometry.shapes.empty()) geometry.shapes = layer.shapes;
+    const auto parts = wkt_parts(layer);
     fmt::memory_buffer header;
-    if (!layer.attributes_only) header.append(std::string_view(layer.is_points() ? "lon,lat" : "wkt"));
+    if (layer.is_points()) {
+        append_csv_cell(header, geometry.x_name);
+        header.push_back(',');
+        append_csv_cell(header, geometry.y_name);
+    } else if (!layer.attributes_only) {
+        header.append(std::string_view("wkt"));
+    }
     for (std::size_t f = 0; f < layer.fields.size(); ++f) {
         if (f > 0 || !layer.attributes_only) header.push_back(',');
         append_csv_cell(header, layer.fields[f].name);
@@ -231,7 +254,7 @@ void write_csv(const Layer& layer, std::ostream& out) {
         fmt::memory_buffer buffer;
         try {
             for (std::size_t row = k * block; row < std::min((k + 1) * block, layer.size()); ++row)
-                append_csv_row(layer, row, buffer);
+                append_csv_row(layer, geometry, parts, row, buffer);
         } catch (...) {
             const std::lock_guard lock(mutex);
             failed = true;  // nothing more is written; the error reaches the caller

@@ -36,24 +36,28 @@ void append_parts(fmt::memory_buffer& out, const Parts& parts, Part part) {
 
 } // namespace
 
-void append_wkt(fmt::memory_buffer& out, const geo::Shape& shape) {
+void append_wkt(fmt::memory_buffer& out, const geo::Shape& shape, WktParts layout) {
     std::visit([&](const auto& parts) {
         using T = std::decay_t<decltype(parts)>;
-        constexpr std::string_view name = std::is_same_v<T, geo::MultiPoint>        ? "MULTIPOINT"
-                                          : std::is_same_v<T, geo::MultiLineString> ? "MULTILINESTRING"
-                                                                                    : "MULTIPOLYGON";
-        out.append(name);
+        constexpr bool points = std::is_same_v<T, geo::MultiPoint>;
+        constexpr bool lines = std::is_same_v<T, geo::MultiLineString>;
+        const bool single = layout == WktParts::Single ? parts.size() <= 1
+                            : layout == WktParts::SingleWherePossible ? parts.size() == 1
+                                                                      : false;
+        if (!single) out.append(std::string_view("MULTI"));
+        out.append(std::string_view(points ? "POINT" : lines ? "LINESTRING" : "POLYGON"));
         if (parts.empty()) {
             out.append(std::string_view(" EMPTY"));
             return;
         }
         out.append(std::string_view(" ("));
-        if constexpr (std::is_same_v<T, geo::MultiPoint>) {
+        if constexpr (points) {
             append_points(out, parts);
-        } else if constexpr (std::is_same_v<T, geo::MultiLineString>) {
-            append_parts(out, parts, [&](const auto& line) { append_points(out, line); });
+        } else if constexpr (lines) {
+            if (single) append_points(out, parts.front());
+            else append_parts(out, parts, [&](const auto& line) { append_points(out, line); });
         } else {
-            append_parts(out, parts, [&](const geo::Polygon& polygon) {
+            const auto polygon_rings = [&](const geo::Polygon& polygon) {
                 out.push_back('(');
                 append_points(out, polygon.outer());
                 out.push_back(')');
@@ -62,7 +66,9 @@ void append_wkt(fmt::memory_buffer& out, const geo::Shape& shape) {
                     append_points(out, inner);
                     out.push_back(')');
                 }
-            });
+            };
+            if (single) polygon_rings(parts.front());
+            else append_parts(out, parts, polygon_rings);
         }
         out.push_back(')');
     }, shape);

@@ -9,8 +9,16 @@
 
 namespace depmap::layers {
 
+// Which shapes are written as single geometries, as GDAL writes a layer's features
+// (ogr_geometry.hpp's layer_geometry_type and to_ogr): in a layer of single parts every
+// shape (empty ones too: "POLYGON EMPTY"); in a layer mixing kinds the one-part shapes;
+// in a layer of multi parts none.
+enum class WktParts { Multi, Single, SingleWherePossible };
+
 // Appends the shape in GDAL's layout: "MULTIPOLYGON (((x y,x y,...)),(...))",
-// "MULTILINESTRING ((x y,...))", "MULTIPOINT (x y,x y)", or "... EMPTY".
-void append_wkt(fmt::memory_buffer& out, const geo::Shape& shape);
+// "MULTILINESTRING ((x y,...))", "MULTIPOINT (x y,x y)", or "... EMPTY"; a one-part
+// shape as "POLYGON ((x y,...))", "LINESTRING (x y,...)" or "POINT (x y)" unless
+// `parts` is Multi.
+void append_wkt(fmt::memory_buffer& out, const geo::Shape& shape, WktParts parts = WktParts::Multi);
 
 } // namespace depmap::layers

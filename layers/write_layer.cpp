@@ -3,6 +3,7 @@
 #include "geo/error.hpp"
 #include "layers/crs.hpp"
 #include "layers/dbf_fields.hpp"
+#include "geo/decimals.hpp"
 #include "layers/gdal_session.hpp"
 #include "layers/gpkg_style.hpp"
 #include "layers/hilbert_order.hpp"
@@ -11,6 +12,7 @@
 #include "layers/memory_folder.hpp"
 #include "layers/ogr_geometry.hpp"
 #include "layers/ogr_write.hpp"
+#include "layers/reprojected.hpp"
 #include "layers/staged_output.hpp"
 #include "layers/text_output.hpp"
 
@@ -58,10 +60,15 @@ OutputCrs output_crs(const WriteOptions& options, const FormatTraits& format, co
     return out;
 }
 
-void write_text(const Layer& layer, FileFormat format, const fs::path& staged, const fs::path& path) {
+// JSON, and CSV: depmap's own text; a CSV in another CRS has X,Y columns (or WKT) in it.
+void write_text(const Layer& layer, FileFormat format, OGRCoordinateTransformation* transform,
+                const fs::path& staged, const fs::path& path) {
+    std::optional<Reprojected> moved;
+    if (transform) moved = reprojected(layer, *transform, path.string());
     std::ofstream out(staged, std::ios::binary);
     if (format == FileFormat::Json) write_json(layer, out);
-    else write_csv(layer, out);
+    else if (!moved) write_csv(layer, out);
+    else write_csv(layer, out, {"X", "Y", moved->points, moved->shapes});
     out.close();
     if (!out) throw OutputError(fmt::format("{}: writing failed (disk full?)", path.string()));
 }
@@ -136,17 +143,16 @@ bool fits_in_memory(const Layer& layer) {
 std::vector<std::string> creation_options(FileFormat format, const Layer& layer, const WriteOptions& options,
                                           const fs::path& path) {
     switch (format) {
-    // The coordinates come rounded to options.precision decimals (OgrLayerSpec::decimals):
-    // GDAL 3.6 printing exactly that many turns 101.499999 into 101.5 (it takes the 9s
-    // for noise), so it is given more digits than are left and prints the value as it is.
+    // The coordinates come rounded to options.precision decimals (OgrLayerSpec::decimals),
+    // and GDAL is given spare digits to print each as exactly that (decimals.hpp).
     // Points carry no bbox of their own (it would repeat the point); the collection's
     // is written with the parts' join.
     case FileFormat::GeoJson:
         return {"RFC7946=YES", layer.is_points() ? "WRITE_BBOX=NO" : "WRITE_BBOX=YES", "WRITE_NAME=NO",
-                fmt::format("COORDINATE_PRECISION={}", std::min(15, options.precision + 5))};
+                fmt::format("COORDINATE_PRECISION={}", options.precision + geo::spare_decimals)};
     case FileFormat::GeoJsonSeq:
         return {path.extension() == ".geojsons" ? "RS=YES" : "RS=NO",
-                fmt::format("COORDINATE_PRECISION={}", std::min(15, options.precision + 5))};
+                fmt::format("COORDINATE_PRECISION={}", options.precision + geo::spare_decimals)};
     case FileFormat::Shapefile: return {"ENCODING=UTF-8", "RESIZE=NO"};
     case FileFormat::GeoPackage: {
         // The FID column must not take a field's name.
@@ -160,8 +166,7 @@ std::vector<std::string> creation_options(FileFormat format, const Layer& layer,
         if (fits_in_memory(layer))
             return {"SPATIAL_INDEX=YES", "TEMPORARY_DIR=/vsimem/"};
         return {"SPATIAL_INDEX=YES"};
-    case FileFormat::Csv:
-        return {layer.is_points() ? "GEOMETRY=AS_XY" : "GEOMETRY=AS_WKT", "CREATE_CSVT=NO"};
+    case FileFormat::Csv:  // depmap's own text (text_output.hpp)
     case FileFormat::Kml:
     case FileFormat::Json: return {};
     }
@@ -211,6 +216,7 @@ void replace_existing_layer(GDALDataset& dataset, const std::string& name, bool 
         if (dataset.DeleteLayer(i) != OGRERR_NONE)
             throw OutputError(fmt::format("{}: cannot replace its layer '{}' ({})", path.string(), name,
                                           gdal_error_or("GDAL refused")));
+        drop_qgis_styles(dataset, name);  // QGIS would dress the new layer in the old one's
         return;
     }
 }
@@ -243,8 +249,7 @@ std::optional<JoinedFormat> joined_format(FileFormat format, const std::vector<O
 std::string geojson_bbox(const Layer& layer, int precision) {
     const auto box = layer.extent();
     if (box.empty()) return {};
-    const double scale = std::pow(10.0, precision);
-    const auto round = [scale](double value) { return std::round(value * scale) / scale; };
+    const auto round = [precision](double value) { return geo::rounded_to_decimals(value, precision); };
     return fmt::format("[ {}, {}, {}, {} ]", round(box.min_lon_deg), round(box.min_lat_deg), round(box.max_lon_deg),
                        round(box.max_lat_deg));
 }
@@ -287,8 +292,10 @@ WriteReport write_layers(const std::vector<OutputLayer>& layers, const fs::path&
     if (layers.empty()) throw std::invalid_argument("write_layers: no layer");
     if ((layers.size() > 1 || options.append) && format != FileFormat::GeoPackage)
         throw ArgumentError(fmt::format("{}: only a GeoPackage (.gpkg) holds several layers", path.string()));
-    if (options.precision < 0 || options.precision > 15)
-        throw ArgumentError(fmt::format("--precision {}: give 0 to 15 decimals", options.precision));
+    if (options.precision < 0 || options.precision > geo::max_exact_decimals)
+        throw ArgumentError(fmt::format("--precision {}: give 0 to {} decimals ({} is about 11 µm; GDAL's GeoJSON "
+                                        "writer prints no more exactly); for every digit write a GeoPackage, "
+                                        "FlatGeobuf or CSV", options.precision, geo::max_exact_decimals, geo::max_exact_decimals));
     const auto crs = output_crs(options, t, path);
 
     StagedOutput stage(path, options.overwrite || options.append, t.sidecars, std::string(t.extensions.front()));
@@ -315,8 +322,8 @@ WriteReport write_layers(const std::vector<OutputLayer>& layers, const fs::path&
         return spec;
     };
 
-    if (t.driver.empty() && !crs.transform) {
-        write_text(*layers.front().layer, format, stage.staged(), path);
+    if (t.driver.empty()) {
+        write_text(*layers.front().layer, format, crs.transform.get(), stage.staged(), path);
     } else if (const auto joined = joined_format(format, layers, existing)) {
         const auto spec = spec_for(layers.front());
         write_in_parts(*layers.front().layer, spec, *joined, crs.srs, options, stage.staged(), path);
@@ -329,7 +336,7 @@ WriteReport write_layers(const std::vector<OutputLayer>& layers, const fs::path&
         std::optional<MemoryFolder> memory;
         if (format == FileFormat::Shapefile && fits_in_memory(*layers.front().layer)) memory.emplace();
         const fs::path target = memory ? fs::path(memory->file(stage.staged().filename().string())) : stage.staged();
-        auto dataset = open_output(t.driver.empty() ? traits(FileFormat::Csv) : t, target, existing, path);
+        auto dataset = open_output(t, target, existing, path);
         for (std::size_t i = 0; i < layers.size(); ++i) {
             const auto& output = layers[i];
             auto& spec = specs[i];
