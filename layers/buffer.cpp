@@ -2,6 +2,7 @@
 
 #include "geo/area.hpp"
 #include "geo/error.hpp"
+#include "geo/memory_budget.hpp"
 #include "geo/geodesic_buffer.hpp"
 #include "geo/parallel.hpp"
 #include "geo/point_index.hpp"
@@ -13,6 +14,7 @@
 #include <cmath>
 #include <exception>
 #include <memory>
+#include <numbers>
 #include <numeric>
 #include <stdexcept>
 
@@ -71,6 +73,16 @@ std::vector<std::vector<std::size_t>> meeting_groups(std::span<const geo::LonLat
     return groups;
 }
 
+// The bytes the circles take: a plane circle's vertex count for the tolerance (as
+// geodesic_circle starts, plus half again for its splits) at 16 bytes, twice over for
+// the copies on the way; a dissolve also holds every vertex in OGR and GEOS (about 100
+// bytes each).
+double estimated_bytes(std::size_t centres, const BufferOptions& options, bool dissolve) {
+    const double sag = std::min(1.35 * options.tolerance_m / options.radius_m, 1.0);
+    const double vertices = std::clamp(std::numbers::pi / std::acos(1.0 - sag), 16.0, 1048576.0) * 1.5;
+    return static_cast<double>(centres) * vertices * (dissolve ? 132.0 : 32.0);
+}
+
 } // namespace
 
 std::vector<geo::Polygon> buffers(std::span<const geo::LonLat> centres, const BufferOptions& options) {
@@ -103,6 +115,10 @@ geo::MultiPolygon dissolved_buffers(std::span<const geo::LonLat> centres, const 
 
 Layer buffer_layer(const Layer& points, const BufferOptions& options, bool dissolve) {
     if (!points.is_points()) throw InputError(points.source + ": buffer needs a point layer");
+    circle_options(options);  // a bad radius or tolerance is named before the estimate
+    geo::require_memory(estimated_bytes(points.size(), options, dissolve),
+                        fmt::format("buffers of {} features at --tolerance {:g} m", points.size(), options.tolerance_m),
+                        "give a larger --tolerance, or fewer features (--where)");
     if (dissolve) {
         Layer out;
         out.name = "buffers";
