@@ -46,8 +46,8 @@ public:
                 index.neighbours_of(i, eps_m, found);
                 if (const auto pairs = total += found.size(); 4.0 * static_cast<double>(pairs) > budget)
                     throw LimitError(fmt::format(
-                        "clustering at --eps {:g} m finds more than {} neighbour pairs, over {} of memory, but {} "
-                        "is available; take a smaller --eps, or fewer features (--where)",
+                        "clustering at --eps {:g} m finds more than {} neighbour pairs ({}), past half of the {} "
+                        "available; take a smaller --eps, or fewer features (--where)",
                         eps_m, pairs, human_bytes(4.0 * static_cast<double>(pairs)), human_bytes(2 * budget)));
                 chunk.indices.insert(chunk.indices.end(), found.begin(), found.end());
                 chunk.ends.push_back(chunk.indices.size());

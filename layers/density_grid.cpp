@@ -74,7 +74,8 @@ std::vector<bool> cells_touching(const geo::Grid& grid, const std::vector<geo::M
 
 // The bytes a grid takes: counts and totals for every cell, and for every cell kept
 // its polygon (a ring grown by doubling, in a polygon, in a shape) and attributes, with
-// room for the doubling of the columns as they grow.
+// room for the doubling of the columns as they grow, twice over: writers may copy the
+// layer (FlatGeobuf reorders it). Measured: 718,272 cells to .fgb peak at 411 MB.
 double estimated_bytes(const geo::Grid& grid, std::size_t points, std::size_t kept_cells, std::size_t sums) {
     constexpr double allocation = 16;  // malloc's own bytes per block
     const double per_cell = 8.0 * static_cast<double>(1 + sums) + 0.25;
@@ -82,7 +83,7 @@ double estimated_bytes(const geo::Grid& grid, std::size_t points, std::size_t ke
     const double shape = ring + 48 + allocation + 2 * sizeof(geo::Shape);
     const double attributes = 2 * (16.0 + 8 + 1 + 9.0 * static_cast<double>(2 + sums));
     return per_cell * static_cast<double>(grid.size()) + 16.0 * static_cast<double>(points) +
-           (shape + attributes) * static_cast<double>(kept_cells);
+           2 * (shape + attributes) * static_cast<double>(kept_cells);
 }
 
 } // namespace
