@@ -123,7 +123,7 @@ TEST_CASE("units: a distance longer than the equator is refused") {
         CAPTURE(text);
         CHECK_THAT(error_for(text), Contains("longer than the way round the Earth"));
     }
-    CHECK(parse_distance_m("40075017m") == exactly(max_distance_m));
+    CHECK(parse_distance_m("40075017m") == exactly(depmap::geo::max_distance_m));
 }
 
 TEST_CASE("units: degrees are refused with a hint to use km") {
