@@ -4,6 +4,8 @@
 #include "geo/units.hpp"
 #include "layers/buffer.hpp"
 
+#include <fmt/format.h>
+
 namespace depmap::cli {
 
 CLI::App* BufferCommand::setup(CLI::App& app) {
@@ -23,7 +25,9 @@ void BufferCommand::run(const GlobalOptions& global, std::ostream& out, std::ost
     options.radius_m = geo::parse_distance_m(m_radius);
     options.tolerance_m = geo::parse_distance_m(m_tolerance);
     if (options.radius_m <= 0) throw ArgumentError("--radius: give a positive distance such as 10km");
-    if (options.tolerance_m <= 0) throw ArgumentError("--tolerance: give a positive distance such as 1m");
+    if (options.tolerance_m < layers::min_tolerance_m)
+        throw ArgumentError(fmt::format("--tolerance {}: give at least {:g} m, such as 1m", m_tolerance,
+                                        layers::min_tolerance_m));
     const auto input = m_input.load(global, err);
     const auto& layer = input.selected();
     if (!layer.is_points()) throw InputError(layer.source + ": buffer needs a point layer");

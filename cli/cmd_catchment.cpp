@@ -36,7 +36,9 @@ void CatchmentCommand::run(const GlobalOptions& global, std::ostream& out, std::
     layers::CatchmentOptions options;
     options.sum_fields = m_sums;
     options.tolerance_m = geo::parse_distance_m(m_tolerance);
-    if (!(options.tolerance_m > 0.0)) throw ArgumentError("--tolerance " + m_tolerance + ": must be more than 0");
+    // Finer than a millimetre only adds vertices (GeoJSON's 7 decimals are about 1 cm).
+    if (!(options.tolerance_m >= 0.001))
+        throw ArgumentError("--tolerance " + m_tolerance + ": give at least 0.001m (a millimetre), such as 10m");
 
     // The bundled boundary is the dissolved divisions, edge for edge: one file serves both.
     const bool bundled = m_within == "boundary" || m_within == "divisions";

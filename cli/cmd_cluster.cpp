@@ -1,5 +1,6 @@
 #include "cli/cmd_cluster.hpp"
 
+#include "cli/whole_number.hpp"
 #include "geo/dbscan.hpp"
 #include "geo/error.hpp"
 #include "geo/units.hpp"
@@ -19,11 +20,7 @@ CLI::App* ClusterCommand::setup(CLI::App& app) {
     command->add_option("--eps", m_eps, "Neighbourhood radius, exact geodesic: 25km, 10 mi, 800 m")->required();
     command->add_option("--min-points", m_min_points,
                         "Neighbours within --eps, the feature itself included, that make a core feature")
-        ->check([](const std::string& text) {
-            return text.find_first_not_of("0123456789") == std::string::npos && text.find_first_not_of('0') != std::string::npos
-                       ? std::string()
-                       : "'" + text + "' is not a whole number of 1 or more";
-        })
+        ->check(whole_number(1))
         ->capture_default_str();
     command->add_flag("--districts", m_districts, "One polygon per cluster with count, commodity mix and sums");
     command->add_option("--shape", m_shape, "With --districts: hull (of the members, the default) or buffer "

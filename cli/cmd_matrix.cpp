@@ -3,8 +3,11 @@
 #include "cli/query_places.hpp"
 #include "geo/distance_matrix.hpp"
 #include "geo/error.hpp"
+#include "geo/memory_budget.hpp"
 #include "layers/proximity.hpp"
 #include "layers/read.hpp"
+
+#include <fmt/format.h>
 
 #include <filesystem>
 
@@ -42,6 +45,23 @@ layers::Layer pairs_table(const std::vector<layers::QueryPlace>& from, const std
     return out;
 }
 
+// The bytes of the pairs' table: per pair its distance, the two indices that gather the
+// columns (grown by doubling), the ids and names gathered, and what printing it holds at
+// once: every cell as a string for a table, a JSON object for -f json or geojson.
+double estimated_bytes(const std::vector<layers::QueryPlace>& from, const std::vector<layers::QueryPlace>& to,
+                       const OutputOptions& output) {
+    const auto text_bytes = [](const std::vector<layers::QueryPlace>& places) {
+        double bytes = 0;
+        for (const auto& place : places) bytes += static_cast<double>(place.id.size() + place.name.size());
+        return places.empty() ? 0.0 : bytes / static_cast<double>(places.size()) + 34;
+    };
+    double per_pair = 8 + 32 + 9 + text_bytes(from) + text_bytes(to);
+    if (output.path.empty() && output.format == OutputFormat::Table) per_pair += 5 * 32 + 40 + per_pair;
+    if (output.path.empty() && (output.format == OutputFormat::Json || output.format == OutputFormat::GeoJson))
+        per_pair += 800;
+    return per_pair * static_cast<double>(from.size()) * static_cast<double>(to.size());
+}
+
 } // namespace
 
 CLI::App* MatrixCommand::setup(CLI::App& app) {
@@ -76,6 +96,9 @@ void MatrixCommand::run(const GlobalOptions& global, std::ostream& out, std::ost
             to.push_back({text, place.label, place.position});
         }
     }
+    geo::require_memory(estimated_bytes(from, to, m_output),
+                        fmt::format("a matrix of {} x {} pairs", from.size(), to.size()),
+                        "select fewer features (--where, --commodity) or fewer places (--to), or use --nearest-of");
     m_output.emit(pairs_table(from, to), global, out, err);
 }
 

@@ -1,6 +1,7 @@
 #include "cli/cmd_near.hpp"
 
 #include "cli/query_places.hpp"
+#include "cli/whole_number.hpp"
 #include "geo/units.hpp"
 
 namespace depmap::cli {
@@ -10,7 +11,7 @@ CLI::App* NearCommand::setup(CLI::App& app) {
     command->add_option("place", m_place, "A feature name or id, a gazetteer place, lon,lat or DMS");
     command->add_option("--from", m_from, "A layer of places to ask about, one after another");
     command->add_option("-r,--radius", m_radius, "The distance: 50km, 12.5 mi, 800 m, 3nmi")->required();
-    command->add_option("--limit", m_limit, "Only the nearest N (per place)");
+    command->add_option("--limit", m_limit, "Only the nearest N (per place)")->check(whole_number(0));
     command->add_flag("--count", m_count, "Only the number of features (per place)");
     m_input.add_to(*command);
     m_output.add_to(*command);

@@ -42,6 +42,12 @@ void WithinCommand::run(const GlobalOptions& global, std::ostream& out, std::ost
     std::vector<geo::MultiPolygon> polygons;
     if (!m_bbox.empty()) {
         const geo::Box box{m_bbox[0], m_bbox[1], m_bbox[2], m_bbox[3]};
+        const auto in = [](double value, double limit) { return value >= -limit && value <= limit; };  // NaN: false
+        if (!in(box.min_lon_deg, 180) || !in(box.max_lon_deg, 180) || !in(box.min_lat_deg, 90) ||
+            !in(box.max_lat_deg, 90))
+            throw ArgumentError(fmt::format("--bbox {},{},{},{}: give finite degrees, longitudes within -180..180 "
+                                            "and latitudes within -90..90", box.min_lon_deg, box.min_lat_deg,
+                                            box.max_lon_deg, box.max_lat_deg));
         if (box.min_lon_deg > box.max_lon_deg || box.min_lat_deg > box.max_lat_deg)
             throw ArgumentError("--bbox: give min lon,min lat,max lon,max lat with min <= max");
         polygons.push_back(layers::box_polygon(box));

@@ -1,6 +1,7 @@
 // depmap: maps mineral deposits and mines. One executable, one subcommand per question.
 #include "cli/command.hpp"
 #include "geo/error.hpp"
+#include "geo/one_line.hpp"
 #include "layers/temporaries.hpp"
 
 #include <fmt/format.h>
@@ -16,8 +17,9 @@ constexpr int exit_ok = 0;
 constexpr int exit_failure = 1;  // bad data or a runtime failure
 constexpr int exit_usage = 2;    // a malformed command line
 
-int report(const std::string& command, const char* what, int code) {
-    std::cerr << fmt::format("depmap{}{}: error: {}\n", command.empty() ? "" : " ", command, what);
+// One line, however long or many-lined the message (GDAL's can be megabytes).
+int report(const std::string& command, std::string_view what, int code) {
+    std::cerr << fmt::format("depmap{}{}: error: {}\n", command.empty() ? "" : " ", command, depmap::one_line(what));
     return code;
 }
 
@@ -47,6 +49,9 @@ void remove_temporaries_on_signals() {
         raise(sig);
     }).detach();
 }
+
+constexpr const char* out_of_memory = "out of memory; free some memory, or ask for less (a smaller extent, "
+                                      "larger cells, fewer features)";
 
 } // namespace
 
@@ -84,11 +89,16 @@ int main(int argc, char** argv) {
         return app.exit(e);
     } catch (const CLI::ParseError& e) {
         const std::string command = parsed_command();
-        report(command, e.what(), exit_usage);
-        std::cerr << fmt::format("run 'depmap {}--help' for usage\n", command.empty() ? "" : command + " ");
-        return exit_usage;
-    } catch (const OutputError& e) {  // checked as the line is read: an existing -o file
+        return report(command, fmt::format("{}; run 'depmap {}--help' for usage", one_line(e.what()),
+                                           command.empty() ? "" : command + " "), exit_usage);
+    } catch (const ArgumentError& e) {  // options checked as the line is read
+        return report(parsed_command(), e.what(), exit_usage);
+    } catch (const std::bad_alloc&) {
+        return report(parsed_command(), out_of_memory, exit_failure);
+    } catch (const std::exception& e) {  // an existing -o file, found as the line is read
         return report(parsed_command(), e.what(), exit_failure);
+    } catch (...) {
+        return report(parsed_command(), "unexpected failure while reading the command line", exit_failure);
     }
 
     for (auto& [sub, command] : parsers) {
@@ -100,9 +110,11 @@ int main(int argc, char** argv) {
         } catch (const ArgumentError& e) {
             return report(name, e.what(), exit_usage);
         } catch (const std::bad_alloc&) {
-            return report(name, "out of memory", exit_failure);
+            return report(name, out_of_memory, exit_failure);
         } catch (const std::exception& e) {
             return report(name, e.what(), exit_failure);
+        } catch (...) {
+            return report(name, "unexpected failure (not a standard exception)", exit_failure);
         }
     }
     return exit_usage;

@@ -53,7 +53,7 @@ void OutputOptions::add_to(CLI::App& command, bool to_stdout) {
     command.add_option("--crs", write.crs, "Reproject the file to this CRS (EPSG:xxxx, WKT, PROJ); "
                        "not for GeoJSON or KML, which are WGS84")->group(group);
     command.add_option("--precision", write.precision, "Decimals of GeoJSON coordinates, 0 to 10 (default 7, ~1 cm)")
-        ->group(group);
+        ->check(CLI::Range(0, 10))->group(group);
     command.add_option("--output-layer", layer_name, "The layer's name in a GeoPackage (default: the file name)")
         ->group(group);
     command.add_flag("--append", write.append, "Add the layer to an existing GeoPackage")->group(group);

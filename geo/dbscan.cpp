@@ -1,9 +1,14 @@
 #include "geo/dbscan.hpp"
 
+#include "geo/error.hpp"
 #include "geo/geodesic.hpp"
+#include "geo/memory_budget.hpp"
 #include "geo/parallel.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <limits>
 #include <numeric>
@@ -22,10 +27,15 @@ constexpr std::size_t chunk_points = 2048;
 // a hundred neighbours each).
 class NeighbourLists {
 public:
+    // Their size is known only as they are found: past the memory available (half of
+    // it, for the copies as they grow), LimitError says so rather than the system
+    // killing the process.
     NeighbourLists(const PointIndex& index, double eps_m, unsigned threads)
         : m_chunks((index.size() + chunk_points - 1) / chunk_points) {
         if (index.size() > std::numeric_limits<std::uint32_t>::max())
             throw std::length_error("DBSCAN takes at most 2^32 - 1 points");
+        const double budget = static_cast<double>(available_memory_bytes()) / 2;
+        std::atomic<std::uint64_t> total{0};
         const std::size_t wanted = threads != 0 ? threads : threads_for(m_chunks.size(), 1);
         for_each_task(m_chunks.size(), wanted, [&](std::size_t c) {
             Chunk& chunk = m_chunks[c];
@@ -34,6 +44,11 @@ public:
             for (std::size_t i = c * chunk_points; i < end; ++i) {
                 found.clear();
                 index.neighbours_of(i, eps_m, found);
+                if (const auto pairs = total += found.size(); 4.0 * static_cast<double>(pairs) > budget)
+                    throw LimitError(fmt::format(
+                        "clustering at --eps {:g} m finds more than {} neighbour pairs ({}), past half of the {} "
+                        "available; take a smaller --eps, or fewer features (--where)",
+                        eps_m, pairs, human_bytes(4.0 * static_cast<double>(pairs)), human_bytes(2 * budget)));
                 chunk.indices.insert(chunk.indices.end(), found.begin(), found.end());
                 chunk.ends.push_back(chunk.indices.size());
             }

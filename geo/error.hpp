@@ -30,4 +30,11 @@ public:
     using std::runtime_error::runtime_error;
 };
 
+// Work too large for this machine, refused before it starts: the message gives the
+// estimate, what is available, and what to change.
+class LimitError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
 } // namespace depmap

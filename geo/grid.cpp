@@ -183,6 +183,12 @@ Polygon Grid::polygon(CellIndex c) const {
     return polygon;
 }
 
+std::size_t Grid::polygon_vertices() const {
+    const std::size_t edges = m_options.shape == CellShape::Square ? 4 : 6;
+    const double steps = std::max(1.0, std::ceil(m_side_m / m_options.max_vertex_spacing_m));
+    return edges * static_cast<std::size_t>(steps) + 1;
+}
+
 std::string Grid::id(CellIndex c) { return fmt::format("r{}c{}", c.row, c.col); }
 
 } // namespace depmap::geo

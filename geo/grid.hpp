@@ -66,6 +66,8 @@ public:
     std::int32_t rows() const { return m_rows; }
     std::int32_t cols() const { return m_cols; }
     std::size_t size() const { return static_cast<std::size_t>(m_rows) * static_cast<std::size_t>(m_cols); }
+    // The vertices of a cell's polygon(), the closing one included.
+    std::size_t polygon_vertices() const;
     // Every cell's area, cell_m squared.
     double cell_area_m2() const { return m_options.cell_m * m_options.cell_m; }
 

@@ -148,7 +148,8 @@ double parse_distance_m(std::string_view text) {
     if (number < 0.0) fail(text, "is negative");
 
     const double metres = std::fabs(number) * unit->metres;  // fabs: "-0" is zero
-    if (!std::isfinite(metres)) fail(text, "is too large");
+    if (!std::isfinite(metres) || metres > max_distance_m)
+        fail(text, "is longer than the way round the Earth (40,075 km)");
     return metres;
 }
 

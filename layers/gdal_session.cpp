@@ -1,5 +1,7 @@
 #include "layers/gdal_session.hpp"
 
+#include "geo/one_line.hpp"
+
 #include <cpl_error.h>
 #include <gdal.h>
 
@@ -18,7 +20,7 @@ void ensure_gdal() {
 std::string gdal_error_or(const std::string& fallback) {
     const char* message = CPLGetLastErrorMsg();
     if (message == nullptr || *message == '\0') return fallback;
-    return message;
+    return one_line(message);  // GDAL may quote a whole statement or document
 }
 
 GdalErrorTrap::GdalErrorTrap() {
@@ -30,7 +32,7 @@ GdalErrorTrap::~GdalErrorTrap() { CPLPopErrorHandler(); }
 
 void CPL_STDCALL GdalErrorTrap::handle(CPLErr level, CPLErrorNum, const char* message) {
     auto* trap = static_cast<GdalErrorTrap*>(CPLGetErrorHandlerUserData());
-    if (level >= CE_Warning && trap->m_first.empty()) trap->m_first = message ? message : "unknown GDAL error";
+    if (level >= CE_Warning && trap->m_first.empty()) trap->m_first = message ? one_line(message) : "unknown GDAL error";
 }
 
 } // namespace depmap::layers

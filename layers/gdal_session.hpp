@@ -11,7 +11,8 @@ namespace depmap::layers {
 // failures itself, with GDAL's message inside its own.
 void ensure_gdal();
 
-// GDAL's last error message, or `fallback` when GDAL left none.
+// GDAL's last error message (its first line, cut: see geo/one_line.hpp), or
+// `fallback` when GDAL left none.
 std::string gdal_error_or(const std::string& fallback);
 
 struct DatasetCloser {

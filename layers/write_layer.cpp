@@ -133,6 +133,23 @@ std::vector<DbfField> shapefile_fields(const Layer& layer, OGRwkbGeometryType ty
 // Whether a layer may be held twice over in memory while it is written: GDAL's files it
 // seeks about in (/vsimem/), or a copy of the layer in another row order. Points only,
 // under 1 GB at about what a point feature takes in a binary format.
+// A format's most fields, checked before anything is written: SQLite's 2,000 columns
+// (the fid and geometry among them), dBASE's 255, FlatGeobuf's 65,535.
+void check_field_count(const Layer& layer, FileFormat format, const fs::path& path) {
+    const std::size_t geometry = layer.attributes_only ? 0 : 1;
+    std::size_t most = 0;
+    std::string_view rule;
+    switch (format) {
+    case FileFormat::GeoPackage: most = 2000 - 1 - geometry; rule = "a GeoPackage table has at most 2,000 columns"; break;
+    case FileFormat::Shapefile: most = 255; rule = "a Shapefile's dBASE table has at most 255"; break;
+    case FileFormat::FlatGeobuf: most = 65535; rule = "FlatGeobuf has at most 65,535"; break;
+    default: return;
+    }
+    if (layer.fields.size() > most)
+        throw OutputError(fmt::format("{}: {} fields, but {}; keep fewer (export --fields) or write CSV or GeoJSON",
+                                      path.string(), layer.fields.size(), rule));
+}
+
 bool fits_in_memory(const Layer& layer) {
     if (!layer.is_points()) return false;
     std::size_t bytes = 64;
@@ -305,6 +322,7 @@ WriteReport write_layers(const std::vector<OutputLayer>& layers, const fs::path&
 
     const auto spec_for = [&](const OutputLayer& output) {
         const auto& layer = *output.layer;
+        check_field_count(layer, format, path);
         OgrLayerSpec spec;
         spec.name = layer_name(output, format, path);
         spec.geometry_type = layer_geometry_type(layer);

@@ -116,11 +116,14 @@ TEST_CASE("units: NaN and infinity are refused as not finite") {
     CHECK_THAT(message, Contains("nmi"));
 }
 
-TEST_CASE("units: a number that overflows once in metres is refused") {
-    // 1e306 is a double, 1e306 km = 1e309 m is not.
-    const std::string text = "1" + std::string(306, '0') + "km";
-    CHECK_THAT(error_for(text), Contains("too large"));
-    CHECK(parse_distance_m("1" + std::string(305, '0') + "km") == exactly(1e308));
+TEST_CASE("units: a distance longer than the equator is refused") {
+    // 1e306 is a double, 1e306 km = 1e309 m is not; 40,076 km is merely too long.
+    for (const std::string& text : {"1" + std::string(306, '0') + "km", std::string("40076km"),
+                                    std::string("99999999999999999999 m")}) {
+        CAPTURE(text);
+        CHECK_THAT(error_for(text), Contains("longer than the way round the Earth"));
+    }
+    CHECK(parse_distance_m("40075017m") == exactly(depmap::geo::max_distance_m));
 }
 
 TEST_CASE("units: degrees are refused with a hint to use km") {
