@@ -11,7 +11,7 @@ void write_table(const Layer& layer, std::ostream& out);
 
 // RFC 4180 CSV, UTF-8: lon,lat columns for points (WKT for other geometries), then the
 // fields. Nulls are empty cells. Numbers, coordinates included, in the shortest form that
-// reads back the same.
+// reads back the same. Stops at the first failed write, leaving `out` bad.
 void write_csv(const Layer& layer, std::ostream& out);
 
 // A JSON array, one object per feature: lon and lat for points, then every field by
