@@ -1,5 +1,6 @@
 // depmap: maps mineral deposits and mines. One executable, one subcommand per question.
 #include "cli/command.hpp"
+#include "cli/standard_output.hpp"
 #include "geo/error.hpp"
 
 #include <fmt/format.h>
@@ -21,6 +22,7 @@ int report(const std::string& command, const char* what, int code) {
 
 int main(int argc, char** argv) {
     using namespace depmap;
+    cli::StandardOutput standard_output;  // std::cout, its failed writes reported
     CLI::App app("depmap: maps mineral deposits and mines, and answers questions about them.",
                  "depmap");
     app.require_subcommand(1);
@@ -64,7 +66,10 @@ int main(int argc, char** argv) {
         const std::string name = sub->get_name();
         try {
             command->run(global, std::cout, std::cerr);
+            standard_output.finish();
             return exit_ok;
+        } catch (const cli::ClosedPipe&) {
+            return exit_ok;  // the reader stopped reading (| head): not an error
         } catch (const ArgumentError& e) {
             return report(name, e.what(), exit_usage);
         } catch (const std::bad_alloc&) {
