@@ -19,7 +19,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// The handler's prefix; what follows it is the real, absolute path.
+// The handler's prefix (null-terminated: GDAL keeps the pointer); what follows it is the
+// real, absolute path.
 constexpr std::string_view prefix = "/vsidepmapwatch";
 
 std::mutex failures_mutex;
@@ -40,14 +41,19 @@ struct WatchedFile {
     }
 };
 
+// The real file. GDAL 3.6 passes the callbacks the path with the prefix, later ones without.
+const char* real(const char* path) {
+    return std::string_view(path).starts_with(prefix) ? path + prefix.size() : path;
+}
+
 WatchedFile& file_of(void* handle) { return *static_cast<WatchedFile*>(handle); }
 
 void* open_file(void*, const char* path, const char* access) {
-    VSILFILE* real = VSIFOpenExL(path, access, TRUE);
-    if (real == nullptr) return nullptr;
+    VSILFILE* file = VSIFOpenExL(real(path), access, TRUE);
+    if (file == nullptr) return nullptr;
     const std::string_view mode(access);
     const bool writing = mode.find_first_of("wa+") != std::string_view::npos;
-    return new WatchedFile{real, path, writing};
+    return new WatchedFile{file, real(path), writing};
 }
 
 size_t write_file(void* handle, const void* data, size_t size, size_t count) {
@@ -98,12 +104,12 @@ int truncate_file(void* handle, vsi_l_offset size) {
     return result;
 }
 
-int stat_path(void*, const char* path, VSIStatBufL* status, int flags) { return VSIStatExL(path, status, flags); }
-int unlink_path(void*, const char* path) { return VSIUnlink(path); }
-int rename_path(void*, const char* from, const char* to) { return VSIRename(from, to); }
-int mkdir_path(void*, const char* path, long mode) { return VSIMkdir(path, mode); }
-int rmdir_path(void*, const char* path) { return VSIRmdir(path); }
-char** read_dir(void*, const char* path, int max_files) { return VSIReadDirEx(path, max_files); }
+int stat_path(void*, const char* path, VSIStatBufL* status, int flags) { return VSIStatExL(real(path), status, flags); }
+int unlink_path(void*, const char* path) { return VSIUnlink(real(path)); }
+int rename_path(void*, const char* from, const char* to) { return VSIRename(real(from), real(to)); }
+int mkdir_path(void*, const char* path, long mode) { return VSIMkdir(real(path), mode); }
+int rmdir_path(void*, const char* path) { return VSIRmdir(real(path)); }
+char** read_dir(void*, const char* path, int max_files) { return VSIReadDirEx(real(path), max_files); }
 
 void install_handler() {
     static std::once_flag installed;
@@ -124,8 +130,8 @@ void install_handler() {
         callbacks->mkdir = mkdir_path;
         callbacks->rmdir = rmdir_path;
         callbacks->read_dir = read_dir;
-        VSIInstallPluginHandler(std::string(prefix).c_str(), callbacks);  // GDAL copies the callbacks
-        VSIFreeFilesystemPluginCallbacksStruct(callbacks);
+        // Neither is freed: GDAL 3.6 keeps both pointers.
+        VSIInstallPluginHandler(prefix.data(), callbacks);
     });
 }
 
