@@ -1,5 +1,6 @@
 // depmap: maps mineral deposits and mines. One executable, one subcommand per question.
 #include "cli/command.hpp"
+#include "cli/standard_output.hpp"
 #include "geo/error.hpp"
 #include "geo/one_line.hpp"
 #include "layers/temporaries.hpp"
@@ -58,6 +59,7 @@ constexpr const char* out_of_memory = "out of memory; free some memory, or ask f
 int main(int argc, char** argv) {
     using namespace depmap;
     remove_temporaries_on_signals();
+    cli::StandardOutput standard_output;  // std::cout, its failed writes reported
     CLI::App app("depmap: maps mineral deposits and mines, and answers questions about them.",
                  "depmap");
     app.require_subcommand(1);
@@ -106,7 +108,10 @@ int main(int argc, char** argv) {
         const std::string name = sub->get_name();
         try {
             command->run(global, std::cout, std::cerr);
+            standard_output.finish();
             return exit_ok;
+        } catch (const cli::ClosedPipe&) {
+            return exit_ok;  // the reader stopped reading (| head): not an error
         } catch (const ArgumentError& e) {
             return report(name, e.what(), exit_usage);
         } catch (const std::bad_alloc&) {

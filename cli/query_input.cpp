@@ -118,6 +118,8 @@ void OutputOptions::emit(const layers::Layer& result, const GlobalOptions& globa
     const auto report = layers::write_layers({{&result, layer_name, style_options}}, path, options);
     if (!global.quiet)
         for (const auto& note : report.notes) fmt::print(err, "note: {}\n", note);
+    if (global.verbose)
+        for (const auto& detail : report.details) fmt::print(err, "note: {}\n", detail);
     if (global.verbose) fmt::print(err, "wrote {} features to {}\n", result.size(), path);
 }
 

@@ -1,9 +1,11 @@
 #pragma once
 // A text output file that appears whole or not at all (see StagedOutput).
+#include "layers/fd_output.hpp"
 #include "layers/staged_output.hpp"
 
 #include <filesystem>
-#include <fstream>
+#include <optional>
+#include <ostream>
 
 namespace depmap::layers {
 
@@ -13,14 +15,15 @@ public:
     // its folder cannot be written.
     AtomicOutput(std::filesystem::path destination, bool overwrite);
 
-    std::ostream& stream() { return m_stream; }
-    // Flushes, checks and moves into place. Throws OutputError on any failure.
+    std::ostream& stream() { return m_file->stream(); }
+    // Flushes, checks and moves into place. Throws OutputError on any failure (a full
+    // disk as "DESTINATION: No space left on device").
     void commit();
 
 private:
     std::filesystem::path m_path;  // as given, for messages
     StagedOutput m_stage;
-    std::ofstream m_stream;
+    std::optional<CheckedFile> m_file;
 };
 
 } // namespace depmap::layers

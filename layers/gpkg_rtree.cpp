@@ -9,7 +9,9 @@
 
 #include <algorithm>
 #include <bit>
+#include <cerrno>
 #include <cmath>
+#include <cstring>
 #include <functional>
 #include <limits>
 #include <memory>
@@ -64,6 +66,10 @@ public:
         if (sqlite3_bind_int64(m_statement, at, value) != SQLITE_OK) fail();
         return *this;
     }
+    Statement& bind(int at, double value) {
+        if (sqlite3_bind_double(m_statement, at, value) != SQLITE_OK) fail();
+        return *this;
+    }
     Statement& bind(int at, const std::vector<unsigned char>& blob) {
         if (sqlite3_bind_blob(m_statement, at, blob.data(), static_cast<int>(blob.size()), SQLITE_STATIC) != SQLITE_OK)
             fail();
@@ -86,6 +92,11 @@ public:
         while (step()) {}
     }
     std::int64_t integer(int column) const { return sqlite3_column_int64(m_statement, column); }
+    std::vector<unsigned char> blob(int column) const {
+        const auto* data = static_cast<const unsigned char*>(sqlite3_column_blob(m_statement, column));
+        return data ? std::vector<unsigned char>(data, data + sqlite3_column_bytes(m_statement, column))
+                    : std::vector<unsigned char>();
+    }
     std::string text(int column) const {
         const auto* text = sqlite3_column_text(m_statement, column);
         return text ? reinterpret_cast<const char*>(text) : "";
@@ -93,6 +104,7 @@ public:
 
 private:
     [[noreturn]] void fail() {
+        if (sqlite3_errcode(m_db) == SQLITE_FULL) throw OutputError(fmt::format("{}: {}", m_path, std::strerror(ENOSPC)));
         throw OutputError(fmt::format("{}: cannot write the spatial index (SQLite: {})", m_path, sqlite3_errmsg(m_db)));
     }
     sqlite3* m_db;
@@ -150,8 +162,11 @@ std::vector<std::size_t> str_tiles(std::vector<Cell>& cells, std::size_t capacit
 GpkgRtreeBuilder::GpkgRtreeBuilder(GDALDataset& dataset, OGRLayer& layer, const std::string& path)
     : m_db(static_cast<sqlite3*>(dataset.GetInternalHandle("SQLITE_HANDLE"))), m_path(path) {
     if (m_db == nullptr) throw OutputError(fmt::format("{}: GDAL gives no SQLite handle to index it", path));
-    const std::string table = layer.GetName();
-    const std::string column = layer.GetGeometryColumn();
+    m_table = layer.GetName();
+    m_column = layer.GetGeometryColumn();
+    m_fid = layer.GetFIDColumn();
+    const std::string& table = m_table;
+    const std::string& column = m_column;
     {
         GdalErrorTrap trap;
         OGRLayer* answer = dataset.ExecuteSQL(
@@ -185,31 +200,74 @@ void GpkgRtreeBuilder::execute(const std::string& sql) const {
     if (sqlite3_exec(m_db, sql.c_str(), nullptr, nullptr, &message) != SQLITE_OK) {
         const std::string what = message ? message : "unknown error";
         sqlite3_free(message);
+        if (sqlite3_errcode(m_db) == SQLITE_FULL) throw OutputError(fmt::format("{}: {}", m_path, std::strerror(ENOSPC)));
         throw OutputError(fmt::format("{}: cannot write the spatial index (SQLite: {})", m_path, what));
     }
 }
 
-void GpkgRtreeBuilder::finish() {
+std::string GpkgRtreeBuilder::finish() {
+    std::string refused;
     if (!m_cells.empty()) {
-        Statement size(m_db, fmt::format("SELECT length(data) FROM {} WHERE nodeno = 1", quoted_name(m_rtree + "_node")),
-                       m_path);
-        if (!size.step()) throw OutputError(fmt::format("{}: the spatial index has no root node", m_path));
-        const auto node_bytes = static_cast<std::size_t>(size.integer(0));
-        size.run();
-        const std::size_t capacity = (node_bytes - header_bytes) / cell_bytes;
-        if (node_bytes < header_bytes + 2 * cell_bytes)
-            throw OutputError(fmt::format("{}: the spatial index has {}-byte nodes", m_path, node_bytes));
+        Statement root(m_db, fmt::format("SELECT data FROM {} WHERE nodeno = 1", quoted_name(m_rtree + "_node")), m_path);
+        if (!root.step()) throw OutputError(fmt::format("{}: the spatial index has no root node", m_path));
+        const auto empty_root = root.blob(0);
+        root.run();
+        const auto node_bytes = empty_root.size();
+        // The empty tree as SQLite made it: zeros (no depth, no cell) in nodes that hold two cells at least.
+        const bool known = node_bytes >= header_bytes + 2 * cell_bytes &&
+                           std::all_of(empty_root.begin(), empty_root.end(), [](unsigned char b) { return b == 0; });
+        // Features to look up through the tree once it is written: the first, one between, the last.
+        const std::vector<Cell> samples{m_cells.front(), m_cells[m_cells.size() / 2], m_cells.back()};
+        if (known) write_packed(std::move(m_cells), node_bytes);
+        m_cells.clear();
+        if (!known) {
+            fill_row_by_row(node_bytes);
+            refused = "SQLite's empty spatial index is not in the layout depmap packs; SQLite filled it row by row";
+        } else if (!std::all_of(samples.begin(), samples.end(), [&](const Cell& cell) { return finds(cell); })) {
+            fill_row_by_row(node_bytes);
+            refused = "SQLite did not find features through the packed spatial index; SQLite filled it row by row";
+        }
+    }
+    execute(m_insert_sql);
+    return refused;
+}
 
+bool GpkgRtreeBuilder::finds(const Cell& cell) const {
+    Statement query(m_db, fmt::format("SELECT id FROM {} WHERE minx <= ? AND maxx >= ? AND miny <= ? AND maxy >= ?",
+                                      quoted_name(m_rtree)), m_path);
+    query.bind(1, static_cast<double>(cell.max_x)).bind(2, static_cast<double>(cell.min_x));
+    query.bind(3, static_cast<double>(cell.max_y)).bind(4, static_cast<double>(cell.min_y));
+    bool found = false;
+    while (query.step()) found = found || query.integer(0) == cell.id;
+    return found;
+}
+
+void GpkgRtreeBuilder::fill_row_by_row(std::size_t node_bytes) {
+    {
+        WritableShadowTables writable(m_db);
+        for (const char* table : {"_node", "_parent", "_rowid"}) execute("DELETE FROM " + quoted_name(m_rtree + table));
+        Statement root(m_db, fmt::format("INSERT INTO {} (nodeno, data) VALUES (1, ?)", quoted_name(m_rtree + "_node")),
+                       m_path);
+        root.bind(1, std::vector<unsigned char>(node_bytes, 0)).run();
+    }
+    // GDAL's own statement for an index of existing features.
+    execute(fmt::format("INSERT INTO {0} SELECT {1}, ST_MinX({3}), ST_MaxX({3}), ST_MinY({3}), ST_MaxY({3}) FROM {2} "
+                        "WHERE {3} NOT NULL AND NOT ST_IsEmpty({3})",
+                        quoted_name(m_rtree), quoted_name(m_fid), quoted_name(m_table), quoted_name(m_column)));
+}
+
+void GpkgRtreeBuilder::write_packed(std::vector<Cell> leaves, std::size_t node_bytes) {
+    const std::size_t capacity = (node_bytes - header_bytes) / cell_bytes;
+    {
         WritableShadowTables writable(m_db);
         Statement node(m_db, fmt::format("INSERT OR REPLACE INTO {} (nodeno, data) VALUES (?, ?)",
                                          quoted_name(m_rtree + "_node")), m_path);
         Statement parent(m_db, fmt::format("INSERT INTO {} (nodeno, parentnode) VALUES (?, ?)",
                                            quoted_name(m_rtree + "_parent")), m_path);
         std::vector<std::pair<std::int64_t, std::int64_t>> leaf_of;  // feature, its leaf node
-        leaf_of.reserve(m_cells.size());
+        leaf_of.reserve(leaves.size());
         std::vector<unsigned char> blob(node_bytes);
-        std::vector<Cell> level = std::move(m_cells);
-        m_cells.clear();
+        std::vector<Cell> level = std::move(leaves);
         std::int64_t next_node = 2;  // the root is node 1
         for (int depth = 0;; ++depth) {
             const auto starts = str_tiles(level, capacity);
@@ -265,7 +323,6 @@ void GpkgRtreeBuilder::finish() {
             statement.run();
         }
     }
-    execute(m_insert_sql);
 }
 
 } // namespace depmap::layers

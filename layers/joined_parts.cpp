@@ -11,11 +11,13 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
+#include <cstring>
 #include <memory>
 #include <numeric>
+#include <optional>
 #include <string_view>
-#include <system_error>
 #include <vector>
 
 namespace depmap::layers {
@@ -65,7 +67,8 @@ struct Layout {
 // their own, one feature a line joined by ",\n", then "\n]\n}\n".
 // GDAL's KML writer: the Document, Schema and `<Folder><name>...</name>` lines, one
 // Placemark after another, then "</Folder>\n</Document></kml>\n".
-Layout layout_of(std::string_view text, JoinedFormat format, const std::string& path) {
+// Nothing when `text` is not in that layout.
+std::optional<Layout> layout_of(std::string_view text, JoinedFormat format) {
     std::size_t head = std::string_view::npos;
     std::string_view tail;
     if (format == JoinedFormat::GeoJson) {
@@ -78,11 +81,18 @@ Layout layout_of(std::string_view text, JoinedFormat format, const std::string& 
         if (line_end != text.npos) head = line_end + 1;
         tail = "</Folder>\n</Document></kml>\n";
     }
-    if (head == text.npos || !text.ends_with(tail) || head + tail.size() > text.size())
-        throw OutputError(fmt::format("{}: GDAL wrote a part in a layout depmap does not know; nothing was written",
-                                      path));
-    return {text.substr(0, head), text.substr(head, text.size() - head - tail.size()),
-            text.substr(text.size() - tail.size())};
+    if (head == text.npos || !text.ends_with(tail) || head + tail.size() > text.size()) return std::nullopt;
+    return Layout{text.substr(0, head), text.substr(head, text.size() - head - tail.size()),
+                  text.substr(text.size() - tail.size())};
+}
+
+// How many features a part's feature text holds: GeoJSON's one a line, KML's placemarks.
+std::size_t features_in(std::string_view features, JoinedFormat format) {
+    if (features.empty()) return 0;
+    if (format == JoinedFormat::GeoJson) return static_cast<std::size_t>(std::count(features.begin(), features.end(), '\n')) + 1;
+    std::size_t count = 0;
+    for (auto at = features.find("<Placemark"); at != features.npos; at = features.find("<Placemark", at + 1)) ++count;
+    return count;
 }
 
 // Writes to a file from a given offset on, through a buffer: one per thread, each at
@@ -111,8 +121,7 @@ private:
             const auto wrote = ::pwrite(m_fd, bytes.data(), bytes.size(), static_cast<off_t>(m_offset));
             if (wrote < 0 && errno == EINTR) continue;
             if (wrote <= 0)
-                throw OutputError(fmt::format("{}: writing failed ({}; disk full?)", m_path,
-                                              std::generic_category().message(wrote < 0 ? errno : ENOSPC)));
+                throw OutputError(fmt::format("{}: {}", m_path, std::strerror(wrote < 0 ? errno : ENOSPC)));
             bytes.remove_prefix(static_cast<std::size_t>(wrote));
             m_offset += static_cast<std::size_t>(wrote);
         }
@@ -138,11 +147,17 @@ struct FileDescriptor {
     ~FileDescriptor() {
         if (fd >= 0) ::close(fd);
     }
+    // Closes it; a failure is a write failure (some file systems report a full disk only then).
+    void close(const std::string& path) {
+        const int closing = fd;
+        fd = -1;
+        if (::close(closing) != 0 && errno != EINTR) throw OutputError(fmt::format("{}: {}", path, std::strerror(errno)));
+    }
 };
 
 } // namespace
 
-void write_joined_parts(std::size_t rows, const fs::path& file, const JoinOptions& options,
+bool write_joined_parts(std::size_t rows, const fs::path& file, const JoinOptions& options,
                         const std::function<void(const fs::path&, std::span<const std::size_t>)>& write_part,
                         const std::string& path) {
     const std::size_t count = geo::threads_for(rows, 50000);
@@ -157,14 +172,18 @@ void write_joined_parts(std::size_t rows, const fs::path& file, const JoinOption
 
     if (rows == 0 && options.format == JoinedFormat::Kml) {  // nothing to join (and no Folder)
         fs::rename(parts.files[0], file);
-        return;
+        return true;
     }
     std::vector<std::unique_ptr<MappedFile>> mapped;
     std::vector<Layout> layouts;
     for (const auto& part : parts.files) {
         mapped.push_back(std::make_unique<MappedFile>(part, path));
-        layouts.push_back(layout_of(mapped.back()->text(), options.format, path));
+        auto layout = layout_of(mapped.back()->text(), options.format);
+        if (!layout) return false;
+        layouts.push_back(*layout);
     }
+    // The first part, feature by feature: a layout that only looks like GDAL 3.6's is not joined.
+    if (features_in(layouts.front().features, options.format) != rows_of(0).size()) return false;
     const bool geojson = options.format == JoinedFormat::GeoJson;
     const KmlStyles* styles = geojson ? nullptr : options.kml_styles;
     std::string head(layouts.front().head);
@@ -180,9 +199,9 @@ void write_joined_parts(std::size_t rows, const fs::path& file, const JoinOption
                          (styles ? styles->added_bytes(rows_of(k)) : 0));
     }
 
-    const FileDescriptor out{::open(file.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666)};
+    FileDescriptor out{::open(file.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666)};
     if (out.fd < 0)
-        throw OutputError(fmt::format("{}: cannot write ({})", path, std::generic_category().message(errno)));
+        throw OutputError(fmt::format("{}: cannot write ({})", path, std::strerror(errno)));
     const auto write_at = [&](std::size_t at, std::string_view text) {
         OffsetWriter writer(out.fd, at, path);
         writer.write(text);
@@ -198,6 +217,8 @@ void write_joined_parts(std::size_t rows, const fs::path& file, const JoinOption
             throw OutputError(fmt::format("{}: a part did not fill its place in the file; nothing was written", path));
     });
     write_at(offset.back(), layouts.back().tail);
+    out.close(path);
+    return true;
 }
 
 } // namespace depmap::layers

@@ -1,13 +1,12 @@
 #include "layers/memory_folder.hpp"
 
-#include "geo/error.hpp"
+#include "layers/fd_output.hpp"
 
 #include <cpl_string.h>
 #include <cpl_vsi.h>
 #include <fmt/format.h>
 
 #include <atomic>
-#include <fstream>
 
 namespace depmap::layers {
 
@@ -28,10 +27,10 @@ void MemoryFolder::copy_to(const std::filesystem::path& folder, const std::strin
         vsi_l_offset size = 0;
         // The memory file's own buffer: no copy (FALSE: the file keeps it).
         const GByte* data = VSIGetMemFileBuffer(file(name).c_str(), &size, FALSE);
-        std::ofstream out(folder / name, std::ios::binary | std::ios::trunc);
-        if (data != nullptr) out.write(reinterpret_cast<const char*>(data), static_cast<std::streamsize>(size));
-        out.close();
-        if (!out) throw OutputError(fmt::format("{}: cannot write {} (disk full?)", path, name));
+        write_whole_file(folder / name,
+                         data ? std::string_view(reinterpret_cast<const char*>(data), static_cast<std::size_t>(size))
+                              : std::string_view(),
+                         path);
     }
 }
 

@@ -95,7 +95,7 @@ void set_fields(OGRFeature& feature, const Layer& layer, const std::vector<int>&
 
 } // namespace
 
-void write_ogr_layer(GDALDataset& dataset, const Layer& layer, const OgrLayerSpec& spec,
+std::vector<std::string> write_ogr_layer(GDALDataset& dataset, const Layer& layer, const OgrLayerSpec& spec,
                      const std::string& path) {
     GdalErrorTrap trap;
     CPLStringList options;
@@ -156,9 +156,11 @@ void write_ogr_layer(GDALDataset& dataset, const Layer& layer, const OgrLayerSpe
             }
         }
     }
+    std::vector<std::string> details;
     if (index) {
         try {
-            index->finish();
+            if (auto refused = index->finish(); !refused.empty())
+                details.push_back(fmt::format("spatial index of '{}': {}", spec.name, refused));
         } catch (...) {
             if (transaction) dataset.RollbackTransaction();
             throw;
@@ -168,6 +170,7 @@ void write_ogr_layer(GDALDataset& dataset, const Layer& layer, const OgrLayerSpe
         throw OutputError(fmt::format("{}: cannot save the layer '{}' ({})", path, spec.name,
                                       gdal_error_or("GDAL refused it")));
     if (trap.caught()) throw OutputError(fmt::format("{}: {}", path, trap.first()));
+    return details;
 }
 
 } // namespace depmap::layers

@@ -24,9 +24,10 @@ struct OgrLayerSpec {
     std::vector<std::size_t> row_order;                     // the rows to write, in order; empty: all, as they are
 };
 
-// Writes `layer` as `spec` says. Throws OutputError naming `path` and the feature
-// when GDAL refuses or warns about anything (a warning here is a value lost).
-void write_ogr_layer(GDALDataset& dataset, const Layer& layer, const OgrLayerSpec& spec,
+// Writes `layer` as `spec` says. Answers what a user may want to know under -v (a spatial
+// index SQLite filled itself, gpkg_rtree.hpp). Throws OutputError naming `path` and the
+// feature when GDAL refuses or warns about anything (a warning here is a value lost).
+std::vector<std::string> write_ogr_layer(GDALDataset& dataset, const Layer& layer, const OgrLayerSpec& spec,
                      const std::string& path);
 
 } // namespace depmap::layers

@@ -232,6 +232,7 @@ void write_csv(const Layer& layer, std::ostream& out, const CsvGeometry& given) 
     }
     header.push_back('\n');
     out.write(header.data(), static_cast<std::streamsize>(header.size()));
+    if (!out) return;
 
     // Formatting numbers is most of the work for millions of rows. Blocks of rows are
     // formatted on all cores, each thread taking the next block (a core the host slows
@@ -275,6 +276,7 @@ void write_csv(const Layer& layer, std::ostream& out, const CsvGeometry& given) 
             out.write(node.mapped().data(), static_cast<std::streamsize>(node.mapped().size()));
             lock.lock();
             ++next;
+            if (!out) failed = true;  // a full disk, a closed pipe: the caller reads the stream's state
             drained.notify_all();
         }
         writing = false;

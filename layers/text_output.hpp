@@ -22,7 +22,8 @@ struct CsvGeometry {
 
 // RFC 4180 CSV, UTF-8: lon,lat columns for points (WKT for other geometries, single or
 // multi as GDAL writes them), then the fields. Nulls are empty cells. Numbers,
-// coordinates included, in the shortest form that reads back the same.
+// coordinates included, in the shortest form that reads back the same. Stops at the first
+// failed write, leaving `out` bad.
 void write_csv(const Layer& layer, std::ostream& out, const CsvGeometry& geometry = {});
 
 // A JSON array, one object per feature: lon and lat for points, then every field by

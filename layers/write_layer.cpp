@@ -4,6 +4,8 @@
 #include "layers/crs.hpp"
 #include "layers/dbf_fields.hpp"
 #include "geo/decimals.hpp"
+#include "layers/fast_writers.hpp"
+#include "layers/fd_output.hpp"
 #include "layers/gdal_session.hpp"
 #include "layers/gpkg_style.hpp"
 #include "layers/hilbert_order.hpp"
@@ -15,14 +17,16 @@
 #include "layers/reprojected.hpp"
 #include "layers/staged_output.hpp"
 #include "layers/text_output.hpp"
+#include "layers/write_watch.hpp"
 
 #include <boost/geometry/algorithms/num_points.hpp>
 #include <fmt/format.h>
 #include <ogrsf_frmts.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <cmath>
-#include <fstream>
+#include <cstring>
 #include <mutex>
 #include <optional>
 
@@ -65,19 +69,15 @@ void write_text(const Layer& layer, FileFormat format, OGRCoordinateTransformati
                 const fs::path& staged, const fs::path& path) {
     std::optional<Reprojected> moved;
     if (transform) moved = reprojected(layer, *transform, path.string());
-    std::ofstream out(staged, std::ios::binary);
-    if (format == FileFormat::Json) write_json(layer, out);
-    else if (!moved) write_csv(layer, out);
-    else write_csv(layer, out, {"X", "Y", moved->points, moved->shapes});
+    CheckedFile out(staged, path.string());
+    if (format == FileFormat::Json) write_json(layer, out.stream());
+    else if (!moved) write_csv(layer, out.stream());
+    else write_csv(layer, out.stream(), {"X", "Y", moved->points, moved->shapes});
     out.close();
-    if (!out) throw OutputError(fmt::format("{}: writing failed (disk full?)", path.string()));
 }
 
 void write_file(const fs::path& file, const std::string& contents, const fs::path& path) {
-    std::ofstream out(file, std::ios::binary);
-    out << contents;
-    out.close();
-    if (!out) throw OutputError(fmt::format("{}: cannot write {} beside it", path.string(), file.filename().string()));
+    write_whole_file(file, contents, fmt::format("{} ({} beside it)", path.string(), file.filename().string()));
 }
 
 std::string csv_cell(const std::string& text) {
@@ -158,14 +158,14 @@ bool fits_in_memory(const Layer& layer) {
 }
 
 std::vector<std::string> creation_options(FileFormat format, const Layer& layer, const WriteOptions& options,
-                                          const fs::path& path) {
+                                          const fs::path& path, bool joined) {
     switch (format) {
     // The coordinates come rounded to options.precision decimals (OgrLayerSpec::decimals),
     // and GDAL is given spare digits to print each as exactly that (decimals.hpp).
     // Points carry no bbox of their own (it would repeat the point); the collection's
-    // is written with the parts' join.
+    // is written with the parts' join (or by GDAL, unjoined).
     case FileFormat::GeoJson:
-        return {"RFC7946=YES", layer.is_points() ? "WRITE_BBOX=NO" : "WRITE_BBOX=YES", "WRITE_NAME=NO",
+        return {"RFC7946=YES", layer.is_points() && joined ? "WRITE_BBOX=NO" : "WRITE_BBOX=YES", "WRITE_NAME=NO",
                 fmt::format("COORDINATE_PRECISION={}", options.precision + geo::spare_decimals)};
     case FileFormat::GeoJsonSeq:
         return {path.extension() == ".geojsons" ? "RS=YES" : "RS=NO",
@@ -272,8 +272,9 @@ std::string geojson_bbox(const Layer& layer, int precision) {
 }
 
 // GeoJSON points and KML: GDAL writes parts on all cores, joined after (joined_parts.hpp).
-void write_in_parts(const Layer& layer, const OgrLayerSpec& spec, JoinedFormat joined, const OGRSpatialReference& crs,
-                    const WriteOptions& options, const fs::path& staged, const fs::path& path) {
+// Answers false, having written nothing, when the parts are not in the layout it knows.
+bool write_in_parts(const Layer& layer, const OgrLayerSpec& spec, JoinedFormat joined, const OGRSpatialReference& crs,
+                    const WriteOptions& options, const WriteWatch& watch, const fs::path& staged, const fs::path& path) {
     const auto& format = traits(joined == JoinedFormat::Kml ? FileFormat::Kml : FileFormat::GeoJson);
     const std::optional<KmlStyles> styles =
         joined == JoinedFormat::Kml ? std::optional<KmlStyles>(layer) : std::nullopt;
@@ -287,17 +288,66 @@ void write_in_parts(const Layer& layer, const OgrLayerSpec& spec, JoinedFormat j
             srs.reset(crs.Clone());
         }
         part_spec.crs = srs.get();
-        auto dataset = open_output(format, part, false, path);
+        auto dataset = open_output(format, watch.path_for(part), false, path);
         write_ogr_layer(*dataset, layer, part_spec, path.string());
         GdalErrorTrap trap;
         dataset.reset();
+        watch.check(path.string());  // a short part is a full disk, not a layout of its own
         if (trap.caught()) throw OutputError(fmt::format("{}: {}", path.string(), trap.first()));
     };
     JoinOptions join;
     join.format = joined;
     if (joined == JoinedFormat::GeoJson) join.geojson_bbox = geojson_bbox(layer, options.precision);
     if (styles) join.kml_styles = &*styles;
-    write_joined_parts(layer.size(), staged, join, write_part, path.string());
+    return write_joined_parts(layer.size(), staged, join, write_part, path.string());
+}
+
+// SQLite's own words for a full disk (SQLITE_FULL), in GDAL's messages about a GeoPackage.
+bool says_disk_full(const std::string& message) { return message.find("database or disk is full") != std::string::npos; }
+
+// Every layer through GDAL's own writer, into one dataset.
+template <typename SpecFor>
+void write_with_gdal(const std::vector<OutputLayer>& layers, const SpecFor& spec_for, const FormatTraits& t,
+                     FileFormat format, bool existing, const WriteOptions& options, const WriteWatch& watch,
+                     const StagedOutput& stage, WriteReport& report, const fs::path& path) {
+    std::vector<OgrLayerSpec> specs;
+    for (const auto& output : layers) specs.push_back(spec_for(output));
+    // A Shapefile of points is written in memory first (memory_folder.hpp); a GeoPackage
+    // is not watched (write_watch.hpp): SQLite reports a full disk itself.
+    std::optional<MemoryFolder> memory;
+    if (format == FileFormat::Shapefile && fits_in_memory(*layers.front().layer)) memory.emplace();
+    const fs::path target = memory ? fs::path(memory->file(stage.staged().filename().string()))
+                            : format == FileFormat::GeoPackage ? stage.staged()
+                                                               : fs::path(watch.path_for(stage.staged()));
+    auto dataset = open_output(t, target, existing, path);
+    for (std::size_t i = 0; i < layers.size(); ++i) {
+        const auto& output = layers[i];
+        auto& spec = specs[i];
+        if (existing) replace_existing_layer(*dataset, spec.name, options.overwrite, path);
+        // Rows in an order of their own (FlatGeobuf's curve) are gathered into it first,
+        // on all cores: GDAL's one thread then reads them in sequence, not a cache
+        // miss a row (0.6 s of a million points' 6 s).
+        std::optional<Layer> ordered;
+        if (!spec.row_order.empty() && fits_in_memory(*output.layer)) {
+            ordered = output.layer->subset(spec.row_order);
+            spec.row_order.clear();
+        }
+        for (auto& detail : write_ogr_layer(*dataset, ordered ? *ordered : *output.layer, spec, path.string()))
+            report.details.push_back(std::move(detail));
+        report.names.push_back(spec.name);
+        report.styles.push_back(style_of(output, spec.dbf));
+        if (format == FileFormat::GeoPackage && output.style)
+            store_qgis_style(*dataset, spec.name, report.styles.back());
+    }
+    {
+        GdalErrorTrap trap;
+        dataset.reset();  // closing flushes: its failures are write failures
+        watch.check(path.string());
+        if (trap.caught()) throw OutputError(fmt::format("{}: {}", path.string(), trap.first()));
+    }
+    if (memory) memory->copy_to(stage.staged().parent_path(), path.string());
+    if (format == FileFormat::GeoPackage || format == FileFormat::Shapefile || format == FileFormat::FlatGeobuf)
+        check_written(stage.staged(), layers, report.names, path);
 }
 
 } // namespace
@@ -318,8 +368,17 @@ WriteReport write_layers(const std::vector<OutputLayer>& layers, const fs::path&
     StagedOutput stage(path, options.overwrite || options.append, t.sidecars, std::string(t.extensions.front()));
     const bool existing = options.append && fs::exists(path);
     if (existing) stage.copy_existing();
-    WriteReport report{format, {}, {}, {}};
+    WriteReport report{format, {}, {}, {}, {}};
+    const WriteWatch watch(stage.staged().parent_path());
 
+    // GeoJSON points and KML in parts (joined_parts.hpp), where depmap knows GDAL's layout.
+    auto joined = joined_format(format, layers, existing);
+    if (joined) {
+        if (const auto refused = joined_parts_refused(); !refused.empty()) {
+            report.details.push_back(fmt::format("written by GDAL's plain {} writer: {}", t.name, refused));
+            joined.reset();
+        }
+    }
     const auto spec_for = [&](const OutputLayer& output) {
         const auto& layer = *output.layer;
         check_field_count(layer, format, path);
@@ -328,8 +387,16 @@ WriteReport write_layers(const std::vector<OutputLayer>& layers, const fs::path&
         spec.geometry_type = layer_geometry_type(layer);
         spec.crs = &crs.srs;
         spec.transform = crs.transform.get();
-        spec.creation_options = creation_options(format, layer, options, path);
-        spec.spatial_index_after = format == FileFormat::GeoPackage;
+        spec.creation_options = creation_options(format, layer, options, path, joined.has_value());
+        if (format == FileFormat::GeoPackage) {
+            if (const auto refused = gpkg_rtree_refused(); refused.empty()) {
+                spec.spatial_index_after = true;
+            } else {
+                std::replace(spec.creation_options.begin(), spec.creation_options.end(), std::string("SPATIAL_INDEX=NO"),
+                             std::string("SPATIAL_INDEX=YES"));
+                report.details.push_back(fmt::format("spatial index of '{}' built by GDAL: {}", spec.name, refused));
+            }
+        }
         if (format == FileFormat::FlatGeobuf && !crs.transform) spec.row_order = flatgeobuf_order(layer);
         if (format == FileFormat::GeoJson || format == FileFormat::GeoJsonSeq) spec.decimals = options.precision;
         if (format == FileFormat::Shapefile)
@@ -340,47 +407,29 @@ WriteReport write_layers(const std::vector<OutputLayer>& layers, const fs::path&
         return spec;
     };
 
-    if (t.driver.empty()) {
-        write_text(*layers.front().layer, format, crs.transform.get(), stage.staged(), path);
-    } else if (const auto joined = joined_format(format, layers, existing)) {
-        const auto spec = spec_for(layers.front());
-        write_in_parts(*layers.front().layer, spec, *joined, crs.srs, options, stage.staged(), path);
-        report.names.push_back(spec.name);
-        report.styles.push_back(style_of(layers.front(), {}));
-    } else {
-        std::vector<OgrLayerSpec> specs;
-        for (const auto& output : layers) specs.push_back(spec_for(output));
-        // A Shapefile of points is written in memory first (memory_folder.hpp).
-        std::optional<MemoryFolder> memory;
-        if (format == FileFormat::Shapefile && fits_in_memory(*layers.front().layer)) memory.emplace();
-        const fs::path target = memory ? fs::path(memory->file(stage.staged().filename().string())) : stage.staged();
-        auto dataset = open_output(t, target, existing, path);
-        for (std::size_t i = 0; i < layers.size(); ++i) {
-            const auto& output = layers[i];
-            auto& spec = specs[i];
-            if (existing) replace_existing_layer(*dataset, spec.name, options.overwrite, path);
-            // Rows in an order of their own (FlatGeobuf's curve) are gathered into it first,
-            // on all cores: GDAL's one thread then reads them in sequence, not a cache
-            // miss a row (0.6 s of a million points' 6 s).
-            std::optional<Layer> ordered;
-            if (!spec.row_order.empty() && fits_in_memory(*output.layer)) {
-                ordered = output.layer->subset(spec.row_order);
-                spec.row_order.clear();
+    try {
+        if (t.driver.empty()) {
+            write_text(*layers.front().layer, format, crs.transform.get(), stage.staged(), path);
+        } else {
+            if (joined) {
+                const auto spec = spec_for(layers.front());
+                if (write_in_parts(*layers.front().layer, spec, *joined, crs.srs, options, watch, stage.staged(), path)) {
+                    report.names.push_back(spec.name);
+                    report.styles.push_back(style_of(layers.front(), {}));
+                } else {
+                    report.details.push_back(fmt::format("written by GDAL's plain {} writer: GDAL {} writes it in a "
+                                                         "layout depmap does not join", t.name,
+                                                         GDALVersionInfo("RELEASE_NAME")));
+                    joined.reset();
+                }
             }
-            write_ogr_layer(*dataset, ordered ? *ordered : *output.layer, spec, path.string());
-            report.names.push_back(spec.name);
-            report.styles.push_back(style_of(output, spec.dbf));
-            if (format == FileFormat::GeoPackage && output.style)
-                store_qgis_style(*dataset, spec.name, report.styles.back());
+            if (!joined) write_with_gdal(layers, spec_for, t, format, existing, options, watch, stage, report, path);
         }
-        {
-            GdalErrorTrap trap;
-            dataset.reset();  // closing flushes: its failures are write failures
-            if (trap.caught()) throw OutputError(fmt::format("{}: {}", path.string(), trap.first()));
-        }
-        if (memory) memory->copy_to(stage.staged().parent_path(), path.string());
-        if (format == FileFormat::GeoPackage || format == FileFormat::Shapefile || format == FileFormat::FlatGeobuf)
-            check_written(stage.staged(), layers, report.names, path);
+        watch.check(path.string());
+    } catch (const OutputError& e) {
+        watch.check(path.string());  // the failure under the driver's own
+        if (says_disk_full(e.what())) throw OutputError(fmt::format("{}: {}", path.string(), std::strerror(ENOSPC)));
+        throw;
     }
     if (report.styles.empty()) report.styles.push_back(style_of(layers.front(), {}));  // text formats
     if (layers.size() == 1 && !options.append && layers.front().style) {

@@ -42,6 +42,7 @@ struct WriteReport {
     std::vector<std::string> notes;  // what a user should know: shortened field names, ...
     std::vector<std::string> names;  // each layer's name in the file
     std::vector<std::string> styles; // each layer's .qml text (empty when not styled)
+    std::vector<std::string> details; // for -v: which writer wrote what, when not the fast one
 };
 
 // Writes `layers` (one, or several for a GeoPackage) to `path`. Throws OutputError

@@ -11,6 +11,7 @@
 #include <ogrsf_frmts.h>
 
 #include <cstdint>
+#include <cstdlib>
 #include <memory>
 #include <string>
 #include <vector>
@@ -164,4 +165,28 @@ TEST_CASE("gpkg rtree: edits through GDAL afterwards keep the packed index right
     REQUIRE(layer != nullptr);
     CHECK(filtered_count(*layer, 90, 30, 91, 31) == 1);
     CHECK(filtered_count(*layer, 91, 31, 92, 32) == 1);
+}
+
+TEST_CASE("gpkg rtree: GDAL's own index, forced by DEPMAP_PLAIN_WRITERS=1, finds the same features", "[layers][gpkg]") {
+    test::ScratchDir dir;
+    const auto points = scattered_points();
+    const auto path = dir.file("sites.gpkg");
+    layers::WriteReport report;
+    {
+        struct PlainWriters {
+            PlainWriters() { ::setenv("DEPMAP_PLAIN_WRITERS", "1", 1); }
+            ~PlainWriters() { ::unsetenv("DEPMAP_PLAIN_WRITERS"); }
+        } plain;
+        report = layers::write_layer(points, path, {});
+    }
+    REQUIRE(report.details.size() == 1);
+    CHECK(report.details.front() == "spatial index of 'sites' built by GDAL: DEPMAP_PLAIN_WRITERS is set");
+    layers::Dataset dataset(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR));
+    REQUIRE(dataset);
+    CHECK(value_of(*dataset, "SELECT rtreecheck('rtree_sites_geom')") == "ok");
+    CHECK(value_of(*dataset, "SELECT COUNT(*) FROM rtree_sites_geom") == "20000");
+    auto* layer = dataset->GetLayerByName("sites");
+    REQUIRE(layer != nullptr);
+    CHECK(static_cast<std::size_t>(filtered_count(*layer, 100, 40, 101, 41)) == brute_force_count(points, 100, 40, 101, 41));
+    CHECK(static_cast<std::size_t>(filtered_count(*layer, 120, 38, 126, 39)) == brute_force_count(points, 120, 38, 126, 39));
 }
