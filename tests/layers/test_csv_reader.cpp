@@ -278,3 +278,20 @@ TEST_CASE("csv: text that is not UTF-8 in the second half of a large file names 
     const auto path = dir.write("gbk_late.csv", text);
     CHECK_THROWS_WITH(layers::read_layer(path), Contains("gbk_late.csv:55001: not UTF-8 text"));
 }
+
+TEST_CASE("csv: a NUL byte in a cell or the header stops the read, naming its line", "[layers][csv]") {
+    depmap::test::ScratchDir dir;
+    using namespace std::string_literals;
+    const auto cell = dir.write("nul_cell.csv", "id,name,lon,lat\n1,A,109,41\n2,A\0B,110,42\n"s);
+    CHECK_THROWS_WITH(layers::read_layer(cell), Contains("nul_cell.csv:3: a NUL byte"));
+    const auto header = dir.write("nul_header.csv", "id,na\0me,lon,lat\n1,A,109,41\n"s);
+    CHECK_THROWS_WITH(layers::read_layer(header), Contains("nul_header.csv:1: a NUL byte"));
+    // Quoted, so read by the general splitter; and late in a large file, by a part.
+    const auto quoted = dir.write("nul_quoted.csv", "id,name,lon,lat\n1,\"A\0B\",109,41\n"s);
+    CHECK_THROWS_WITH(layers::read_layer(quoted), Contains("nul_quoted.csv:2: a NUL byte"));
+    std::string text = "id,name,lon,lat\n";
+    for (std::size_t i = 1; i <= 60000; ++i)
+        text += fmt::format("{},{},{},41\n", i, i == 55000 ? "A\0B"s : "site", 100.0 + i * 1e-5);
+    const auto late = dir.write("nul_late.csv", text);
+    CHECK_THROWS_WITH(layers::read_layer(late), Contains("nul_late.csv:55001: a NUL byte"));
+}
