@@ -295,3 +295,29 @@ TEST_CASE("csv: a NUL byte in a cell or the header stops the read, naming its li
     const auto late = dir.write("nul_late.csv", text);
     CHECK_THROWS_WITH(layers::read_layer(late), Contains("nul_late.csv:55001: a NUL byte"));
 }
+
+TEST_CASE("csv: numbers a double or an int64 would round are kept as their text", "[layers][csv][numbers]") {
+    depmap::test::ScratchDir dir;
+    const auto path = dir.write("digits.csv",
+                                "big,fine,ratio,wide,same,lon,lat\n"
+                                "12345678901234567890,1.50,1.00000000000000000001,9007199254740993,1e5,109,41\n"
+                                "7,-0.0,2.5,0.5,100000,110,42\n");
+    const auto layer = layers::read_layer(path);
+    const auto type_of = [&](const char* name) { return layer.fields[*layer.field_index(name)].type; };
+    CHECK(type_of("big") == layers::FieldType::String);
+    CHECK(text(layer, "big", 0) == "12345678901234567890");
+    CHECK(type_of("ratio") == layers::FieldType::String);
+    CHECK(text(layer, "ratio", 0) == "1.00000000000000000001");
+    // An integer beyond 2^53 in a column that turns real would be rounded.
+    CHECK(type_of("wide") == layers::FieldType::String);
+    CHECK(text(layer, "wide", 0) == "9007199254740993");
+    // Other forms of the same number are not rounding.
+    CHECK(type_of("fine") == layers::FieldType::Real);
+    CHECK(text(layer, "fine", 0) == "1.5");
+    CHECK(type_of("same") == layers::FieldType::Real);
+    CHECK(layer.columns[*layer.field_index("same")].real(0) == 100000.0);
+    REQUIRE(layer.notes.size() == 3);
+    CHECK_THAT(layer.notes[0], Contains("digits.csv: column 'big' is kept as text: '12345678901234567890' "
+                                        "(line 2) has more digits than a number holds"));
+    CHECK_THAT(layer.notes[2], Contains("column 'wide' is kept as text: 9007199254740993"));
+}
