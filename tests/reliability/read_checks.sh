@@ -1,7 +1,7 @@
-# Sourced by the scripts that check how depmap reads damaged and unusual inputs.
-# Usage of every such script: SCRIPT DEPMAP
+# Sourced by the scripts that check how depmap reads damaged and unusual inputs; each
+# runs the depmap that $DEPMAP names (or its first argument) in a scratch folder.
 set -euo pipefail
-depmap=$1
+depmap=$(realpath "${DEPMAP:-${1:?give the depmap to test}}")
 work=$(mktemp -d "${TMPDIR:-/tmp}/depmap-reads.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 cd "$work"
