@@ -126,12 +126,13 @@ void check_read_whole(const std::string& source, std::int64_t read, std::int64_t
                       const GdalErrorTrap& trap) {
     if (!trap.caught() && (stated < 0 || read == stated)) return;
     const std::string gdal = trap.caught() ? fmt::format("GDAL reports '{}'", trap.first()) : "";
-    const std::string what =
-        stated >= 0 ? fmt::format("read {} of the {} features its header states{}", read, stated,
-                                  gdal.empty() ? "" : " (" + gdal + ")")
-                    : fmt::format("{} after {} features", gdal, read);
-    throw InputError(fmt::format("{}: {}: the file is damaged or cut short; read it from a good copy",
-                                 source, what));
+    if (stated < 0)
+        throw InputError(fmt::format("{}: {} after {} features, so the layer would not be read whole "
+                                     "and exact; repair the file or read it from a good copy",
+                                     source, gdal, read));
+    throw InputError(fmt::format("{}: read {} of the {} features its header states{}: the file is "
+                                 "damaged or cut short; read it from a good copy",
+                                 source, read, stated, gdal.empty() ? "" : " (" + gdal + ")"));
 }
 
 } // namespace
