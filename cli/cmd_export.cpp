@@ -1,5 +1,6 @@
 #include "cli/cmd_export.hpp"
 
+#include "cli/layer_options.hpp"
 #include "geo/error.hpp"
 #include "layers/catalogue.hpp"
 #include "layers/file_format.hpp"
@@ -16,7 +17,8 @@ namespace depmap::cli {
 
 CLI::App* ExportCommand::setup(CLI::App& app) {
     auto* command = app.add_subcommand("export", "Write a layer to a file: " + layers::format_names());
-    command->add_option("file", m_input.layer_path, "The layer (default: the bundled deposits)");
+    command->add_option("file", m_input.layer_path, "The layer (default: the bundled deposits)")
+        ->check(non_empty_path());
     m_input.add_to(*command);
     m_output.add_to(*command, false);
     command->add_option("-f,--format", m_format, "The output format when the extension does not say it: " +

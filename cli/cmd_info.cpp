@@ -1,5 +1,6 @@
 #include "cli/cmd_info.hpp"
 
+#include "cli/layer_options.hpp"
 #include "layers/commodities.hpp"
 
 #include <fmt/format.h>
@@ -83,7 +84,8 @@ void print_table(const layers::Layer& layer, std::ostream& out) {
 CLI::App* InfoCommand::setup(CLI::App& app) {
     auto* command = app.add_subcommand("info", "What is in a layer: count, extent, CRS, fields, "
                                                "commodities");
-    command->add_option("file", m_path, "The layer (default: the bundled deposits)");
+    command->add_option("file", m_path, "The layer (default: the bundled deposits)")
+        ->check(non_empty_path());
     m_layer.add_to(*command);
     add_format_option(*command, m_format, {{"table", OutputFormat::Table}, {"json", OutputFormat::Json}});
     return command;

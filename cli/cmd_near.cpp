@@ -1,5 +1,6 @@
 #include "cli/cmd_near.hpp"
 
+#include "cli/layer_options.hpp"
 #include "cli/query_places.hpp"
 #include "cli/whole_number.hpp"
 #include "geo/units.hpp"
@@ -9,7 +10,8 @@ namespace depmap::cli {
 CLI::App* NearCommand::setup(CLI::App& app) {
     auto* command = app.add_subcommand("near", "Features within a distance of a place, nearest first");
     command->add_option("place", m_place, "A feature name or id, a gazetteer place, lon,lat or DMS");
-    command->add_option("--from", m_from, "A layer of places to ask about, one after another");
+    command->add_option("--from", m_from, "A layer of places to ask about, one after another")
+        ->check(non_empty_path());
     command->add_option("-r,--radius", m_radius, "The distance: 50km, 12.5 mi, 800 m, 3nmi")->required();
     command->add_option("--limit", m_limit, "Only the nearest N (per place)")->check(whole_number(0));
     command->add_flag("--count", m_count, "Only the number of features (per place)");

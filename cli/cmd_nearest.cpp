@@ -1,5 +1,6 @@
 #include "cli/cmd_nearest.hpp"
 
+#include "cli/layer_options.hpp"
 #include "cli/query_places.hpp"
 #include "cli/whole_number.hpp"
 #include "geo/units.hpp"
@@ -9,7 +10,8 @@ namespace depmap::cli {
 CLI::App* NearestCommand::setup(CLI::App& app) {
     auto* command = app.add_subcommand("nearest", "The k nearest features to a place, by exact geodesic distance");
     command->add_option("place", m_place, "A feature name or id, a gazetteer place, lon,lat or DMS");
-    command->add_option("--from", m_from, "A layer of places to ask about, one after another");
+    command->add_option("--from", m_from, "A layer of places to ask about, one after another")
+        ->check(non_empty_path());
     command->add_option("-k", m_k, "How many (default 5)")->check(whole_number(1));
     command->add_option("--max-distance", m_max_distance, "Only features within this distance (50km, ...)");
     m_input.add_to(*command);

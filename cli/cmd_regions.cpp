@@ -1,5 +1,6 @@
 #include "cli/cmd_regions.hpp"
 
+#include "cli/layer_options.hpp"
 #include "geo/error.hpp"
 #include "layers/catalogue.hpp"
 #include "layers/read.hpp"
@@ -12,7 +13,8 @@ namespace depmap::cli {
 
 CLI::App* RegionsCommand::setup(CLI::App& app) {
     auto* command = app.add_subcommand("regions", "Which region each feature lies in, or totals per region");
-    command->add_option("--by", m_by, "Polygons of the regions: a file, or 'divisions' (the bundled leagues and cities, the default)");
+    command->add_option("--by", m_by, "Polygons of the regions: a file, or 'divisions' (the bundled leagues and cities, the default)")
+        ->check(non_empty_path());
     command->add_option("--by-layer-name", m_by_layer_name, "The layer of a multi-layer --by file");
     command->add_option("--sum", m_sums, "With --summary: a numeric field to total per region (repeatable)");
     command->add_option("--group-by", m_group_by, "With --summary: split each region's totals by this field");

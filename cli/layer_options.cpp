@@ -10,6 +10,16 @@
 
 namespace depmap::cli {
 
+CLI::Validator non_empty_path() {
+    return CLI::Validator(
+        [](const std::string& path) {
+            return path.empty() ? std::string("an empty path names no file; give a file, or leave the "
+                                              "option out for the bundled data")
+                                : std::string();
+        },
+        "PATH");
+}
+
 void LayerOptions::add_to(CLI::App& command) {
     command.add_option("--layer-name", read.layer_name,
                        "Layer to read from a multi-layer source (GeoPackage, KML)");

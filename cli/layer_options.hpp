@@ -9,6 +9,10 @@
 
 namespace depmap::cli {
 
+// Refuses an empty path: `--layer ''` names no file (and must not read as the bundled
+// deposits, which leaving the option out means).
+CLI::Validator non_empty_path();
+
 struct LayerOptions {
     layers::ReadOptions read;
 

@@ -1,5 +1,6 @@
 #include "cli/query_input.hpp"
 
+#include "cli/layer_options.hpp"
 #include "geo/error.hpp"
 #include "layers/attribute_filter.hpp"
 #include "layers/output_destination.hpp"
@@ -14,7 +15,8 @@
 namespace depmap::cli {
 
 void QueryInput::add_to(CLI::App& command) {
-    command.add_option("--layer", layer_path, "The layer to query (default: the bundled deposits)");
+    command.add_option("--layer", layer_path, "The layer to query (default: the bundled deposits)")
+        ->check(non_empty_path());
     layer.add_to(command);
     command.add_option("--where", where, "Only features matching this OGR SQL WHERE clause");
     command.add_option("--commodity", commodity,

@@ -6,6 +6,7 @@
 #include "layers/coordinate_columns.hpp"
 #include "layers/crs.hpp"
 #include "layers/csv_table.hpp"
+#include "layers/decimal_text.hpp"
 #include "layers/gdal_session.hpp"
 #include "layers/layer_builder.hpp"
 #include "layers/ogr_geometry.hpp"
@@ -108,12 +109,18 @@ std::optional<double> parse_real(std::string_view text) {
 // The kept rows of one CSV column as a typed column: Integer when every value is one,
 // else Real when every value is a number, else String. Numbers go straight into the
 // column; the first value that does not fit widens it (integers become reals) or
-// makes it text, read again from the cells.
+// makes it text, read again from the cells. A number a double or an int64 cannot
+// hold exactly (more digits than 17, beyond 64 bits) makes it text too, with a note
+// in `rounded` naming the value: text is not rounded.
 Column read_column(const CsvTable& table, std::size_t column, const std::vector<std::uint8_t>& keep,
-                   std::size_t kept) {
+                   std::size_t kept, std::string& rounded) {
     Column out(FieldType::Integer);
     out.reserve(kept);
     bool any = false;
+    const auto inexact = [&](std::string_view cell, std::size_t row) {
+        rounded = fmt::format("'{}' (line {}) has more digits than a number holds", cell, table.line(row));
+        return false;
+    };
     const bool numbers = table.for_rows(0, table.rows(), [&](std::size_t row, const auto& block, std::size_t i) {
         if (!keep[row]) return true;
         const auto cell = trim(block.columns[column][i]);
@@ -130,14 +137,25 @@ Column read_column(const CsvTable& table, std::size_t column, const std::vector<
             Column reals(FieldType::Real);
             reals.reserve(kept);
             for (std::size_t r = 0; r < out.size(); ++r) {
-                if (out.is_null(r)) reals.push_null();
-                else reals.push(static_cast<double>(out.integer(r)));
+                if (out.is_null(r)) {
+                    reals.push_null();
+                    continue;
+                }
+                if (!is_exact_as_double(out.integer(r))) {
+                    rounded = fmt::format("{} has more digits than a real number holds, and line {} "
+                                          "makes the column real",
+                                          out.integer(r), table.line(row));
+                    return false;
+                }
+                reals.push(static_cast<double>(out.integer(r)));
             }
             out = std::move(reals);
         }
         const auto value = parse_real(cell);
-        if (value) out.push(*value);
-        return value.has_value();
+        if (!value) return false;
+        if (!is_exact_decimal(cell, *value)) return inexact(cell, row);
+        out.push(*value);
+        return true;
     });
     if (any && numbers) return out;
 
@@ -390,15 +408,19 @@ Layer read_csv(const std::string& path, const ReadOptions& options) {
             attribute_columns.push_back(c);
     // Columns are independent: read them on all cores.
     std::vector<std::optional<Column>> read(attribute_columns.size());
+    std::vector<std::string> rounded(attribute_columns.size());
     const auto order = widest_first(table, attribute_columns);
     geo::for_each_task(read.size(), geo::threads_for(table.rows(), 10000), [&](std::size_t k) {
         const std::size_t i = order[k];
-        read[i].emplace(read_column(table, attribute_columns[i], keep, kept));
+        read[i].emplace(read_column(table, attribute_columns[i], keep, kept, rounded[i]));
     });
     std::vector<Column> attributes;
     for (std::size_t i = 0; i < read.size(); ++i) {
         attributes.push_back(std::move(*read[i]));
         layer.fields.push_back({table.header[attribute_columns[i]], attributes.back().type()});
+        if (!rounded[i].empty())
+            layer.notes.push_back(fmt::format("{}: column '{}' is kept as text: {}", path,
+                                              table.header[attribute_columns[i]], rounded[i]));
     }
 
     LayerBuilder builder(layer);

@@ -17,17 +17,22 @@ namespace depmap::layers {
 
 namespace {
 
-// Offset of the first byte that is not valid UTF-8, or text.size().
+// Offset of the first byte that is not valid UTF-8 or is a NUL (which would end a
+// value early wherever it is handed on as a C string), or text.size().
 std::size_t invalid_utf8_at(std::string_view text) {
+    constexpr std::uint64_t ones = 0x0101010101010101ULL;
+    constexpr std::uint64_t highs = 0x8080808080808080ULL;
     std::size_t i = 0;
     while (i < text.size()) {
-        // Eight ASCII bytes at a time: most of a CSV is ASCII.
+        // Eight ASCII bytes at a time: most of a CSV is ASCII. A byte of the word is
+        // not ASCII, or a NUL, when its high bit ends up set in the test.
         if (i + 8 <= text.size()) {
             std::uint64_t word;
             std::memcpy(&word, text.data() + i, 8);
-            if ((word & 0x8080808080808080ULL) == 0) { i += 8; continue; }
+            if (((word | ((word - ones) & ~word)) & highs) == 0) { i += 8; continue; }
         }
         const auto c = static_cast<unsigned char>(text[i]);
+        if (c == 0) return i;
         if (c < 0x80) { ++i; continue; }
         std::size_t extra = 0;
         unsigned min_code = 0;
@@ -261,6 +266,10 @@ Rows split_plain_rows(std::string_view text, std::size_t begin, std::size_t end,
 CsvTable split_csv(std::span<char> bytes, const std::string& path, Problems& problems) {
     const std::string_view text(bytes.data(), bytes.size());
     const auto not_utf8 = [&](std::size_t offset) {
+        if (text[offset] == '\0')
+            return InputError(fmt::format("{}:{}: a NUL byte, which no value can hold; remove it "
+                                          "(is the file text, and whole?)",
+                                          path, line_of(text, offset)));
         return InputError(fmt::format("{}:{}: not UTF-8 text; convert the file to UTF-8 first "
                                       "(e.g. iconv -f GBK -t UTF-8 in.csv > out.csv)",
                                       path, line_of(text, offset)));

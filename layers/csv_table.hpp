@@ -69,8 +69,8 @@ private:
 // Splits `text` (the whole file; its quoted cells are unescaped in place, so the
 // table's views point into it) into a table. A UTF-8 byte order mark is dropped; the
 // delimiter is whichever of `,` `;` tab occurs most in the header line. Throws
-// InputError for text that is not UTF-8, an unterminated quote, or an empty file;
-// a row whose cell count differs from the header's goes to `problems`.
+// InputError for text that is not UTF-8 or holds a NUL byte, an unterminated quote,
+// or an empty file; a row whose cell count differs from the header's goes to `problems`.
 CsvTable split_csv(std::span<char> text, const std::string& path, Problems& problems);
 
 } // namespace depmap::layers

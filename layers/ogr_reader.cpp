@@ -7,6 +7,7 @@
 #include "layers/ogr_geometry.hpp"
 #include "layers/position_check.hpp"
 #include "layers/problems.hpp"
+#include "layers/shapefile_set.hpp"
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -105,6 +106,35 @@ std::optional<PositionProblem> check_geometry(const OGRGeometry& geometry) {
     return std::nullopt;
 }
 
+// How many features the source says the layer holds, where its format states it
+// (a FlatGeobuf's header; a Shapefile's, checked before GDAL opens it); -1 otherwise.
+// Other formats are whole or fail to open, or GDAL reports the damage as it reads.
+std::int64_t stated_feature_count(OGRLayer& layer, const std::string& driver, std::int64_t shapefile_records) {
+    if (driver == "FlatGeobuf") return layer.GetFeatureCount(FALSE);
+    return driver == "ESRI Shapefile" ? shapefile_records : -1;
+}
+
+// The geometry in WGS84; false when it cannot be transformed. What GDAL says about
+// a failed transformation goes to a trap of its own: the caller reports it.
+bool to_wgs84_in_place(OGRGeometry& geometry, const ToWgs84& to_wgs84) {
+    GdalErrorTrap own;
+    return to_wgs84.ogr() == nullptr || geometry.transform(to_wgs84.ogr()) == OGRERR_NONE;
+}
+
+// Throws when GDAL reported a problem or read a count other than the one stated.
+void check_read_whole(const std::string& source, std::int64_t read, std::int64_t stated,
+                      const GdalErrorTrap& trap) {
+    if (!trap.caught() && (stated < 0 || read == stated)) return;
+    const std::string gdal = trap.caught() ? fmt::format("GDAL reports '{}'", trap.first()) : "";
+    if (stated < 0)
+        throw InputError(fmt::format("{}: {} after {} features, so the layer would not be read whole "
+                                     "and exact; repair the file or read it from a good copy",
+                                     source, gdal, read));
+    throw InputError(fmt::format("{}: read {} of the {} features its header states{}: the file is "
+                                 "damaged or cut short; read it from a good copy",
+                                 source, read, stated, gdal.empty() ? "" : " (" + gdal + ")"));
+}
+
 } // namespace
 
 std::vector<std::string> ogr_layer_names(const std::string& source) {
@@ -114,6 +144,10 @@ std::vector<std::string> ogr_layer_names(const std::string& source) {
 
 Layer read_ogr(const std::string& source, const ReadOptions& options) {
     ensure_gdal();
+    // Any error or warning from GDAL while it reads, even one it reads on after, means
+    // features or values that were lost: the read fails rather than go on with less.
+    GdalErrorTrap trap;
+    const std::int64_t shapefile_records = check_shapefile_set(source);
     Dataset dataset = open_dataset(source);
     OGRLayer& ogr_layer = choose_layer(*dataset, source, options.layer_name);
 
@@ -132,15 +166,19 @@ Layer read_ogr(const std::string& source, const ReadOptions& options) {
     LayerBuilder builder(layer);
     Problems problems(source, options.on_error, layer.skipped);
 
+    const std::int64_t stated = stated_feature_count(ogr_layer, layer.driver, shapefile_records);
+    std::int64_t read = 0;
     ogr_layer.ResetReading();
     for (auto& feature : ogr_layer) {
+        if (trap.caught()) break;
+        ++read;
         const std::string where = fmt::format("feature {}", feature->GetFID());
         OGRGeometry* geometry = feature->GetGeometryRef();
         if (geometry == nullptr || geometry->IsEmpty()) {
             problems.report(where, "no geometry", "the feature has no geometry");
             continue;
         }
-        if (to_wgs84.ogr() != nullptr && geometry->transform(to_wgs84.ogr()) != OGRERR_NONE) {
+        if (!to_wgs84_in_place(*geometry, to_wgs84)) {
             problems.report(where, "cannot transform",
                             fmt::format("the geometry cannot be transformed from {} to WGS84; "
                                         "check its coordinates and the CRS", layer.crs));
@@ -165,6 +203,7 @@ Layer read_ogr(const std::string& source, const ReadOptions& options) {
         for (int i = 0; i < definition.GetFieldCount(); ++i)
             push_field(builder.column(static_cast<std::size_t>(i)), *feature, i);
     }
+    check_read_whole(source, read, stated, trap);
     builder.finish();
     return layer;
 }

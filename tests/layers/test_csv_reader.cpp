@@ -278,3 +278,46 @@ TEST_CASE("csv: text that is not UTF-8 in the second half of a large file names 
     const auto path = dir.write("gbk_late.csv", text);
     CHECK_THROWS_WITH(layers::read_layer(path), Contains("gbk_late.csv:55001: not UTF-8 text"));
 }
+
+TEST_CASE("csv: a NUL byte in a cell or the header stops the read, naming its line", "[layers][csv]") {
+    depmap::test::ScratchDir dir;
+    using namespace std::string_literals;
+    const auto cell = dir.write("nul_cell.csv", "id,name,lon,lat\n1,A,109,41\n2,A\0B,110,42\n"s);
+    CHECK_THROWS_WITH(layers::read_layer(cell), Contains("nul_cell.csv:3: a NUL byte"));
+    const auto header = dir.write("nul_header.csv", "id,na\0me,lon,lat\n1,A,109,41\n"s);
+    CHECK_THROWS_WITH(layers::read_layer(header), Contains("nul_header.csv:1: a NUL byte"));
+    // Quoted, so read by the general splitter; and late in a large file, by a part.
+    const auto quoted = dir.write("nul_quoted.csv", "id,name,lon,lat\n1,\"A\0B\",109,41\n"s);
+    CHECK_THROWS_WITH(layers::read_layer(quoted), Contains("nul_quoted.csv:2: a NUL byte"));
+    std::string text = "id,name,lon,lat\n";
+    for (std::size_t i = 1; i <= 60000; ++i)
+        text += fmt::format("{},{},{},41\n", i, i == 55000 ? "A\0B"s : "site", 100.0 + i * 1e-5);
+    const auto late = dir.write("nul_late.csv", text);
+    CHECK_THROWS_WITH(layers::read_layer(late), Contains("nul_late.csv:55001: a NUL byte"));
+}
+
+TEST_CASE("csv: numbers a double or an int64 would round are kept as their text", "[layers][csv][numbers]") {
+    depmap::test::ScratchDir dir;
+    const auto path = dir.write("digits.csv",
+                                "big,fine,ratio,wide,same,lon,lat\n"
+                                "12345678901234567890,1.50,1.00000000000000000001,9007199254740993,1e5,109,41\n"
+                                "7,-0.0,2.5,0.5,100000,110,42\n");
+    const auto layer = layers::read_layer(path);
+    const auto type_of = [&](const char* name) { return layer.fields[*layer.field_index(name)].type; };
+    CHECK(type_of("big") == layers::FieldType::String);
+    CHECK(text(layer, "big", 0) == "12345678901234567890");
+    CHECK(type_of("ratio") == layers::FieldType::String);
+    CHECK(text(layer, "ratio", 0) == "1.00000000000000000001");
+    // An integer beyond 2^53 in a column that turns real would be rounded.
+    CHECK(type_of("wide") == layers::FieldType::String);
+    CHECK(text(layer, "wide", 0) == "9007199254740993");
+    // Other forms of the same number are not rounding.
+    CHECK(type_of("fine") == layers::FieldType::Real);
+    CHECK(text(layer, "fine", 0) == "1.5");
+    CHECK(type_of("same") == layers::FieldType::Real);
+    CHECK(layer.columns[*layer.field_index("same")].real(0) == 100000.0);
+    REQUIRE(layer.notes.size() == 3);
+    CHECK_THAT(layer.notes[0], Contains("digits.csv: column 'big' is kept as text: '12345678901234567890' "
+                                        "(line 2) has more digits than a number holds"));
+    CHECK_THAT(layer.notes[2], Contains("column 'wide' is kept as text: 9007199254740993"));
+}
