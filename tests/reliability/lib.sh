@@ -1,5 +1,6 @@
 # Shared by the reliability scripts: source it first. The scripts run as root, from ctest,
-# with DEPMAP (the binary), SOURCE_DIR, BUILD_DIR and POINTS_CSV in the environment.
+# with DEPMAP (the binary), SOURCE_DIR, BUILD_DIR, POINTS_CSV and POINTS_COUNT (its rows) in
+# the environment.
 set -euo pipefail
 
 : "${DEPMAP:?the depmap binary}" "${SOURCE_DIR:?the source tree}"
