@@ -20,6 +20,7 @@ out="$WORK/out" old_output="$WORK/old" whole="$WORK/whole"
 mkdir -p "$out" "$old_output" "$whole"
 /usr/bin/python3 "$(dirname "$0")/gen_points.py" "$WORK/old.csv" 1000
 "$DEPMAP" export "$WORK/old.csv" -o "$old_output/out.$ext" > /dev/null 2>&1 || fail "cannot write the old output"
+checksum_inputs "$WORK/sums" "$POINTS_CSV" "$WORK/old.csv"
 # Every entry of the folder that is not a file of the old or of a whole new output is a
 # temporary.
 "$DEPMAP" export "$WORK/old.csv" -o "$whole/out.$ext" > /dev/null 2>&1 || fail "cannot write a whole output"
@@ -102,4 +103,5 @@ done
 left=$(temporaries "$out" | tr '\n' ' ')
 [[ -z $left ]] || problem "SWEEP: the next export left what killed ones wrote: $left"
 
+inputs_unchanged "$WORK/sums"
 ((failures == 0)) || fail "$failures of the checks above"
