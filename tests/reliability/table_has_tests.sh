@@ -7,9 +7,13 @@ set -euo pipefail
 build=$1
 table=${2:-$(dirname "$0")/../RELIABILITY.md}
 
-tests=$(mktemp)
-trap 'rm -f "$tests"' EXIT
-ctest --test-dir "$build" -N | sed -n 's/^ *Test *#[0-9]*: //p' > "$tests"
+# ctest -N would write its log over that of the run this test is part of: list the tests
+# from a folder of its own that includes the build tree.
+listing=$(mktemp -d)
+trap 'rm -rf "$listing"' EXIT
+echo "subdirs(\"$(cd "$build" && pwd)\")" > "$listing/CTestTestfile.cmake"
+tests="$listing/tests"
+ctest --test-dir "$listing" -N | sed -n 's/^ *Test *#[0-9]*: //p' > "$tests"
 [[ -s $tests ]] || { echo "FAIL: ctest -N in $build lists no test" >&2; exit 1; }
 
 awk -v table="$table" '
