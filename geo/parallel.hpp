@@ -4,18 +4,49 @@
 // every part has stopped.
 #include <algorithm>
 #include <atomic>
+#include <charconv>
 #include <cstddef>
+#include <cstdlib>
 #include <exception>
+#include <string_view>
 #include <thread>
 #include <vector>
 
 namespace depmap::geo {
 
+namespace detail {
+
+// DEPMAP_THREADS when it is a whole number from 1, else the number of cores.
+inline std::size_t threads_from_environment() {
+    const char* text = std::getenv("DEPMAP_THREADS");
+    const std::string_view value = text ? text : "";
+    std::size_t threads = 0;
+    const auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), threads);
+    if (error == std::errc() && end == value.data() + value.size() && threads > 0) return threads;
+    return std::max(1U, std::thread::hardware_concurrency());
+}
+
+inline std::atomic<std::size_t>& thread_cap() {
+    static std::atomic<std::size_t> cap{threads_from_environment()};
+    return cap;
+}
+
+} // namespace detail
+
+// The most threads any parallel loop of the process uses: DEPMAP_THREADS, else every
+// core. A cap above the core count is honoured (4 threads on 2 cores), for testing.
+inline std::size_t max_threads() { return detail::thread_cap().load(std::memory_order_relaxed); }
+
+// Sets that cap for the whole process (tests compare results at several counts); 0
+// restores DEPMAP_THREADS or the core count. Not while parallel work is running.
+inline void set_max_threads(std::size_t threads) {
+    detail::thread_cap().store(threads > 0 ? threads : detail::threads_from_environment());
+}
+
 // The number of threads to use for `n` items when a thread should get at least
-// `min_per_thread` of them: 1 for small jobs, at most the number of cores.
+// `min_per_thread` of them: 1 for small jobs, at most max_threads().
 inline std::size_t threads_for(std::size_t n, std::size_t min_per_thread) {
-    const std::size_t cores = std::max(1U, std::thread::hardware_concurrency());
-    return std::clamp<std::size_t>(n / std::max<std::size_t>(1, min_per_thread), 1, cores);
+    return std::clamp<std::size_t>(n / std::max<std::size_t>(1, min_per_thread), 1, max_threads());
 }
 
 namespace detail {
@@ -43,26 +74,27 @@ void run_threads(std::size_t threads, Body& body) {
 
 } // namespace detail
 
-// Calls work(begin, end) on `threads` contiguous parts of [0, n) at once, and waits.
+// Calls work(begin, end) on `threads` contiguous parts of [0, n) at once (at most
+// max_threads() parts), and waits.
 template <typename Work>
 void for_each_range(std::size_t n, std::size_t threads, Work&& work) {
-    threads = std::clamp<std::size_t>(threads, 1, std::max<std::size_t>(n, 1));
+    threads = std::clamp<std::size_t>(threads, 1, std::clamp<std::size_t>(n, 1, max_threads()));
     auto body = [&](std::size_t t) { work(n * t / threads, n * (t + 1) / threads); };
     detail::run_threads(threads, body);
 }
 
 // Calls task(i) once for every i in [0, n), each thread taking the next undone task
-// (for tasks of uneven size), on at most `threads` threads, and waits.
+// (for tasks of uneven size), on at most `threads` threads (and max_threads()), and waits.
 template <typename Task>
 void for_each_task(std::size_t n, std::size_t threads, Task&& task) {
     std::atomic<std::size_t> next{0};
     auto body = [&](std::size_t) {
         for (std::size_t i = next++; i < n; i = next++) task(i);
     };
-    detail::run_threads(std::clamp<std::size_t>(threads, 1, std::max<std::size_t>(n, 1)), body);
+    detail::run_threads(std::clamp<std::size_t>(threads, 1, std::clamp<std::size_t>(n, 1, max_threads())), body);
 }
 
-// Sorts [first, last) by `less`: contiguous parts sorted at once on up to all cores
+// Sorts [first, last) by `less`: contiguous parts sorted at once on up to max_threads()
 // (parts of at least `min_per_thread`), then merged. When `less` orders every pair of
 // distinct elements (ties broken), the answer is std::sort's on any number of cores.
 template <typename Iterator, typename Less>

@@ -32,10 +32,20 @@ geo::Polygon to_polygon(const OGRPolygon& polygon) {
     return out;
 }
 
+// An empty geometry as no parts of its kind: OGR gives POINT EMPTY the coordinates 0 0,
+// and an empty ring would be written as "(())", which no one reads.
+geo::Shape empty_shape(OGRwkbGeometryType flat) {
+    if (flat == wkbPoint || flat == wkbMultiPoint) return geo::MultiPoint{};
+    if (OGR_GT_IsCurve(flat) || OGR_GT_IsSubClassOf(flat, wkbMultiCurve)) return geo::MultiLineString{};
+    if (OGR_GT_IsSurface(flat) || OGR_GT_IsSubClassOf(flat, wkbMultiSurface)) return geo::MultiPolygon{};
+    throw std::invalid_argument("an empty geometry");
+}
+
 } // namespace
 
 geo::Shape to_shape(const OGRGeometry& geometry) {
     const auto flat = wkbFlatten(geometry.getGeometryType());
+    if (geometry.IsEmpty()) return empty_shape(flat);
     if (OGR_GT_IsCurve(flat) && flat != wkbLineString) {
         std::unique_ptr<OGRGeometry> linear(geometry.getLinearGeometry());
         return to_shape(*linear);
@@ -60,6 +70,7 @@ geo::Shape to_shape(const OGRGeometry& geometry) {
         // A collection of one kind becomes that kind's multi geometry.
         std::optional<geo::Shape> merged;
         for (const auto* part : *geometry.toGeometryCollection()) {
+            if (part->IsEmpty()) continue;  // adds nothing
             auto shape = to_shape(*part);
             if (!merged) { merged = std::move(shape); continue; }
             if (merged->index() != shape.index())

@@ -248,7 +248,7 @@ TEST_CASE("dbscan: eps exactly at a pair's distance makes them neighbours") {
     }
 }
 
-TEST_CASE("dbscan: duplicates, invalid coordinates, threads, empty input and bad options") {
+TEST_CASE("dbscan: duplicates, invalid coordinates, threads, empty input and bad options", "[parallel]") {
     std::vector<LonLat> points{{110.0, 40.0}, {110.0, 40.0}, {std::nan(""), 40.0}, {110.0, 95.0}, {110.0, 40.0}};
     auto r = run(points, 0.0, 3);
     CHECK(r.cluster == std::vector<std::int64_t>{0, 0, -1, -1, 0});

@@ -27,7 +27,7 @@ std::vector<LonLat> random_points(std::mt19937_64& random, std::size_t count) {
 } // namespace
 
 TEST_CASE("matrix: every element is the geodesic distance, whatever the thread count",
-          "[geo]") {
+          "[geo][parallel]") {
     std::mt19937_64 random(37 * 53);
     auto from = random_points(random, 37);
     auto to = random_points(random, 53);
@@ -48,7 +48,7 @@ TEST_CASE("matrix: every element is the geodesic distance, whatever the thread c
     }
 }
 
-TEST_CASE("matrix: more threads than rows, and a single row or column", "[geo]") {
+TEST_CASE("matrix: more threads than rows, and a single row or column", "[geo][parallel]") {
     std::mt19937_64 random(3);
     const auto from = random_points(random, 3);
     const auto to = random_points(random, 1);

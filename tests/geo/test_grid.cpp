@@ -155,7 +155,7 @@ TEST_CASE("grid: rows count from the south, columns from the west", "[geo][grid]
     }
 }
 
-TEST_CASE("grid: flat_cells agrees with cell_of on both cores", "[geo][grid]") {
+TEST_CASE("grid: flat_cells agrees with cell_of on both cores", "[geo][grid][parallel]") {
     const Grid grid(inner_mongolia, {20000.0, CellShape::Hexagon});
     std::mt19937 random(11);
     std::uniform_real_distribution<double> lon(97.2, 126.0), lat(37.4, 53.3);

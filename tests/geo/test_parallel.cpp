@@ -4,7 +4,12 @@
 
 #include <algorithm>
 #include <atomic>
+#include <chrono>
+#include <cstdlib>
 #include <functional>
+#include <mutex>
+#include <set>
+#include <thread>
 #include <numeric>
 #include <random>
 #include <stdexcept>
@@ -14,7 +19,7 @@
 
 using namespace depmap::geo;
 
-TEST_CASE("parallel: every item once, in contiguous ranges or as tasks", "[geo]") {
+TEST_CASE("parallel: every item once, in contiguous ranges or as tasks", "[geo][parallel]") {
     for (const std::size_t n : {0, 1, 3, 1000, 100003}) {
         for (const std::size_t threads : {1, 2, 7}) {
             INFO("n " << n << ", threads " << threads);
@@ -31,7 +36,7 @@ TEST_CASE("parallel: every item once, in contiguous ranges or as tasks", "[geo]"
     }
 }
 
-TEST_CASE("parallel: the error of the lowest range reaches the caller after all parts stop", "[geo]") {
+TEST_CASE("parallel: the error of the lowest range reaches the caller after all parts stop", "[geo][parallel]") {
     std::atomic<std::size_t> done{0};
     try {
         for_each_range(4000, 4, [&](std::size_t begin, std::size_t end) {
@@ -49,10 +54,44 @@ TEST_CASE("parallel: threads_for keeps small jobs on one thread", "[geo]") {
     CHECK(threads_for(0, 100) == 1);
     CHECK(threads_for(99, 100) == 1);
     CHECK(threads_for(1000000, 100) >= 1);
-    CHECK(threads_for(1000000, 100) <= std::max(1U, std::thread::hardware_concurrency()));
+    CHECK(threads_for(1000000, 100) <= max_threads());
 }
 
-TEST_CASE("parallel: sort_on_all_cores gives std::sort's order, ties broken, at every size", "[geo]") {
+TEST_CASE("parallel: DEPMAP_THREADS caps every loop, above the core count too", "[geo][parallel]") {
+    const char* before = std::getenv("DEPMAP_THREADS");
+    const std::string saved = before ? before : "";
+    const auto threads_used = [] {
+        std::mutex mutex;
+        std::set<std::thread::id> ids;
+        const auto note = [&] {
+            const std::lock_guard lock(mutex);
+            ids.insert(std::this_thread::get_id());
+        };
+        for_each_range(1000, 16, [&](std::size_t, std::size_t) { note(); });
+        for_each_task(1000, 16, [&](std::size_t) {
+            note();
+            std::this_thread::sleep_for(std::chrono::microseconds(50));  // let every thread start
+        });
+        return ids.size();
+    };
+    const std::size_t cores = std::max(1U, std::thread::hardware_concurrency());
+    for (const auto& [text, expected] : std::vector<std::pair<std::string, std::size_t>>{
+             {"1", 1}, {"3", 3}, {"6", 6}, {"0", cores}, {"two", cores}, {"4x", cores}, {"", cores}}) {
+        INFO("DEPMAP_THREADS=" << text);
+        setenv("DEPMAP_THREADS", text.c_str(), 1);
+        set_max_threads(0);
+        CHECK(max_threads() == expected);
+        CHECK(threads_for(1000000, 1) == expected);
+        CHECK(threads_used() == expected);
+    }
+    set_max_threads(2);
+    CHECK(threads_for(1000000, 1) == 2);
+    CHECK(threads_used() == 2);
+    if (before) setenv("DEPMAP_THREADS", saved.c_str(), 1); else unsetenv("DEPMAP_THREADS");
+    set_max_threads(0);
+}
+
+TEST_CASE("parallel: sort_on_all_cores gives std::sort's order, ties broken, at every size", "[geo][parallel]") {
     std::mt19937_64 random(3);
     for (const std::size_t n : {0, 1, 2, 999, 25000, 120001}) {
         // Keys with many repeats, told apart by a second member.

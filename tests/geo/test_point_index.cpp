@@ -572,7 +572,7 @@ TEST_CASE("point index: matches carry the azimuth geodesic_inverse gives", "[geo
     }
 }
 
-TEST_CASE("point index: a large set (packed in parts on several cores) matches brute force", "[geo]") {
+TEST_CASE("point index: a large set (packed in parts on several cores) matches brute force", "[geo][parallel]") {
     // Over 100,000 points the index is packed in two trees split along the widest axis;
     // queries at and across the split must still see both.
     Random random(99);

@@ -52,7 +52,7 @@ TEST_CASE("gather copies the asked rows in the asked order, repeats and nulls in
     CHECK(text.gather(std::vector<std::size_t>{}).size() == 0);
 }
 
-TEST_CASE("gather of many rows, copied in parts on all cores, equals the rows one by one", "[column]") {
+TEST_CASE("gather of many rows, copied in parts on all cores, equals the rows one by one", "[column][parallel]") {
     // Enough rows for several parts, with text of varying length (empty and CJK too),
     // nulls, and rows in random order with repeats, as a radius query's matches are.
     std::mt19937_64 random(42);
@@ -81,7 +81,7 @@ TEST_CASE("gather of many rows, copied in parts on all cores, equals the rows on
     }
 }
 
-TEST_CASE("gather copies text columns holding no text at all, on one core and on all", "[column]") {
+TEST_CASE("gather copies text columns holding no text at all, on one core and on all", "[column][parallel]") {
     // Empty strings and nulls only: no text buffer at all to copy from or into.
     for (const std::size_t n : {std::size_t{5}, std::size_t{200000}}) {
         Column text(FieldType::String);

@@ -163,7 +163,7 @@ TEST_CASE("csv: a header without rows is an empty layer, not an error", "[layers
     CHECK(layer.extent().empty());
 }
 
-TEST_CASE("csv: a large file read in two halves keeps every row, in order, with its line", "[layers][csv]") {
+TEST_CASE("csv: a large file read in two halves keeps every row, in order, with its line", "[layers][csv][parallel]") {
     depmap::test::ScratchDir dir;
     std::string text = "id,name,value,lon,lat\n";
     const std::size_t rows = 60000;  // about 2 MB: large enough to be split
@@ -190,7 +190,7 @@ TEST_CASE("csv: a large file read in two halves keeps every row, in order, with 
     }
 }
 
-TEST_CASE("csv: a large file with a quote or a lone CR only near its end is read whole", "[layers][csv]") {
+TEST_CASE("csv: a large file with a quote or a lone CR only near its end is read whole", "[layers][csv][parallel]") {
     // Its halves are split at once on the fast path until one meets the quote (or the
     // old Mac line end); then the whole body is read again by the general splitter.
     depmap::test::ScratchDir dir;
@@ -270,7 +270,7 @@ TEST_CASE("csv: empty cells at the ends of lines, the last without a line end, a
     CHECK(layer.points[3].lon_deg == 112.0);
 }
 
-TEST_CASE("csv: text that is not UTF-8 in the second half of a large file names its line", "[layers][csv]") {
+TEST_CASE("csv: text that is not UTF-8 in the second half of a large file names its line", "[layers][csv][parallel]") {
     depmap::test::ScratchDir dir;
     std::string text = "id,name,lon,lat\n";
     for (std::size_t i = 1; i <= 60000; ++i)

@@ -83,7 +83,7 @@ std::vector<QueryPlace> places_in(const Layer& layer, std::size_t count) {
 
 } // namespace
 
-TEST_CASE("near for many places returns, per place in order, every feature within the radius as brute force does", "[proximity]") {
+TEST_CASE("near for many places returns, per place in order, every feature within the radius as brute force does", "[proximity][parallel]") {
     const Layer layer = deposits();
     const PointIndex index(layer.points);
     const auto places = places_in(layer, 60);

@@ -1,4 +1,5 @@
 #include "layers/gdal_session.hpp"
+#include "layers/ogr_geometry.hpp"
 #include "layers/wkt.hpp"
 
 #include <catch2/catch.hpp>
@@ -54,6 +55,24 @@ TEST_CASE("wkt: the layout GDAL writes, parts and holes in order", "[layers][wkt
     CHECK(wkt(geo::MultiPoint{{109.5, 40.25}, {-3, -4.5}}) == "MULTIPOINT (109.5 40.25,-3 -4.5)");
     CHECK(wkt(geo::MultiPoint{}) == "MULTIPOINT EMPTY");
     CHECK(wkt(geo::MultiPolygon{}) == "MULTIPOLYGON EMPTY");
+}
+
+TEST_CASE("wkt: an empty part OGR reads is no part, not a point at 0 0 or a ring \"(())\"",
+          "[layers][wkt]") {
+    const auto read_and_written = [](const std::string& text) {
+        OGRGeometry* geometry = nullptr;
+        REQUIRE(OGRGeometryFactory::createFromWkt(text.c_str(), nullptr, &geometry) == OGRERR_NONE);
+        const std::unique_ptr<OGRGeometry> owned(geometry);
+        return wkt(layers::to_shape(*owned));
+    };
+    CHECK(read_and_written("MULTIPOLYGON (EMPTY,((110 40,111 40,111 41,110 40)))") ==
+          "MULTIPOLYGON (((110 40,111 40,111 41,110 40)))");
+    CHECK(read_and_written("GEOMETRYCOLLECTION (POINT EMPTY,POINT (110 41))") == "MULTIPOINT (110 41)");
+    CHECK(read_and_written("MULTILINESTRING (EMPTY,(1 2,3 4))") == "MULTILINESTRING ((1 2,3 4))");
+    CHECK(read_and_written("POINT EMPTY") == "MULTIPOINT EMPTY");
+    CHECK(read_and_written("LINESTRING EMPTY") == "MULTILINESTRING EMPTY");
+    CHECK(read_and_written("POLYGON EMPTY") == "MULTIPOLYGON EMPTY");
+    CHECK(read_and_written("MULTIPOLYGON EMPTY") == "MULTIPOLYGON EMPTY");
 }
 
 TEST_CASE("wkt: GDAL reads back every coordinate as the same double", "[layers][wkt]") {

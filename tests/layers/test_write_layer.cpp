@@ -491,7 +491,7 @@ TEST_CASE("write: a style goes beside the file, into a GeoPackage, and names a S
 }
 
 TEST_CASE("write: a large point layer is written in parts on all cores and comes back whole, in order",
-          "[layers][write]") {
+          "[layers][write][parallel]") {
     // 120,000 points: GeoJSON and KML are written as parts at once and joined, CSV as
     // blocks formatted at once and written in order.
     layers::Layer layer;
@@ -559,7 +559,7 @@ TEST_CASE("write: a large point layer is written in parts on all cores and comes
 }
 
 TEST_CASE("write: CSV rows come out in order when a block takes far longer to format than the next",
-          "[layers][write]") {
+          "[layers][write][parallel]") {
     // The first 8,192-row block carries 2 KB names and takes many times longer to format
     // than the blocks after it, which another core finishes first: they must wait.
     layers::Layer layer;
