@@ -7,8 +7,9 @@
 
 namespace depmap {
 
-// The first line of `text`, other control characters as spaces, cut to at most
-// `max_bytes` (at a UTF-8 character boundary) with "..." where anything was left out.
+// The first line of `text`, other control characters as spaces, cut to
+// about `max_bytes` (at UTF-8 character boundaries), with " ... " where its middle, or its
+// further lines, were left out.
 std::string one_line(std::string_view text, std::size_t max_bytes = 300);
 
 } // namespace depmap

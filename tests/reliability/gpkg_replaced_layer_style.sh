@@ -20,5 +20,5 @@ styles() { sqlite3 maps.gpkg "SELECT count(*) FROM layer_styles WHERE f_table_na
 # Replaced with a style: the stored one is the new one, and the only one.
 "$depmap" grid --cell 100km --style -o maps.gpkg --append -O --output-layer hull
 [ "$(styles hull)" = 1 ] || { echo "layer 'hull' has $(styles hull) styles"; exit 1; }
-sqlite3 maps.gpkg "SELECT styleQML FROM layer_styles WHERE f_table_name = 'hull'" | grep -q 'graduatedSymbol' \
-    || { echo "layer 'hull' does not have the grid's graduated style"; exit 1; }
+style=$(sqlite3 maps.gpkg "SELECT styleQML FROM layer_styles WHERE f_table_name = 'hull'")
+[[ $style == *graduatedSymbol* ]] || { echo "layer 'hull' does not have the grid's graduated style"; exit 1; }
