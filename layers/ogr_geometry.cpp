@@ -25,6 +25,7 @@ geo::Polygon to_polygon(const OGRPolygon& polygon) {
         out.outer().assign(ring.begin(), ring.end());
     }
     for (int i = 0; i < polygon.getNumInteriorRings(); ++i) {
+        if (polygon.getInteriorRing(i)->IsEmpty()) continue;  // no hole
         const auto ring = to_line(*polygon.getInteriorRing(i));
         out.inners().emplace_back(ring.begin(), ring.end());
     }
@@ -60,7 +61,12 @@ geo::Shape to_shape(const OGRGeometry& geometry) {
         return geo::MultiPoint{{p.getX(), p.getY()}};
     }
     case wkbLineString: return geo::MultiLineString{to_line(*geometry.toLineString())};
-    case wkbPolygon: return geo::MultiPolygon{to_polygon(*geometry.toPolygon())};
+    case wkbPolygon: {
+        // Holes without an outline ("POLYGON (EMPTY, (...))") bound nothing.
+        const auto* exterior = geometry.toPolygon()->getExteriorRing();
+        if (exterior == nullptr || exterior->IsEmpty()) return geo::MultiPolygon{};
+        return geo::MultiPolygon{to_polygon(*geometry.toPolygon())};
+    }
     case wkbMultiPoint:
     case wkbMultiLineString:
     case wkbMultiPolygon:

@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <atomic>
-#include <chrono>
 #include <cstdlib>
 #include <functional>
 #include <mutex>
@@ -24,19 +23,22 @@ TEST_CASE("parallel: every item once, in contiguous ranges or as tasks", "[geo][
         for (const std::size_t threads : {1, 2, 7}) {
             INFO("n " << n << ", threads " << threads);
             std::vector<std::atomic<int>> seen(n);
+            std::atomic<int> reversed{0};  // Catch's CHECK is for the test's own thread only
             for_each_range(n, threads, [&](std::size_t begin, std::size_t end) {
-                CHECK(begin <= end);
+                reversed += begin > end;
                 for (std::size_t i = begin; i < end; ++i) ++seen[i];
             });
             for_each_task(n, threads, [&](std::size_t i) { ++seen[i]; });
             std::size_t twice = 0;
             for (const auto& s : seen) twice += s == 2;
             CHECK(twice == n);
+            CHECK(reversed == 0);
         }
     }
 }
 
 TEST_CASE("parallel: the error of the lowest range reaches the caller after all parts stop", "[geo][parallel]") {
+    set_max_threads(4);  // four parts, whatever the cores and DEPMAP_THREADS
     std::atomic<std::size_t> done{0};
     try {
         for_each_range(4000, 4, [&](std::size_t begin, std::size_t end) {
@@ -48,6 +50,7 @@ TEST_CASE("parallel: the error of the lowest range reaches the caller after all 
         CHECK(std::string(e.what()) == "part from 1000");
     }
     CHECK(done == 1000);
+    set_max_threads(0);
 }
 
 TEST_CASE("parallel: threads_for keeps small jobs on one thread", "[geo]") {
@@ -60,19 +63,25 @@ TEST_CASE("parallel: threads_for keeps small jobs on one thread", "[geo]") {
 TEST_CASE("parallel: DEPMAP_THREADS caps every loop, above the core count too", "[geo][parallel]") {
     const char* before = std::getenv("DEPMAP_THREADS");
     const std::string saved = before ? before : "";
+    // The threads one loop ran on: each of for_each_range's parts has its own thread. (Two
+    // loops' threads are not counted together: a finished thread's id may be reused.)
     const auto threads_used = [] {
         std::mutex mutex;
         std::set<std::thread::id> ids;
-        const auto note = [&] {
+        for_each_range(1000, 16, [&](std::size_t, std::size_t) {
             const std::lock_guard lock(mutex);
             ids.insert(std::this_thread::get_id());
-        };
-        for_each_range(1000, 16, [&](std::size_t, std::size_t) { note(); });
-        for_each_task(1000, 16, [&](std::size_t) {
-            note();
-            std::this_thread::sleep_for(std::chrono::microseconds(50));  // let every thread start
         });
         return ids.size();
+    };
+    const auto most_task_threads = [] {
+        std::atomic<std::size_t> running{0}, most{0};
+        for_each_task(1000, 16, [&](std::size_t) {
+            const std::size_t now = ++running;
+            for (std::size_t seen = most; now > seen && !most.compare_exchange_weak(seen, now);) {}
+            --running;
+        });
+        return most.load();
     };
     const std::size_t cores = std::max(1U, std::thread::hardware_concurrency());
     for (const auto& [text, expected] : std::vector<std::pair<std::string, std::size_t>>{
@@ -83,6 +92,7 @@ TEST_CASE("parallel: DEPMAP_THREADS caps every loop, above the core count too", 
         CHECK(max_threads() == expected);
         CHECK(threads_for(1000000, 1) == expected);
         CHECK(threads_used() == expected);
+        CHECK(most_task_threads() <= expected);
     }
     set_max_threads(2);
     CHECK(threads_for(1000000, 1) == 2);

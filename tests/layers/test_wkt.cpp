@@ -73,6 +73,9 @@ TEST_CASE("wkt: an empty part OGR reads is no part, not a point at 0 0 or a ring
     CHECK(read_and_written("LINESTRING EMPTY") == "MULTILINESTRING EMPTY");
     CHECK(read_and_written("POLYGON EMPTY") == "MULTIPOLYGON EMPTY");
     CHECK(read_and_written("MULTIPOLYGON EMPTY") == "MULTIPOLYGON EMPTY");
+    // Holes without an outline bound nothing; an empty hole is no hole.
+    CHECK(read_and_written("POLYGON (EMPTY,(110 40,111 40,111 41,110 40))") == "MULTIPOLYGON EMPTY");
+    CHECK(read_and_written("MULTIPOLYGON ((EMPTY,(109 0.5)))") == "MULTIPOLYGON EMPTY");
 }
 
 TEST_CASE("wkt: GDAL reads back every coordinate as the same double", "[layers][wkt]") {
