@@ -60,7 +60,7 @@ TEST_CASE("parallel: threads_for keeps small jobs on one thread", "[geo]") {
     CHECK(threads_for(1000000, 100) <= max_threads());
 }
 
-TEST_CASE("parallel: DEPMAP_THREADS caps every loop, above the core count too", "[geo][parallel]") {
+TEST_CASE("parallel: DEPMAP_THREADS caps every loop even above the core count", "[geo][parallel]") {
     const char* before = std::getenv("DEPMAP_THREADS");
     const std::string saved = before ? before : "";
     // The threads one loop ran on: each of for_each_range's parts has its own thread. (Two

@@ -79,7 +79,7 @@ Answers answers_with(std::size_t threads, const layers::Layer& layer, const test
 
 } // namespace
 
-TEST_CASE("threads: 1, 2 and 4 threads give the same CSV, GeoJSON, read, clusters and distances",
+TEST_CASE("threads: every parallel answer is the same on 1 2 and 4 threads",
           "[parallel]") {
     const auto layer = many_points();
     test::ScratchDir dir;
