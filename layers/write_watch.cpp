@@ -113,8 +113,11 @@ char** read_dir(void*, const char* path, int max_files) { return VSIReadDirEx(re
 
 void install_handler() {
     static std::once_flag installed;
+    // Kept for the life of the process, as GDAL's handler is (a static, so no leak checker
+    // takes it for lost).
+    static VSIFilesystemPluginCallbacksStruct* callbacks = nullptr;
     std::call_once(installed, [] {
-        auto* callbacks = VSIAllocFilesystemPluginCallbacksStruct();
+        callbacks = VSIAllocFilesystemPluginCallbacksStruct();
         callbacks->open = open_file;
         callbacks->write = write_file;
         callbacks->flush = flush_file;
@@ -130,7 +133,6 @@ void install_handler() {
         callbacks->mkdir = mkdir_path;
         callbacks->rmdir = rmdir_path;
         callbacks->read_dir = read_dir;
-        // Neither is freed: GDAL 3.6 keeps both pointers.
         VSIInstallPluginHandler(prefix.data(), callbacks);
     });
 }
