@@ -3,6 +3,8 @@
 # terabyte) ends in depmap's one-line "out of memory" error and exit 1, not an abort.
 set -u
 depmap=$1 scratch=$2
+# ulimit -v cannot hold an AddressSanitizer build, which reserves terabytes of address space.
+grep -q __asan_init "$depmap" && exit 77
 rm -rf "$scratch" && mkdir -p "$scratch" && cd "$scratch" || exit 1
 
 status=0
