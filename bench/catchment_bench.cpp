@@ -2,10 +2,10 @@
 // to Inner Mongolia, timed, with the vertex count the 1 m tolerance needed, and checked:
 // the counts plus the features outside add up to the layer, the areas to the region's.
 #include "geo/area.hpp"
-#include "layers/catchment.hpp"
-#include "layers/overlay.hpp"
-#include "layers/read.hpp"
-#include "layers/regions.hpp"
+#include "layers/derive/catchment.hpp"
+#include "layers/gdal/overlay.hpp"
+#include "layers/read/read.hpp"
+#include "layers/query/regions.hpp"
 
 #include <fmt/format.h>
 

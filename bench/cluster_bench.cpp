@@ -4,7 +4,7 @@
 #include "geo/dbscan.hpp"
 #include "geo/geodesic.hpp"
 #include "geo/point_index.hpp"
-#include "layers/read.hpp"
+#include "layers/read/read.hpp"
 
 #include <fmt/format.h>
 

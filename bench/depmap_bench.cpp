@@ -3,12 +3,12 @@
 // checked against the answers every tool must agree on.
 #include "geo/distance_matrix.hpp"
 #include "geo/grid.hpp"
-#include "geo/parallel.hpp"
+#include "base/parallel.hpp"
 #include "geo/point_index.hpp"
 #include "geo/polygon_index.hpp"
-#include "layers/density_grid.hpp"
-#include "layers/read.hpp"
-#include "layers/regions.hpp"
+#include "layers/derive/density_grid.hpp"
+#include "layers/read/read.hpp"
+#include "layers/query/regions.hpp"
 
 #include <fmt/format.h>
 
@@ -65,7 +65,7 @@ int main(int argc, char** argv) {
     std::vector<std::size_t> found(radius_queries.size());
     std::vector<double> summed(radius_queries.size());
     // As `near --from` asks: each thread takes the next query (their match counts vary).
-    geo::for_each_task(radius_queries.size(), geo::threads_for(radius_queries.size(), 1), [&](std::size_t q) {
+    depmap::for_each_task(radius_queries.size(), depmap::threads_for(radius_queries.size(), 1), [&](std::size_t q) {
         const auto hits = index.within(radius_queries.points[q], 50000.0);
         found[q] = hits.size();
         for (const auto& h : hits) summed[q] += h.distance_m;

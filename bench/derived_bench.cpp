@@ -2,9 +2,9 @@
 // 1,000 geodesic buffers of 10 km at a 1 m tolerance, dissolved into one multipolygon,
 // and hulls of the 1M points, each timed alone with a figure to check by eye.
 #include "geo/area.hpp"
-#include "layers/buffer.hpp"
-#include "layers/hull.hpp"
-#include "layers/read.hpp"
+#include "layers/derive/buffer.hpp"
+#include "layers/derive/hull.hpp"
+#include "layers/read/read.hpp"
 
 #include <fmt/format.h>
 

@@ -1,8 +1,8 @@
 #include "cli/cmd_buffer.hpp"
 
-#include "geo/error.hpp"
+#include "base/error.hpp"
 #include "geo/units.hpp"
-#include "layers/buffer.hpp"
+#include "layers/derive/buffer.hpp"
 
 #include <fmt/format.h>
 

@@ -1,13 +1,13 @@
 #include "cli/cmd_catchment.hpp"
 
 #include "cli/hub_places.hpp"
-#include "geo/error.hpp"
+#include "base/error.hpp"
 #include "geo/units.hpp"
-#include "layers/catalogue.hpp"
-#include "layers/catchment.hpp"
-#include "layers/overlay.hpp"
-#include "layers/read.hpp"
-#include "layers/regions.hpp"
+#include "layers/model/catalogue.hpp"
+#include "layers/derive/catchment.hpp"
+#include "layers/gdal/overlay.hpp"
+#include "layers/read/read.hpp"
+#include "layers/query/regions.hpp"
 
 #include <fmt/format.h>
 #include <fmt/ostream.h>

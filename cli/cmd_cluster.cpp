@@ -2,11 +2,11 @@
 
 #include "cli/whole_number.hpp"
 #include "geo/dbscan.hpp"
-#include "geo/error.hpp"
+#include "base/error.hpp"
 #include "geo/units.hpp"
-#include "layers/clusters.hpp"
-#include "layers/field_totals.hpp"
-#include "layers/districts.hpp"
+#include "layers/derive/clusters.hpp"
+#include "layers/query/field_totals.hpp"
+#include "layers/derive/districts.hpp"
 
 #include <fmt/format.h>
 #include <fmt/ostream.h>

@@ -1,11 +1,11 @@
 #include "cli/cmd_export.hpp"
 
 #include "cli/layer_options.hpp"
-#include "geo/error.hpp"
-#include "layers/catalogue.hpp"
-#include "layers/file_format.hpp"
-#include "layers/project_folder.hpp"
-#include "layers/read.hpp"
+#include "base/error.hpp"
+#include "layers/model/catalogue.hpp"
+#include "layers/write/file_format.hpp"
+#include "layers/project/project_folder.hpp"
+#include "layers/read/read.hpp"
 
 #include <fmt/ostream.h>
 

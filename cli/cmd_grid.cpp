@@ -1,11 +1,11 @@
 #include "cli/cmd_grid.hpp"
 
-#include "geo/error.hpp"
+#include "base/error.hpp"
 #include "geo/units.hpp"
-#include "layers/catalogue.hpp"
-#include "layers/density_grid.hpp"
-#include "layers/read.hpp"
-#include "layers/regions.hpp"
+#include "layers/model/catalogue.hpp"
+#include "layers/derive/density_grid.hpp"
+#include "layers/read/read.hpp"
+#include "layers/query/regions.hpp"
 
 #include <fmt/format.h>
 #include <fmt/ostream.h>

@@ -1,7 +1,7 @@
 #include "cli/cmd_hull.hpp"
 
-#include "geo/error.hpp"
-#include "layers/hull.hpp"
+#include "base/error.hpp"
+#include "layers/derive/hull.hpp"
 
 #include <fmt/format.h>
 #include <fmt/ostream.h>

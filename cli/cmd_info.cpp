@@ -1,7 +1,7 @@
 #include "cli/cmd_info.hpp"
 
 #include "cli/layer_options.hpp"
-#include "layers/commodities.hpp"
+#include "layers/model/commodities.hpp"
 
 #include <fmt/format.h>
 #include <fmt/ostream.h>

@@ -2,10 +2,10 @@
 
 #include "cli/query_places.hpp"
 #include "geo/distance_matrix.hpp"
-#include "geo/error.hpp"
-#include "geo/memory_budget.hpp"
-#include "layers/proximity.hpp"
-#include "layers/read.hpp"
+#include "base/error.hpp"
+#include "base/memory_budget.hpp"
+#include "layers/query/proximity.hpp"
+#include "layers/read/read.hpp"
 
 #include <fmt/format.h>
 
@@ -41,7 +41,7 @@ layers::Layer pairs_table(const std::vector<layers::QueryPlace>& from, const std
                   {"to_id", to_ids.type()}, {"to_name", layers::FieldType::String},
                   {"distance_m", layers::FieldType::Real}};
     out.columns = {from_ids.gather(from_row), names(from).gather(from_row), to_ids.gather(to_row),
-                   names(to).gather(to_row), layers::Column(geo::UnfilledVector<double>(distances.begin(), distances.end()))};
+                   names(to).gather(to_row), layers::Column(depmap::UnfilledVector<double>(distances.begin(), distances.end()))};
     return out;
 }
 
@@ -96,7 +96,7 @@ void MatrixCommand::run(const GlobalOptions& global, std::ostream& out, std::ost
             to.push_back({text, place.label, place.position});
         }
     }
-    geo::require_memory(estimated_bytes(from, to, m_output),
+    depmap::require_memory(estimated_bytes(from, to, m_output),
                         fmt::format("a matrix of {} x {} pairs", from.size(), to.size()),
                         "select fewer features (--where, --commodity) or fewer places (--to), or use --nearest-of");
     m_output.emit(pairs_table(from, to), global, out, err);

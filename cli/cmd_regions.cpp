@@ -1,10 +1,10 @@
 #include "cli/cmd_regions.hpp"
 
 #include "cli/layer_options.hpp"
-#include "geo/error.hpp"
-#include "layers/catalogue.hpp"
-#include "layers/read.hpp"
-#include "layers/regions.hpp"
+#include "base/error.hpp"
+#include "layers/model/catalogue.hpp"
+#include "layers/read/read.hpp"
+#include "layers/query/regions.hpp"
 
 #include <fmt/format.h>
 #include <fmt/ostream.h>

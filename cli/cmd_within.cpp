@@ -1,10 +1,10 @@
 #include "cli/cmd_within.hpp"
 
-#include "geo/error.hpp"
-#include "layers/attribute_filter.hpp"
-#include "layers/catalogue.hpp"
-#include "layers/read.hpp"
-#include "layers/regions.hpp"
+#include "base/error.hpp"
+#include "layers/query/attribute_filter.hpp"
+#include "layers/model/catalogue.hpp"
+#include "layers/read/read.hpp"
+#include "layers/query/regions.hpp"
 
 #include <fmt/format.h>
 

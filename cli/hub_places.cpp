@@ -1,9 +1,9 @@
 #include "cli/hub_places.hpp"
 
 #include "cli/query_input.hpp"
-#include "geo/error.hpp"
-#include "layers/proximity.hpp"
-#include "layers/read.hpp"
+#include "base/error.hpp"
+#include "layers/query/proximity.hpp"
+#include "layers/read/read.hpp"
 
 #include <charconv>
 #include <filesystem>

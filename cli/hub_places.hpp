@@ -1,8 +1,8 @@
 #pragma once
 // The hubs of `depmap catchment --hubs`: a comma-separated list of places, or a file of points.
 #include "cli/command.hpp"
-#include "layers/catchment.hpp"
-#include "layers/layer.hpp"
+#include "layers/derive/catchment.hpp"
+#include "layers/model/layer.hpp"
 
 #include <ostream>
 #include <string>

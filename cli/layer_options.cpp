@@ -1,7 +1,7 @@
 #include "cli/layer_options.hpp"
 
-#include "layers/catalogue.hpp"
-#include "layers/read.hpp"
+#include "layers/model/catalogue.hpp"
+#include "layers/read/read.hpp"
 
 #include <fmt/format.h>
 #include <fmt/ostream.h>

@@ -1,8 +1,8 @@
 #pragma once
 // The flags that say how to read a layer, shared by every command that reads one.
 #include "cli/command.hpp"
-#include "layers/layer.hpp"
-#include "layers/read_options.hpp"
+#include "layers/model/layer.hpp"
+#include "layers/read/read_options.hpp"
 
 #include <ostream>
 #include <string>

@@ -1,9 +1,9 @@
 // depmap: maps mineral deposits and mines. One executable, one subcommand per question.
 #include "cli/command.hpp"
 #include "cli/standard_output.hpp"
-#include "geo/error.hpp"
-#include "geo/one_line.hpp"
-#include "layers/temporaries.hpp"
+#include "base/error.hpp"
+#include "base/one_line.hpp"
+#include "layers/output/temporaries.hpp"
 
 #include <fmt/format.h>
 

@@ -1,11 +1,11 @@
 #include "cli/query_input.hpp"
 
 #include "cli/layer_options.hpp"
-#include "geo/error.hpp"
-#include "layers/attribute_filter.hpp"
-#include "layers/output_destination.hpp"
-#include "layers/staged_output.hpp"
-#include "layers/text_output.hpp"
+#include "base/error.hpp"
+#include "layers/query/attribute_filter.hpp"
+#include "layers/output/output_destination.hpp"
+#include "layers/output/staged_output.hpp"
+#include "layers/text/text_output.hpp"
 
 #include <fmt/format.h>
 #include <fmt/ostream.h>

@@ -4,9 +4,9 @@
 #include "cli/command.hpp"
 #include "cli/layer_options.hpp"
 #include "cli/output_format.hpp"
-#include "layers/layer.hpp"
-#include "layers/places.hpp"
-#include "layers/write_layer.hpp"
+#include "layers/model/layer.hpp"
+#include "layers/query/places.hpp"
+#include "layers/write/write_layer.hpp"
 
 #include <optional>
 #include <ostream>

@@ -1,8 +1,8 @@
 #include "cli/query_places.hpp"
 
 #include "cli/query_input.hpp"
-#include "geo/error.hpp"
-#include "layers/read.hpp"
+#include "base/error.hpp"
+#include "layers/read/read.hpp"
 
 namespace depmap::cli {
 

@@ -2,7 +2,7 @@
 // The places a proximity query asks about: one PLACE argument, or every feature of
 // --from FILE.
 #include "cli/command.hpp"
-#include "layers/proximity.hpp"
+#include "layers/query/proximity.hpp"
 
 #include <ostream>
 #include <string>

@@ -1,6 +1,6 @@
 #include "cli/standard_output.hpp"
 
-#include "geo/error.hpp"
+#include "base/error.hpp"
 
 #include <fmt/format.h>
 #include <fcntl.h>

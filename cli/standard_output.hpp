@@ -1,8 +1,8 @@
 #pragma once
 // Standard output that reports a failed write. std::cout goes through a buffer of
-// depmap's own (layers/fd_output.hpp) that keeps why a write failed: a full disk or a
+// depmap's own (layers/output/fd_output.hpp) that keeps why a write failed: a full disk or a
 // closed standard output is an error, a reader that went away (`| head`) is not.
-#include "layers/fd_output.hpp"
+#include "layers/output/fd_output.hpp"
 
 #include <exception>
 #include <streambuf>

@@ -1,9 +1,9 @@
 #include "geo/dbscan.hpp"
 
-#include "geo/error.hpp"
+#include "base/error.hpp"
 #include "geo/geodesic.hpp"
-#include "geo/memory_budget.hpp"
-#include "geo/parallel.hpp"
+#include "base/memory_budget.hpp"
+#include "base/parallel.hpp"
 
 #include <fmt/format.h>
 

@@ -1,7 +1,7 @@
 #include "geo/distance_matrix.hpp"
 
 #include "geo/geodesic.hpp"
-#include "geo/parallel.hpp"
+#include "base/parallel.hpp"
 
 #include <algorithm>
 

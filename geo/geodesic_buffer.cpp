@@ -1,6 +1,6 @@
 #include "geo/geodesic_buffer.hpp"
 
-#include "geo/error.hpp"
+#include "base/error.hpp"
 #include "geo/decimals.hpp"
 #include "geo/geodesic.hpp"
 

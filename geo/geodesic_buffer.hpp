@@ -30,7 +30,7 @@ struct GeodesicCircleOptions {
 
 // The circle around `centre`: one closed counter-clockwise ring, no holes.
 // Throws std::invalid_argument for a radius or tolerance that is not a positive number,
-// and InputError (geo/error.hpp) for a circle that contains a pole or crosses the
+// and InputError (base/error.hpp) for a circle that contains a pole or crosses the
 // antimeridian: depmap does not split polygons there, and a lon/lat ring of either
 // would be drawn as garbage.
 Polygon geodesic_circle(LonLat centre, const GeodesicCircleOptions& options);

@@ -1,7 +1,7 @@
 #include "geo/grid.hpp"
 
-#include "geo/error.hpp"
-#include "geo/parallel.hpp"
+#include "base/error.hpp"
+#include "base/parallel.hpp"
 
 #include <fmt/format.h>
 

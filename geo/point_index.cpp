@@ -1,8 +1,8 @@
 #include "geo/point_index.hpp"
 
 #include "geo/geodesic.hpp"
-#include "geo/parallel.hpp"
-#include "geo/unfilled_vector.hpp"
+#include "base/parallel.hpp"
+#include "base/unfilled_vector.hpp"
 #include "geo/wgs84.hpp"
 
 #include <boost/geometry.hpp>

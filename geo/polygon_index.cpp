@@ -1,6 +1,6 @@
 #include "geo/polygon_index.hpp"
 
-#include "geo/parallel.hpp"
+#include "base/parallel.hpp"
 
 #include <boost/container/small_vector.hpp>
 #include <boost/geometry/algorithms/correct.hpp>

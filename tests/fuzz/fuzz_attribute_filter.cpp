@@ -1,8 +1,8 @@
 // --where clauses on tests/fixtures/sample.csv: any text selects rows of the layer, in
 // order, or is an ArgumentError.
 #include "fuzz_support.hpp"
-#include "geo/error.hpp"
-#include "layers/attribute_filter.hpp"
+#include "base/error.hpp"
+#include "layers/query/attribute_filter.hpp"
 
 #include <string>
 

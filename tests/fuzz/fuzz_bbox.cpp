@@ -3,7 +3,7 @@
 // another option (an -o that would write a file).
 #include "cli/command.hpp"
 #include "fuzz_support.hpp"
-#include "geo/error.hpp"
+#include "base/error.hpp"
 
 #include <sstream>
 #include <string>

@@ -2,9 +2,9 @@
 // rows of the text as split by the CSV splitter as header and first row. The columns
 // chosen exist and differ.
 #include "fuzz_support.hpp"
-#include "geo/error.hpp"
-#include "layers/coordinate_columns.hpp"
-#include "layers/csv_table.hpp"
+#include "base/error.hpp"
+#include "layers/read/coordinate_columns.hpp"
+#include "layers/read/csv_table.hpp"
 
 #include <vector>
 

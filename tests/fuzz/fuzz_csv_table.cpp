@@ -1,8 +1,8 @@
 // The CSV splitter: any bytes give a table whose cells all lie inside the text and whose
 // blocks hold one cell per column for every row, or an InputError.
 #include "fuzz_support.hpp"
-#include "geo/error.hpp"
-#include "layers/csv_table.hpp"
+#include "base/error.hpp"
+#include "layers/read/csv_table.hpp"
 
 #include <vector>
 

@@ -3,7 +3,7 @@
 #include "cli/hub_places.hpp"
 #include "cli/query_input.hpp"
 #include "fuzz_support.hpp"
-#include "geo/error.hpp"
+#include "base/error.hpp"
 
 #include <sstream>
 

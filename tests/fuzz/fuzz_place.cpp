@@ -1,8 +1,8 @@
 // PLACE strings: a name or id of tests/fixtures/sample.csv, a place of the bundled
 // gazetteer, "lon,lat" or DMS. Any text resolves to a finite lon/lat or an InputError.
 #include "fuzz_support.hpp"
-#include "geo/error.hpp"
-#include "layers/places.hpp"
+#include "base/error.hpp"
+#include "layers/query/places.hpp"
 
 #include <cmath>
 

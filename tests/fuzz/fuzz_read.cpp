@@ -2,8 +2,8 @@
 // Read failing on the first bad row, then skipping bad rows; either an InputError /
 // CrsError or a layer whose columns and geometry agree in size, with finite positions.
 #include "fuzz_support.hpp"
-#include "geo/error.hpp"
-#include "layers/read.hpp"
+#include "base/error.hpp"
+#include "layers/read/read.hpp"
 
 #include <unistd.h>
 

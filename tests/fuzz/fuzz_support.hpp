@@ -1,8 +1,8 @@
 #pragma once
 // What the fuzz targets share: the input as text, a check that aborts (libFuzzer keeps
 // the input that made it), and the small layers the queries run against.
-#include "layers/layer.hpp"
-#include "layers/read.hpp"
+#include "layers/model/layer.hpp"
+#include "layers/read/read.hpp"
 
 #include <cstdint>
 #include <cstdio>

@@ -1,7 +1,7 @@
 // Distances with units: any text gives a finite, non-negative number of metres or an
 // ArgumentError.
 #include "fuzz_support.hpp"
-#include "geo/error.hpp"
+#include "base/error.hpp"
 #include "geo/units.hpp"
 
 #include <cmath>

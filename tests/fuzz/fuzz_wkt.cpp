@@ -1,9 +1,9 @@
 // WKT both ways: whatever OGR reads and depmap holds as a shape, depmap writes as WKT that
 // OGR reads back with the same parts, rings and vertices, every coordinate the same double.
 #include "fuzz_support.hpp"
-#include "layers/gdal_session.hpp"
-#include "layers/ogr_geometry.hpp"
-#include "layers/wkt.hpp"
+#include "layers/gdal/gdal_session.hpp"
+#include "layers/gdal/ogr_geometry.hpp"
+#include "layers/text/wkt.hpp"
 
 #include <ogr_geometry.h>
 

@@ -1,4 +1,4 @@
-#include "geo/error.hpp"
+#include "base/error.hpp"
 #include "geo/geodesic_buffer.hpp"
 #include "geo/wgs84.hpp"
 #include "reference_tools.hpp"

@@ -1,7 +1,7 @@
 // Equal-area grids: every cell's geodesic area against the nominal one, and each
 // point's cell against a brute-force search over the cell centres.
 #include "geo/area.hpp"
-#include "geo/error.hpp"
+#include "base/error.hpp"
 #include "geo/grid.hpp"
 #include "geo/polygon_index.hpp"
 

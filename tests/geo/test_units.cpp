@@ -1,6 +1,6 @@
 #include "geo/units.hpp"
 
-#include "geo/error.hpp"
+#include "base/error.hpp"
 
 #include <catch2/catch.hpp>
 

@@ -3,10 +3,10 @@
 // machine too), gives the same bytes and numbers.
 #include "geo/dbscan.hpp"
 #include "geo/distance_matrix.hpp"
-#include "geo/parallel.hpp"
-#include "layers/read.hpp"
-#include "layers/text_output.hpp"
-#include "layers/write_layer.hpp"
+#include "base/parallel.hpp"
+#include "layers/read/read.hpp"
+#include "layers/text/text_output.hpp"
+#include "layers/write/write_layer.hpp"
 #include "support.hpp"
 
 #include <catch2/catch.hpp>
@@ -53,7 +53,7 @@ struct Answers {
 };
 
 Answers answers_with(std::size_t threads, const layers::Layer& layer, const test::ScratchDir& dir) {
-    geo::set_max_threads(threads);
+    depmap::set_max_threads(threads);
     Answers answers;
     std::ostringstream csv;
     layers::write_csv(layer, csv);
@@ -69,11 +69,11 @@ Answers answers_with(std::size_t threads, const layers::Layer& layer, const test
     const std::span<const geo::LonLat> few(layer.points.data(), 400);
     answers.matrix = geo::distance_matrix_m(few, few);
     std::mutex mutex;
-    geo::for_each_range(1000, 8, [&](std::size_t, std::size_t) {
+    depmap::for_each_range(1000, 8, [&](std::size_t, std::size_t) {
         const std::lock_guard lock(mutex);
         answers.threads.insert(std::this_thread::get_id());
     });
-    geo::set_max_threads(0);
+    depmap::set_max_threads(0);
     return answers;
 }
 

@@ -1,0 +1,77 @@
+#include "layers/model/commodities.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <functional>
+
+namespace depmap::layers {
+
+std::optional<std::size_t> commodity_field(const Layer& layer) {
+    if (auto index = layer.field_index("commodities")) return index;
+    return layer.field_index("commodity");
+}
+
+std::vector<std::string> split_commodities(std::string_view list) {
+    std::vector<std::string> items;
+    std::size_t start = 0;
+    while (start <= list.size()) {
+        std::size_t end = list.find_first_of(";,", start);
+        if (end == std::string_view::npos) end = list.size();
+        auto item = list.substr(start, end - start);
+        const auto first = item.find_first_not_of(" \t");
+        if (first != std::string_view::npos)
+            items.emplace_back(item.substr(first, item.find_last_not_of(" \t") - first + 1));
+        start = end + 1;
+    }
+    return items;
+}
+
+std::string primary_commodity(std::string_view list) {
+    auto items = split_commodities(list);
+    if (items.empty()) return {};
+    // A district's mix names each commodity with its count ("Coal:202"): the name is
+    // what is before the colon (no commodity's name holds one).
+    std::string_view item = items.front();
+    item = item.substr(0, item.find(':'));
+    const auto last = item.find_last_not_of(" \t");
+    return std::string(item.substr(0, last == std::string_view::npos ? 0 : last + 1));
+}
+
+namespace {
+
+// Symbols and short names people use for the vocabulary of data/README.md.
+const std::map<std::string, std::string, std::less<>>& abbreviations() {
+    static const std::map<std::string, std::string, std::less<>> names{
+        {"ree", "rare earth elements"}, {"rare earths", "rare earth elements"},
+        {"fe", "iron"},   {"cu", "copper"},  {"pb", "lead"},     {"zn", "zinc"},
+        {"au", "gold"},   {"ag", "silver"},  {"nb", "niobium"},  {"th", "thorium"},
+        {"u", "uranium"}, {"sn", "tin"},     {"w", "tungsten"},  {"mo", "molybdenum"},
+        {"cr", "chromium"}, {"cd", "cadmium"}, {"in", "indium"}, {"s", "sulfur"},
+        {"f", "fluorite"}, {"fluorspar", "fluorite"}, {"c", "graphite"},
+        {"p", "phosphorus-phosphates"}, {"phosphate", "phosphorus-phosphates"},
+    };
+    return names;
+}
+
+} // namespace
+
+std::string canonical_commodity(std::string_view name) {
+    std::string lower(name);
+    std::transform(lower.begin(), lower.end(), lower.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    const auto it = abbreviations().find(lower);
+    return it == abbreviations().end() ? lower : it->second;
+}
+
+std::map<std::string, std::size_t> count_commodities(const Layer& layer, std::size_t field) {
+    std::map<std::string, std::size_t> counts;
+    const Column& column = layer.columns[field];
+    for (std::size_t row = 0; row < column.size(); ++row) {
+        const auto items = split_commodities(column.to_text(row));
+        if (items.empty()) ++counts[""];
+        for (const auto& item : items) ++counts[item];
+    }
+    return counts;
+}
+
+} // namespace depmap::layers

@@ -1,0 +1,20 @@
+#pragma once
+// Selecting features by their attributes: OGR SQL WHERE clauses, and commodities.
+#include "layers/model/layer.hpp"
+
+#include <string>
+#include <vector>
+
+namespace depmap::layers {
+
+// The rows whose attributes satisfy `where`, an OGR SQL WHERE clause
+// (`commodities LIKE '%Coal%' AND status = 'operating'`), in layer order. Evaluated by
+// OGR's own SQL engine. Throws ArgumentError with OGR's message for a bad clause.
+std::vector<std::size_t> rows_where(const Layer& layer, const std::string& where);
+
+// The rows listing `commodity` (case-insensitive, with the usual abbreviations: REE,
+// Fe, Cu, Pb, Zn, Au, Ag, ...). Throws ArgumentError when the layer has no commodity
+// field.
+std::vector<std::size_t> rows_with_commodity(const Layer& layer, const std::string& commodity);
+
+} // namespace depmap::layers

@@ -1,0 +1,203 @@
+#include "layers/query/places.hpp"
+
+#include "geo/dms.hpp"
+#include "base/error.hpp"
+#include "geo/geodesic.hpp"
+#include "layers/model/catalogue.hpp"
+#include "layers/model/commodities.hpp"
+#include "layers/read/position_check.hpp"
+#include "layers/read/read.hpp"
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <numeric>
+
+namespace depmap::layers {
+
+namespace {
+
+constexpr std::array generic_words{"mine", "mines", "deposit", "deposits", "district",
+                                   "occurrence", "prospect", "project", "orebody", "area"};
+
+// The names a feature answers to: its name, Chinese name and alternative names.
+std::vector<std::string> names_of(const Layer& layer, std::size_t row) {
+    std::vector<std::string> names;
+    for (const char* field : {"name", "name_zh", "名称"}) {
+        if (const auto f = layer.field_index(field); f && !layer.columns[*f].is_null(row))
+            names.push_back(layer.columns[*f].to_text(row));
+    }
+    if (const auto f = layer.field_index("alt_names"); f && !layer.columns[*f].is_null(row)) {
+        for (const auto& alt : split_commodities(layer.columns[*f].to_text(row))) names.push_back(alt);
+    }
+    return names;
+}
+
+std::string feature_label(const Layer& layer, std::size_t row) {
+    std::string label;
+    if (const auto f = layer.field_index("name")) label = layer.columns[*f].to_text(row);
+    if (const auto f = layer.field_index("id")) label += fmt::format(" [{}]", layer.columns[*f].to_text(row));
+    const auto p = layer.points[row];
+    return label + fmt::format(" at {:.5f},{:.5f}", p.lon_deg, p.lat_deg);
+}
+
+// Groups positions whose single-linkage distance is within same_place_m.
+std::vector<std::vector<std::size_t>> clusters(const std::vector<geo::LonLat>& positions) {
+    std::vector<std::size_t> group(positions.size());
+    std::iota(group.begin(), group.end(), 0);
+    const auto root = [&group](std::size_t i) {
+        while (group[i] != i) i = group[i] = group[group[i]];
+        return i;
+    };
+    for (std::size_t i = 0; i < positions.size(); ++i)
+        for (std::size_t j = i + 1; j < positions.size(); ++j)
+            if (geo::geodesic_distance_m(positions[i], positions[j]) <= same_place_m)
+                group[root(j)] = root(i);
+    std::vector<std::vector<std::size_t>> out;
+    std::vector<std::size_t> slot(positions.size(), positions.size());
+    for (std::size_t i = 0; i < positions.size(); ++i) {
+        const auto r = root(i);
+        if (slot[r] == positions.size()) {
+            slot[r] = out.size();
+            out.emplace_back();
+        }
+        out[slot[r]].push_back(i);
+    }
+    return out;
+}
+
+struct Named {
+    std::size_t row;
+    std::string name;  // the name of the row that matched
+};
+
+// The rows of a point layer with a name that normalises to `wanted`.
+std::vector<Named> rows_named(const Layer& layer, const std::string& wanted) {
+    std::vector<Named> rows;
+    if (!layer.is_points()) return rows;
+    for (std::size_t row = 0; row < layer.size(); ++row) {
+        for (const auto& name : names_of(layer, row)) {
+            if (normalised_name(name) != wanted) continue;
+            rows.push_back({row, name});
+            break;
+        }
+    }
+    return rows;
+}
+
+std::optional<Place> by_coordinates(std::string_view text) {
+    const auto position = geo::parse_lonlat(text);
+    if (!position) return std::nullopt;
+    if (const auto problem = check_position(*position))
+        throw InputError(fmt::format("place '{}': {}", text, problem->detail));
+    return Place{std::string(text), *position, "coordinates", 1};
+}
+
+std::optional<Place> by_id(const Layer& layer, std::string_view text) {
+    const auto field = layer.field_index("id");
+    if (!field || !layer.is_points()) return std::nullopt;
+    for (std::size_t row = 0; row < layer.size(); ++row) {
+        const auto id = layer.columns[*field].to_text(row);
+        if (id.size() == text.size() &&
+            std::equal(id.begin(), id.end(), text.begin(), [](unsigned char a, unsigned char b) {
+                return std::tolower(a) == std::tolower(b);
+            }))
+            return Place{id, layer.points[row], "feature " + id, 1};
+    }
+    return std::nullopt;
+}
+
+std::optional<Place> by_name(const Layer& layer, std::string_view text, const std::string& origin) {
+    const auto rows = rows_named(layer, normalised_name(text));
+    if (rows.empty()) return std::nullopt;
+    std::vector<geo::LonLat> positions;
+    for (const auto& named : rows) positions.push_back(layer.points[named.row]);
+    const auto groups = clusters(positions);
+    if (groups.size() > 1) {
+        std::vector<std::string> candidates;
+        for (const auto& g : groups) candidates.push_back(feature_label(layer, rows[g.front()].row));
+        throw InputError(fmt::format("place '{}' is ambiguous in {}: {} places of that name more "
+                                     "than {:g} km apart: {}; give an id or lon,lat instead",
+                                     text, layer.source, groups.size(), same_place_m / 1000,
+                                     fmt::join(candidates, "; ")));
+    }
+    if (rows.size() == 1) return Place{rows[0].name, positions[0], origin, 1};
+    return Place{std::string(text), geo::geodesic_mean(positions), origin, rows.size()};
+}
+
+std::vector<std::string> suggestions(const std::vector<const Layer*>& layers, std::string_view text) {
+    const auto wanted = normalised_name(text);
+    std::vector<std::string> out;
+    for (const auto* layer : layers) {
+        if (!layer->is_points() || wanted.empty()) continue;
+        for (std::size_t row = 0; row < layer->size() && out.size() < 5; ++row) {
+            for (const auto& name : names_of(*layer, row)) {
+                if (normalised_name(name).find(wanted) == std::string::npos) continue;
+                if (std::find(out.begin(), out.end(), name) == out.end()) out.push_back(name);
+                break;
+            }
+        }
+    }
+    return out;
+}
+
+} // namespace
+
+std::string normalised_name(std::string_view name) {
+    std::string plain;
+    int depth = 0;
+    for (const char c : name) {
+        if (c == '(' || c == '[') ++depth;
+        else if (c == ')' || c == ']') depth = std::max(0, depth - 1);
+        else if (depth == 0) plain += c;
+    }
+    std::vector<std::string> words(1);
+    for (const char c : plain) {
+        const auto u = static_cast<unsigned char>(c);
+        if (u < 0x80 && !std::isalnum(u)) {
+            if (!words.back().empty()) words.emplace_back();
+            continue;
+        }
+        words.back() += static_cast<char>(std::tolower(u));
+    }
+    std::erase_if(words, [](const std::string& w) {
+        return w.empty() || std::find(generic_words.begin(), generic_words.end(), w) != generic_words.end();
+    });
+    return fmt::format("{}", fmt::join(words, " "));
+}
+
+PlaceResolver::PlaceResolver(const Layer& layer, std::vector<const Layer*> gazetteers)
+    : m_layer(layer), m_gazetteers(std::move(gazetteers)) {}
+
+Place PlaceResolver::resolve(std::string_view text) const {
+    if (auto place = by_coordinates(text)) return *place;
+    if (auto place = by_id(m_layer, text)) return *place;
+    if (auto place = by_name(m_layer, text, "feature")) return *place;
+    for (const auto* gazetteer : m_gazetteers)
+        if (auto place = by_name(*gazetteer, text, "gazetteer " + gazetteer->name)) return *place;
+    std::vector<const Layer*> all{&m_layer};
+    all.insert(all.end(), m_gazetteers.begin(), m_gazetteers.end());
+    const auto similar = suggestions(all, text);
+    throw InputError(fmt::format("no place named '{}' in {} or the gazetteer{}; give lon,lat "
+                                 "instead (e.g. 109.97,41.80)",
+                                 text, m_layer.source,
+                                 similar.empty() ? std::string()
+                                                 : fmt::format(" (did you mean: {}?)", fmt::join(similar, ", "))));
+}
+
+std::vector<const Layer*> bundled_gazetteers() {
+    static const std::vector<Layer> layers = [] {
+        std::vector<Layer> loaded;
+        for (const char* file : {"places.csv", "cities.csv"})
+            loaded.push_back(read_layer((data_dir() / file).string()));
+        return loaded;
+    }();
+    std::vector<const Layer*> out;
+    for (const auto& layer : layers) out.push_back(&layer);
+    return out;
+}
+
+} // namespace depmap::layers

@@ -1,0 +1,163 @@
+#include "layers/query/regions.hpp"
+
+#include "base/error.hpp"
+#include "layers/query/field_totals.hpp"
+#include "geo/polygon_index.hpp"
+#include "layers/query/places.hpp"
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include <algorithm>
+#include <array>
+#include <map>
+
+namespace depmap::layers {
+
+namespace {
+
+constexpr std::array region_words{"league", "city", "meng", "shi", "prefecture", "region",
+                                  "autonomous", "banner", "qi", "county", "district"};
+
+std::string region_key(std::string_view name) {
+    auto words = normalised_name(name);
+    std::string out;
+    std::size_t start = 0;
+    while (start <= words.size()) {
+        auto end = words.find(' ', start);
+        if (end == std::string::npos) end = words.size();
+        const auto word = words.substr(start, end - start);
+        if (!word.empty() && std::find(region_words.begin(), region_words.end(), word) == region_words.end())
+            out += (out.empty() ? "" : " ") + word;
+        start = end + 1;
+    }
+    return out;
+}
+
+std::vector<std::optional<std::size_t>> locate(const Layer& points, const Layer& regions) {
+    const geo::PolygonIndex index(polygons_of(regions));
+    return index.locate_all(points.points);
+}
+
+
+} // namespace
+
+std::vector<geo::MultiPolygon> polygons_of(const Layer& regions) {
+    std::vector<geo::MultiPolygon> polygons;
+    for (std::size_t row = 0; row < regions.shapes.size(); ++row) {
+        const auto* polygon = std::get_if<geo::MultiPolygon>(&regions.shapes[row]);
+        if (polygon == nullptr) break;
+        polygons.push_back(*polygon);
+    }
+    if (polygons.size() != regions.size() || regions.size() == 0)
+        throw InputError(fmt::format("{}: regions must be polygons, but it holds {}", regions.source,
+                                     regions.geometry_type));
+    return polygons;
+}
+
+std::string region_name(const Layer& regions, std::size_t row) {
+    if (const auto f = regions.field_index("name"); f && !regions.columns[*f].is_null(row))
+        return regions.columns[*f].to_text(row);
+    return std::to_string(row + 1);
+}
+
+std::size_t find_region(const Layer& regions, std::string_view name) {
+    const auto wanted = region_key(name);
+    std::vector<std::size_t> found;
+    for (std::size_t row = 0; row < regions.size(); ++row) {
+        for (const char* field : {"name", "name_zh"}) {
+            const auto f = regions.field_index(field);
+            if (f && !regions.columns[*f].is_null(row) && region_key(regions.columns[*f].to_text(row)) == wanted) {
+                found.push_back(row);
+                break;
+            }
+        }
+    }
+    if (found.size() == 1) return found.front();
+    std::vector<std::string> names;
+    for (std::size_t row = 0; row < regions.size(); ++row) names.push_back(region_name(regions, row));
+    throw InputError(fmt::format("{} region named '{}' in {}; the regions are: {}",
+                                 found.empty() ? "no" : "more than one", name, regions.source,
+                                 fmt::join(names, ", ")));
+}
+
+geo::MultiPolygon box_polygon(const geo::Box& b) {
+    geo::Polygon polygon;
+    polygon.outer() = {{b.min_lon_deg, b.min_lat_deg}, {b.max_lon_deg, b.min_lat_deg},
+                       {b.max_lon_deg, b.max_lat_deg}, {b.min_lon_deg, b.max_lat_deg},
+                       {b.min_lon_deg, b.min_lat_deg}};
+    return {polygon};
+}
+
+std::vector<std::size_t> rows_within(const Layer& points, const std::vector<geo::MultiPolygon>& polygons) {
+    const geo::PolygonIndex index(polygons);
+    const auto where = index.locate_all(points.points);
+    std::vector<std::size_t> rows;
+    for (std::size_t row = 0; row < where.size(); ++row)
+        if (where[row]) rows.push_back(row);
+    return rows;
+}
+
+Layer assign_regions(const Layer& points, const Layer& regions) {
+    const auto where = locate(points, regions);
+    std::vector<std::size_t> all(points.size());
+    for (std::size_t i = 0; i < all.size(); ++i) all[i] = i;
+    Layer out = points.subset(all);
+    Column region(FieldType::String);
+    for (const auto& r : where) {
+        if (r) region.push(std::string_view(region_name(regions, *r)));
+        else region.push_null();
+    }
+    out.add_field({"region", FieldType::String}, std::move(region));
+    return out;
+}
+
+Layer summarise_regions(const Layer& points, const Layer& regions, const RegionsOptions& options) {
+    const auto sums = sum_columns(points, options.sum_fields);
+    const GroupKeys groups(points, options.group_by);
+    const bool group = groups.grouped();
+    const auto where = locate(points, regions);
+
+    // Keyed by (region row or regions.size() for none, group value).
+    struct Totals {
+        std::int64_t count = 0;
+        std::vector<double> sums;
+    };
+    std::map<std::pair<std::size_t, std::string>, Totals> totals;
+    const std::size_t outside = regions.size();
+    for (std::size_t row = 0; row < regions.size(); ++row) totals[{row, ""}];
+    totals[{outside, ""}];
+    if (group) totals.clear();
+    for (std::size_t row = 0; row < points.size(); ++row) {
+        for (const auto& key : groups.of(row)) {
+            auto& t = totals[{where[row].value_or(outside), key}];
+            t.sums.resize(sums.size());
+            ++t.count;
+            for (std::size_t s = 0; s < sums.size(); ++s) t.sums[s] += summand(points.columns[sums[s]], row);
+        }
+    }
+
+    Layer out;
+    out.name = "regions";
+    out.source = points.source;
+    out.attributes_only = true;
+    out.fields.push_back({"region", FieldType::String});
+    if (group) out.fields.push_back({options.group_by, FieldType::String});
+    out.fields.push_back({"count", FieldType::Integer});
+    for (const auto& name : options.sum_fields) out.fields.push_back({"sum_" + name, FieldType::Real});
+    for (const auto& field : out.fields) out.columns.emplace_back(field.type);
+    for (const auto& [key, t] : totals) {
+        std::size_t c = 0;
+        if (key.first == outside) out.columns[c++].push_null();
+        else out.columns[c++].push(std::string_view(region_name(regions, key.first)));
+        if (group) {
+            if (key.second.empty()) out.columns[c++].push_null();
+            else out.columns[c++].push(std::string_view(key.second));
+        }
+        out.columns[c++].push(t.count);
+        for (std::size_t s = 0; s < sums.size(); ++s) out.columns[c++].push(s < t.sums.size() ? t.sums[s] : 0.0);
+    }
+    return out;
+}
+
+} // namespace depmap::layers

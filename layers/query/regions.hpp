@@ -1,0 +1,46 @@
+#pragma once
+// Which region each feature lies in, and totals per region: leagues, user polygons, boxes.
+#include "geo/shape.hpp"
+#include "layers/model/layer.hpp"
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace depmap::layers {
+
+// The polygons of a polygon layer, one per feature. Throws InputError for other layers.
+std::vector<geo::MultiPolygon> polygons_of(const Layer& regions);
+
+// The row of the region named `name` (its name or name_zh; case, punctuation and words
+// such as League, City, Meng, Shi ignored: "Xilingol" finds "Xilingol League"). Throws
+// InputError listing the region names when none or several match.
+std::size_t find_region(const Layer& regions, std::string_view name);
+
+// The name a region row is known by: its "name" field, else its 1-based row number.
+std::string region_name(const Layer& regions, std::size_t row);
+
+// A lon/lat box as a polygon.
+geo::MultiPolygon box_polygon(const geo::Box& box);
+
+// The rows of a point layer inside any of `polygons` (boundaries included), in order.
+std::vector<std::size_t> rows_within(const Layer& points, const std::vector<geo::MultiPolygon>& polygons);
+
+struct RegionsOptions {
+    std::vector<std::string> sum_fields;  // numeric fields summed per region (sum_<field>)
+    std::string group_by;                 // a field splitting each region's rows; a
+                                          // commodity list field counts a site under each
+                                          // commodity it lists. DEFAULT: none
+};
+
+// The point layer with a `region` field added (null outside every region).
+Layer assign_regions(const Layer& points, const Layer& regions);
+
+// One row per region (and group), with `region`, the group field, `count` and the sums;
+// always a row with a null region for the features outside every region, so the counts
+// add up to the layer's. Throws ArgumentError for a sum field that is missing or not
+// numeric.
+Layer summarise_regions(const Layer& points, const Layer& regions, const RegionsOptions& options);
+
+} // namespace depmap::layers

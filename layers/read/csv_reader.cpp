@@ -1,0 +1,458 @@
+#include "layers/read/csv_reader.hpp"
+
+#include "geo/dms.hpp"
+#include "base/error.hpp"
+#include "base/parallel.hpp"
+#include "layers/read/coordinate_columns.hpp"
+#include "layers/gdal/crs.hpp"
+#include "layers/read/csv_table.hpp"
+#include "layers/model/decimal_text.hpp"
+#include "layers/gdal/gdal_session.hpp"
+#include "layers/model/layer_builder.hpp"
+#include "layers/gdal/ogr_geometry.hpp"
+#include "layers/read/position_check.hpp"
+#include "layers/read/problems.hpp"
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+#include <ogr_geometry.h>
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <cerrno>
+#include <charconv>
+#include <cmath>
+#include <filesystem>
+#include <memory>
+#include <numeric>
+#include <optional>
+#include <tuple>
+
+namespace depmap::layers {
+
+namespace {
+
+// The whole file, in a buffer that is not zeroed first; a large file is read in parts
+// on all cores (copying from the page cache is most of the cost).
+struct FileBytes {
+    std::unique_ptr<char[]> data;
+    std::size_t size = 0;
+    std::span<char> span() { return {data.get(), size}; }
+};
+
+FileBytes read_file(const std::string& path) {
+    std::error_code error;
+    const auto size = std::filesystem::file_size(path, error);
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0 || error) {
+        if (fd >= 0) ::close(fd);
+        throw InputError(fmt::format("{}: cannot open the file; check the path", path));
+    }
+    FileBytes bytes{std::make_unique_for_overwrite<char[]>(size), size};
+    std::atomic<bool> failed{false};
+    depmap::for_each_range(size, depmap::threads_for(size, 16U << 20), [&](std::size_t begin, std::size_t end) {
+        while (begin < end) {
+            const auto got = ::pread(fd, bytes.data.get() + begin, end - begin, static_cast<off_t>(begin));
+            if (got < 0 && errno == EINTR) continue;
+            if (got <= 0) {
+                failed = true;
+                return;
+            }
+            begin += static_cast<std::size_t>(got);
+        }
+    });
+    ::close(fd);
+    if (failed) throw InputError(fmt::format("{}: cannot read the file", path));
+    return bytes;
+}
+
+bool is_blank(char c) { return c == ' ' || c == '\t'; }
+
+std::string_view trim(std::string_view s) {
+    while (!s.empty() && is_blank(s.front())) s.remove_prefix(1);
+    while (!s.empty() && is_blank(s.back())) s.remove_suffix(1);
+    return s;
+}
+
+// The parsers below take cells already trimmed (a load trims every cell once).
+
+// A whole cell as a number ("nan" and "inf" included: range checks reject them later).
+std::optional<double> parse_number(std::string_view text) {
+    if (!text.empty() && text.front() == '+') text.remove_prefix(1);
+    double value = 0;
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (ec != std::errc() || end != text.data() + text.size() || text.empty()) return std::nullopt;
+    return value;
+}
+
+// An integer as written by people: no leading zeros (those are codes, kept as text).
+std::optional<std::int64_t> parse_integer(std::string_view text) {
+    const std::string_view digits = !text.empty() && text.front() == '-' ? text.substr(1) : text;
+    if (digits.empty() || (digits.size() > 1 && digits.front() == '0')) return std::nullopt;
+    std::int64_t value = 0;
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (ec != std::errc() || end != text.data() + text.size()) return std::nullopt;
+    return value;
+}
+
+std::optional<double> parse_real(std::string_view text) {
+    // "007" and "-012.5" are codes, not numbers: a leading zero must precede the point.
+    const auto digits = text.substr(text.starts_with('-') ? 1 : 0);
+    if (digits.size() > 1 && digits[0] == '0' && digits[1] != '.') return std::nullopt;
+    const auto value = parse_number(text);
+    if (!value || !std::isfinite(*value)) return std::nullopt;
+    return value;
+}
+
+// The kept rows of one CSV column as a typed column: Integer when every value is one,
+// else Real when every value is a number, else String. Numbers go straight into the
+// column; the first value that does not fit widens it (integers become reals) or
+// makes it text, read again from the cells. A number a double or an int64 cannot
+// hold exactly (more digits than 17, beyond 64 bits) makes it text too, with a note
+// in `rounded` naming the value: text is not rounded.
+Column read_column(const CsvTable& table, std::size_t column, const std::vector<std::uint8_t>& keep,
+                   std::size_t kept, std::string& rounded) {
+    Column out(FieldType::Integer);
+    out.reserve(kept);
+    bool any = false;
+    const auto inexact = [&](std::string_view cell, std::size_t row) {
+        rounded = fmt::format("'{}' (line {}) has more digits than a number holds", cell, table.line(row));
+        return false;
+    };
+    const bool numbers = table.for_rows(0, table.rows(), [&](std::size_t row, const auto& block, std::size_t i) {
+        if (!keep[row]) return true;
+        const auto cell = trim(block.columns[column][i]);
+        if (cell.empty()) {
+            out.push_null();
+            return true;
+        }
+        any = true;
+        if (out.type() == FieldType::Integer) {
+            if (const auto value = parse_integer(cell)) {
+                out.push(*value);
+                return true;
+            }
+            Column reals(FieldType::Real);
+            reals.reserve(kept);
+            for (std::size_t r = 0; r < out.size(); ++r) {
+                if (out.is_null(r)) {
+                    reals.push_null();
+                    continue;
+                }
+                if (!is_exact_as_double(out.integer(r))) {
+                    rounded = fmt::format("{} has more digits than a real number holds, and line {} "
+                                          "makes the column real",
+                                          out.integer(r), table.line(row));
+                    return false;
+                }
+                reals.push(static_cast<double>(out.integer(r)));
+            }
+            out = std::move(reals);
+        }
+        const auto value = parse_real(cell);
+        if (!value) return false;
+        if (!is_exact_decimal(cell, *value)) return inexact(cell, row);
+        out.push(*value);
+        return true;
+    });
+    if (any && numbers) return out;
+
+    Column text(FieldType::String);
+    std::size_t bytes = 0;
+    table.for_rows(0, table.rows(), [&](std::size_t row, const auto& block, std::size_t i) {
+        bytes += keep[row] ? block.columns[column][i].size() : 0;
+        return true;
+    });
+    text.reserve(kept, bytes);
+    table.for_rows(0, table.rows(), [&](std::size_t row, const auto& block, std::size_t i) {
+        if (!keep[row]) return true;
+        const auto cell = block.columns[column][i];
+        if (trim(cell).empty()) text.push_null();
+        else text.push(cell);
+        return true;
+    });
+    return text;
+}
+
+// The order in which to read the columns on all cores: the most bytes first (by a
+// sample of rows), so that no core is left with a long column after the others.
+std::vector<std::size_t> widest_first(const CsvTable& table, const std::vector<std::size_t>& columns) {
+    std::vector<std::size_t> bytes(columns.size());
+    const std::size_t step = table.rows() / 512 + 1;
+    for (std::size_t row = 0; row < table.rows(); row += step)
+        for (std::size_t k = 0; k < columns.size(); ++k) bytes[k] += table.cell(row, columns[k]).size();
+    std::vector<std::size_t> order(columns.size());
+    std::iota(order.begin(), order.end(), std::size_t{0});
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return bytes[a] > bytes[b]; });
+    return order;
+}
+
+// Reads one coordinate cell, decimal or DMS, for the axis its column is named for.
+class CoordinateReader {
+public:
+    CoordinateReader(std::string column_name, geo::Axis axis)
+        : m_column(std::move(column_name)), m_axis(axis) {}
+
+    bool used_dms() const { return m_used_dms; }
+
+    // The value, or a problem description in `why` (reason, detail).
+    std::optional<double> read(std::string_view cell, std::string& reason, std::string& detail) {
+        const char* name = m_axis == geo::Axis::Lon ? "longitude" : "latitude";
+        cell = trim(cell);
+        if (cell.empty()) {
+            reason = "empty coordinate";
+            detail = fmt::format("the {} (column '{}') is empty", name, m_column);
+            return std::nullopt;
+        }
+        if (const auto value = parse_number(cell)) return value;
+        if (const auto angle = geo::parse_angle(cell)) {
+            if (angle->axis != geo::Axis::Unknown && angle->axis != m_axis) {
+                reason = "coordinate on the wrong axis";
+                detail = fmt::format("the {} column '{}' holds '{}', which is a {}", name,
+                                     m_column, cell,
+                                     angle->axis == geo::Axis::Lat ? "latitude" : "longitude");
+                return std::nullopt;
+            }
+            m_used_dms = true;
+            return angle->deg;
+        }
+        reason = "coordinate not a number";
+        detail = fmt::format("{} '{}' (column '{}') is not a number or a DMS angle such as "
+                             "41°47'N",
+                             name, cell, m_column);
+        return std::nullopt;
+    }
+
+private:
+    std::string m_column;
+    geo::Axis m_axis;
+    bool m_used_dms = false;
+};
+
+std::string no_coordinates_message(const std::string& path, const CsvTable& table) {
+    std::optional<std::string> lon, lat;
+    for (const auto& name : table.header) {
+        const auto role = role_of_header(name);
+        if (role == ColumnRole::Lon && !lon) lon = name;
+        if (role == ColumnRole::Lat && !lat) lat = name;
+    }
+    if (lon) return fmt::format("{}: found the longitude column '{}' but no latitude column; "
+                                "name it lat or latitude", path, *lon);
+    if (lat) return fmt::format("{}: found the latitude column '{}' but no longitude column; "
+                                "name it lon or longitude", path, *lat);
+    return fmt::format("{}: no coordinate columns among {}; name them lon and lat (or longitude/"
+                       "latitude, x/y, 经度/纬度) or add a WKT column",
+                       path, fmt::join(table.header, ", "));
+}
+
+// Fills `positions` (source CRS) for the rows, dropping bad ones from `keep`. Positions
+// already in WGS84 (`checked`) are checked here too; others once transformed.
+void read_lonlat(const CsvTable& table, const CoordinateColumns& columns, bool checked, Problems& problems,
+                 Layer& layer, std::vector<geo::LonLat>& positions, std::vector<std::uint8_t>& keep) {
+    // Rows are independent: a large file's parts are parsed at once, and the problems
+    // reported afterwards, in row order.
+    struct Part {
+        CoordinateReader lon, lat;
+        std::vector<std::tuple<std::size_t, std::string, std::string>> bad;  // row, reason, detail
+    };
+    const auto parse = [&](Part& part, std::size_t begin, std::size_t end) {
+        std::string reason, detail;
+        table.for_rows(begin, end, [&](std::size_t row, const auto& block, std::size_t i) {
+            const auto x = part.lon.read(block.columns[columns.lon][i], reason, detail);
+            const auto y = x ? part.lat.read(block.columns[columns.lat][i], reason, detail) : std::nullopt;
+            if (!x || !y) {
+                part.bad.emplace_back(row, reason, detail);
+                keep[row] = 0;
+                return true;
+            }
+            positions[row] = {*x, *y};
+            if (checked)
+                if (const auto problem = check_position(positions[row])) {
+                    part.bad.emplace_back(row, problem->reason, problem->detail);
+                    keep[row] = 0;
+                }
+            return true;
+        });
+    };
+    const std::size_t count = depmap::threads_for(table.rows(), 10000);
+    std::vector<Part> parts;
+    for (std::size_t k = 0; k < count; ++k)
+        parts.push_back({CoordinateReader(table.header[columns.lon], geo::Axis::Lon),
+                         CoordinateReader(table.header[columns.lat], geo::Axis::Lat), {}});
+    depmap::for_each_task(count, count, [&](std::size_t k) {
+        parse(parts[k], table.rows() * k / count, table.rows() * (k + 1) / count);
+    });
+    bool dms = false;
+    for (const auto& part : parts) {
+        for (const auto& [row, reason, detail] : part.bad) problems.report_line(table.line(row), reason, detail);
+        dms = dms || part.lon.used_dms() || part.lat.used_dms();
+    }
+    layer.coordinate_columns = {table.header[columns.lon], table.header[columns.lat]};
+    layer.geometry_source = fmt::format("columns {}, {} ({})", table.header[columns.lon],
+                                        table.header[columns.lat],
+                                        dms ? "degrees, minutes, seconds" : "decimal");
+}
+
+void transform_and_check(const CsvTable& table, const ToWgs84& to_wgs84, const std::string& crs,
+                         Problems& problems, std::vector<geo::LonLat>& positions,
+                         std::vector<std::uint8_t>& keep) {
+    std::vector<bool> ok;
+    to_wgs84.transform(positions, ok);
+    for (std::size_t row = 0; row < table.rows(); ++row) {
+        if (!keep[row]) continue;
+        if (!ok[row]) {
+            problems.report_line(table.line(row), "cannot transform",
+                            fmt::format("the position cannot be transformed from {} to WGS84; "
+                                        "check the coordinates and --src-crs", crs));
+            keep[row] = 0;
+        } else if (const auto problem = check_position(positions[row])) {
+            problems.report_line(table.line(row), problem->reason, problem->detail);
+            keep[row] = 0;
+        }
+    }
+}
+
+// Parses the WKT column into geometries already in WGS84.
+std::vector<std::unique_ptr<OGRGeometry>> read_wkt(const CsvTable& table, std::size_t column,
+                                                   const ToWgs84& to_wgs84, Problems& problems,
+                                                   std::vector<std::uint8_t>& keep) {
+    std::vector<std::unique_ptr<OGRGeometry>> geometries(table.rows());
+    for (std::size_t row = 0; row < table.rows(); ++row) {
+        const std::string wkt(trim(table.cell(row, column)));
+        OGRGeometry* geometry = nullptr;
+        if (wkt.empty() ||
+            OGRGeometryFactory::createFromWkt(wkt.c_str(), nullptr, &geometry) != OGRERR_NONE) {
+            problems.report_line(table.line(row), wkt.empty() ? "empty geometry" : "invalid WKT",
+                            wkt.empty() ? std::string("the WKT cell is empty")
+                                        : fmt::format("'{}' is not valid WKT", wkt.substr(0, 60)));
+            keep[row] = 0;
+            continue;
+        }
+        std::unique_ptr<OGRGeometry> owned(geometry);
+        if (owned->IsEmpty()) {
+            problems.report_line(table.line(row), "empty geometry", "the geometry is empty");
+            keep[row] = 0;
+            continue;
+        }
+        if (to_wgs84.ogr() != nullptr && owned->transform(to_wgs84.ogr()) != OGRERR_NONE) {
+            problems.report_line(table.line(row), "cannot transform",
+                            "the geometry cannot be transformed to WGS84; check --src-crs");
+            keep[row] = 0;
+            continue;
+        }
+        OGREnvelope envelope;
+        owned->getEnvelope(&envelope);
+        for (const geo::LonLat corner : {geo::LonLat{envelope.MinX, envelope.MinY},
+                                         geo::LonLat{envelope.MaxX, envelope.MaxY}}) {
+            if (const auto problem = check_position(corner)) {
+                problems.report_line(table.line(row), problem->reason, problem->detail);
+                keep[row] = 0;
+                break;
+            }
+        }
+        if (keep[row]) geometries[row] = std::move(owned);
+    }
+    return geometries;
+}
+
+} // namespace
+
+Layer read_csv(const std::string& path, const ReadOptions& options) {
+    ensure_gdal();
+    Layer layer;
+    layer.source = path;
+    layer.driver = "CSV";
+    const auto slash = path.find_last_of('/');
+    const std::string file = slash == std::string::npos ? path : path.substr(slash + 1);
+    layer.name = file.substr(0, file.find_last_of('.'));
+
+    auto bytes = read_file(path);
+    Problems problems(path, options.on_error, layer.skipped);
+    const CsvTable table = split_csv(bytes.span(), path, problems);
+
+    std::vector<std::string_view> first_row;
+    if (table.rows() > 0)
+        for (std::size_t column = 0; column < table.header.size(); ++column) first_row.push_back(table.cell(0, column));
+    const auto columns = find_coordinate_columns(table.header, first_row);
+    if (columns.kind == CoordinateColumns::Kind::None)
+        throw InputError(no_coordinates_message(path, table));
+
+    // Without --src-crs the positions already are WGS84: no CRS is built at all.
+    const auto srs = options.src_crs.empty() ? std::nullopt : std::optional(crs_from_user_text(options.src_crs));
+    layer.crs = srs ? crs_label(*srs) : "EPSG:4326";
+    const ToWgs84 to_wgs84 = srs ? ToWgs84(*srs) : ToWgs84();
+
+    std::vector<std::uint8_t> keep(table.rows(), 1);
+    std::vector<geo::LonLat> positions;
+    std::vector<std::unique_ptr<OGRGeometry>> geometries;
+    std::vector<std::size_t> coordinate_columns;
+    if (columns.kind == CoordinateColumns::Kind::LonLat) {
+        positions.resize(table.rows());
+        read_lonlat(table, columns, to_wgs84.is_identity(), problems, layer, positions, keep);
+        if (!to_wgs84.is_identity()) transform_and_check(table, to_wgs84, layer.crs, problems, positions, keep);
+        coordinate_columns = {columns.lon, columns.lat};
+    } else {
+        geometries = read_wkt(table, columns.wkt, to_wgs84, problems, keep);
+        layer.coordinate_columns = {table.header[columns.wkt]};
+        layer.geometry_source = fmt::format("WKT column {}", table.header[columns.wkt]);
+        coordinate_columns = {columns.wkt};
+    }
+
+    problems.finish();
+    const auto kept = static_cast<std::size_t>(std::count(keep.begin(), keep.end(), 1));
+    std::vector<std::size_t> attribute_columns;
+    for (std::size_t c = 0; c < table.header.size(); ++c)
+        if (std::find(coordinate_columns.begin(), coordinate_columns.end(), c) == coordinate_columns.end())
+            attribute_columns.push_back(c);
+    // Columns are independent: read them on all cores.
+    std::vector<std::optional<Column>> read(attribute_columns.size());
+    std::vector<std::string> rounded(attribute_columns.size());
+    const auto order = widest_first(table, attribute_columns);
+    depmap::for_each_task(read.size(), depmap::threads_for(table.rows(), 10000), [&](std::size_t k) {
+        const std::size_t i = order[k];
+        read[i].emplace(read_column(table, attribute_columns[i], keep, kept, rounded[i]));
+    });
+    std::vector<Column> attributes;
+    for (std::size_t i = 0; i < read.size(); ++i) {
+        attributes.push_back(std::move(*read[i]));
+        layer.fields.push_back({table.header[attribute_columns[i]], attributes.back().type()});
+        if (!rounded[i].empty())
+            layer.notes.push_back(fmt::format("{}: column '{}' is kept as text: {}", path,
+                                              table.header[attribute_columns[i]], rounded[i]));
+    }
+
+    LayerBuilder builder(layer);
+    layer.columns = std::move(attributes);  // built column by column above, already typed
+    if (!positions.empty()) {
+        if (kept < positions.size()) {
+            std::size_t kept_row = 0;
+            for (std::size_t row = 0; row < table.rows(); ++row)
+                if (keep[row]) positions[kept_row++] = positions[row];
+            positions.resize(kept_row);
+        }
+        builder.add_points(std::move(positions));
+        builder.finish();
+        return layer;
+    }
+    layer.points.reserve(kept);
+    for (std::size_t row = 0; row < table.rows(); ++row) {
+        if (!keep[row]) continue;
+        if (wkbFlatten(geometries[row]->getGeometryType()) == wkbPoint) {
+            const auto* point = geometries[row]->toPoint();
+            builder.add_point({point->getX(), point->getY()});
+        } else {
+            try {
+                builder.add_shape(to_shape(*geometries[row]), geometry_type_name(*geometries[row]));
+            } catch (const std::invalid_argument& e) {
+                throw InputError(fmt::format("{}:{}: {} cannot be used; split it into simple "
+                                             "geometries", path, table.line(row), e.what()));
+            }
+        }
+    }
+    builder.finish();
+    return layer;
+}
+
+} // namespace depmap::layers

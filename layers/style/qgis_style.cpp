@@ -1,0 +1,290 @@
+#include "layers/style/qgis_style.hpp"
+
+#include "base/error.hpp"
+#include "layers/model/commodities.hpp"
+#include "layers/style/commodity_colours.hpp"
+#include "layers/model/geometry_kind.hpp"
+#include "layers/style/grid_classes.hpp"
+#include "layers/style/qgis_expression.hpp"
+#include "layers/style/qgis_labels.hpp"
+#include "layers/style/qgis_symbols.hpp"
+#include "layers/style/xml_element.hpp"
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <set>
+
+namespace depmap::layers {
+
+namespace {
+
+// The oldest QGIS the styles are written for; newer ones upgrade them on reading.
+constexpr std::string_view qgis_version = "3.22.0";
+constexpr std::string_view doctype = "<!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>";
+
+constexpr Rgb plain_marker{0, 114, 178};    // Okabe-Ito blue, for points without commodities
+constexpr Rgb area_colour{86, 180, 233};    // Okabe-Ito sky blue
+constexpr Rgb area_outline{0, 114, 178};
+constexpr Rgb outline_colour{51, 51, 51};
+constexpr double area_opacity = 0.35;
+constexpr double grid_opacity = 0.8;
+
+// ColorBrewer YlOrBr, the n-class schemes for n = 3, 4, 5 (light = few, dark = many),
+// colour-blind safe; one and two classes take colours of the 3-class scheme.
+std::vector<Rgb> grid_colours(std::size_t n) {
+    switch (n) {
+    case 1: return {{254, 196, 79}};
+    case 2: return {{255, 247, 188}, {217, 95, 14}};
+    case 3: return {{255, 247, 188}, {254, 196, 79}, {217, 95, 14}};
+    case 4: return {{255, 255, 212}, {254, 217, 142}, {254, 153, 41}, {204, 76, 2}};
+    default: return {{255, 255, 212}, {254, 217, 142}, {254, 153, 41}, {217, 95, 14}, {153, 52, 4}};
+    }
+}
+
+std::string written(const StyleOptions& options, const std::string& name) {
+    const auto it = options.written_names.find(name);
+    return it == options.written_names.end() ? name : it->second;
+}
+
+std::string_view describe(StyleKind kind) {
+    switch (kind) {
+    case StyleKind::Points: return "points";
+    case StyleKind::Lines: return "lines";
+    case StyleKind::Areas: return "areas";
+    case StyleKind::Outlines: return "outlines";
+    case StyleKind::Grid: return "grid";
+    default: return "automatic";
+    }
+}
+
+StyleKind resolve_kind(const Layer& layer, StyleKind kind, GeometryKind geometry) {
+    if (geometry == GeometryKind::None)
+        throw ArgumentError(fmt::format("{}: a table without geometry has no map style; "
+                                        "leave out --style", layer.source));
+    const GeometryKind needs = kind == StyleKind::Points ? GeometryKind::Point
+                               : kind == StyleKind::Lines ? GeometryKind::Line
+                               : kind == StyleKind::Automatic ? geometry
+                                                              : GeometryKind::Polygon;
+    if (needs != geometry)
+        throw ArgumentError(fmt::format("{}: a {} style needs {} geometry, but the layer holds {}s",
+                                        layer.source, describe(kind), to_string(needs),
+                                        to_string(geometry)));
+    if (kind != StyleKind::Automatic) return kind;
+    return geometry == GeometryKind::Point ? StyleKind::Points
+           : geometry == GeometryKind::Line ? StyleKind::Lines
+                                            : StyleKind::Areas;
+}
+
+// The field's index, which must exist and hold numbers; `what` names the setting.
+std::size_t numeric_field(const Layer& layer, const std::string& name, std::string_view what) {
+    const auto index = layer.field_index(name);
+    if (!index) {
+        std::vector<std::string> numeric;
+        for (const auto& field : layer.fields)
+            if (field.type != FieldType::String) numeric.push_back(field.name);
+        throw ArgumentError(fmt::format("{} {}: no such field in {}; its numeric fields: {}", what,
+                                        name, layer.source,
+                                        numeric.empty() ? "none" : fmt::format("{}", fmt::join(numeric, ", "))));
+    }
+    if (layer.fields[*index].type == FieldType::String)
+        throw ArgumentError(fmt::format("{} {}: the field holds text, not numbers", what, name));
+    return *index;
+}
+
+SizeScale size_scale(const Layer& layer, const StyleOptions& options) {
+    const auto index = numeric_field(layer, options.size_by, "--size-by");
+    const Column& column = layer.columns[index];
+    SizeScale scale;
+    scale.field = written(options, layer.fields[index].name);
+    double low = std::numeric_limits<double>::infinity();
+    double high = -low;
+    for (std::size_t row = 0; row < column.size(); ++row) {
+        if (column.is_null(row)) continue;
+        const double value = column.type() == FieldType::Integer
+                                 ? static_cast<double>(column.integer(row)) : column.real(row);
+        if (!std::isfinite(value)) continue;
+        low = std::min(low, value);
+        high = std::max(high, value);
+    }
+    if (low > high) low = high = 0;  // no values: every marker at the smallest size
+    scale.min_value = low;
+    scale.max_value = high > low ? high : low + 1;
+    return scale;
+}
+
+struct Category {
+    std::string value;
+    std::string label;
+    const CommodityColour* colour;
+};
+
+// One category per primary commodity present, in the order of the colour table, then
+// "(none listed)" when present, then the catch-all (value "") for anything else.
+std::vector<Category> commodity_categories(const Column& column) {
+    std::set<std::string> present;
+    for (std::size_t row = 0; row < column.size(); ++row)
+        present.insert(primary_commodity(column.to_text(row)));
+    const auto colours = commodity_colours();
+    std::vector<std::pair<std::size_t, std::string>> known;
+    std::vector<std::string> unknown;
+    bool has_none = false;
+    for (const auto& value : present) {
+        if (value.empty()) has_none = true;
+        else if (const auto* colour = find_commodity_colour(value))
+            known.emplace_back(static_cast<std::size_t>(colour - colours.data()), value);
+        else unknown.push_back(value);
+    }
+    std::sort(known.begin(), known.end());
+    std::vector<Category> categories;
+    for (const auto& [index, value] : known) categories.push_back({value, value, &colours[index]});
+    const auto& none = no_commodity_colour();
+    if (has_none) categories.push_back({std::string(none.commodity), std::string(none.commodity), &none});
+    const auto& other = other_commodity_colour();
+    std::string label(other.commodity);
+    if (!unknown.empty()) {
+        constexpr std::size_t shown = 5;
+        label += fmt::format(": {}", fmt::join(unknown.begin(),
+                                               unknown.begin() + std::min(shown, unknown.size()), ", "));
+        if (unknown.size() > shown) label += fmt::format(" and {} more", unknown.size() - shown);
+    }
+    categories.push_back({"", label, &other});
+    return categories;
+}
+
+XmlElement& renderer(XmlElement& root, std::string_view type) {
+    return root.add("renderer-v2").set("type", type).set("symbollevels", "0")
+        .set("enableorderby", "0").set("forceraster", "0").set("referencescale", "-1");
+}
+
+XmlElement category_symbol(const std::string& name, const Category& category, StyleKind kind,
+                           const std::optional<SizeScale>& size) {
+    const auto& c = *category.colour;
+    if (kind == StyleKind::Points) {
+        MarkerStyle marker;
+        marker.fill = c.colour;
+        marker.shape = c.marker;
+        marker.size_by = size;
+        // Coal's hundreds of mines and the fallbacks first, the rarer commodities on top.
+        const bool background = c.commodity == "Coal" || &c == &other_commodity_colour() ||
+                                &c == &no_commodity_colour();
+        marker.pass = background ? 0 : 1;
+        return marker_symbol(name, marker);
+    }
+    const bool white = c.colour == Rgb{255, 255, 255};
+    return fill_symbol(name, FillStyle{c.colour, area_opacity, white ? Rgb{120, 120, 120} : c.colour, 0.4});
+}
+
+void categorised(XmlElement& root, const Layer& layer, std::size_t field, StyleKind kind,
+                 const StyleOptions& options, const std::optional<SizeScale>& size) {
+    auto& r = renderer(root, "categorizedSymbol");
+    const auto& none = no_commodity_colour().commodity;
+    r.set("attr", primary_commodity_expression(written(options, layer.fields[field].name), none));
+    if (kind == StyleKind::Points) r.set("symbollevels", "1");
+    auto& categories = r.add("categories");
+    auto& symbols = r.add("symbols");
+    std::size_t index = 0;
+    for (const auto& category : commodity_categories(layer.columns[field])) {
+        const auto name = std::to_string(index++);
+        categories.add("category").set("value", category.value).set("symbol", name)
+            .set("label", category.label).set("render", "true");
+        symbols.add(category_symbol(name, category, kind, size));
+    }
+    if (size) {
+        // Large markers first, so the small ones stay visible on top of them.
+        r.set("enableorderby", "1");
+        r.add("orderby").add("orderByClause").set("asc", "0").set("nullsFirst", "0")
+            .set_text(quote_field(size->field));
+    }
+}
+
+void single(XmlElement& root, XmlElement symbol) {
+    renderer(root, "singleSymbol").add("symbols").add(std::move(symbol));
+}
+
+void graduated(XmlElement& root, const Layer& layer, const StyleOptions& options) {
+    const auto field = numeric_field(layer, options.grid_field, "grid field");
+    auto& r = renderer(root, "graduatedSymbol");
+    r.set("attr", written(options, layer.fields[field].name)).set("graduatedMethod", "GraduatedColor");
+    auto& ranges = r.add("ranges");
+    auto& symbols = r.add("symbols");
+    const auto classes = value_classes(layer.columns[field]);
+    const std::size_t empty_classes = classes.front().upper == 0 && classes.size() > 1 ? 1 : 0;
+    const auto colours = grid_colours(classes.size() - empty_classes);
+    for (std::size_t i = 0; i < classes.size(); ++i) {
+        const auto name = std::to_string(i);
+        ranges.add("range").set("lower", fmt::format("{}", classes[i].lower))
+            .set("upper", fmt::format("{}", classes[i].upper)).set("symbol", name)
+            .set("label", classes[i].label).set("render", "true");
+        // Empty cells only outlined, so a grid over the whole region does not hide the map.
+        symbols.add(fill_symbol(name, i < empty_classes
+                                          ? FillStyle{std::nullopt, 0, Rgb{190, 190, 190}, 0.1}
+                                          : FillStyle{colours[i - empty_classes], grid_opacity,
+                                                      Rgb{255, 255, 255}, 0.1}));
+    }
+    auto& method = r.add("classificationMethod").set("id", "Custom");
+    method.add("symmetricMode").set("enabled", "0").set("symmetrypoint", "0").set("astride", "0");
+    method.add("labelFormat").set("format", "%1 - %2").set("trimtrailingzeroes", "1").set("labelprecision", "4");
+}
+
+// name and name_zh, matched ignoring case.
+std::string label_expression(const Layer& layer, const StyleOptions& options) {
+    const auto field_name = [&](std::string_view name) {
+        const auto index = layer.field_index(name);
+        return index ? written(options, layer.fields[*index].name) : std::string();
+    };
+    return name_label_expression(field_name("name"), field_name("name_zh"));
+}
+
+std::string_view geometry_code(GeometryKind kind) {
+    switch (kind) {
+    case GeometryKind::Point: return "0";
+    case GeometryKind::Line: return "1";
+    default: return "2";
+    }
+}
+
+} // namespace
+
+std::string qml_style(const Layer& layer, const StyleOptions& options) {
+    const GeometryKind geometry = geometry_kind(layer);
+    const StyleKind kind = resolve_kind(layer, options.kind, geometry);
+    if (!options.size_by.empty() && kind != StyleKind::Points)
+        throw ArgumentError(fmt::format("--size-by {}: sizes apply to point layers, and {} holds {}s",
+                                        options.size_by, layer.source, to_string(geometry)));
+    std::optional<SizeScale> size;
+    if (!options.size_by.empty()) size = size_scale(layer, options);
+
+    XmlElement root("qgis");
+    root.set("version", qgis_version).set("styleCategories", "Symbology|Labeling");
+    const auto commodities = commodity_field(layer);
+    switch (kind) {
+    case StyleKind::Points:
+        if (commodities) categorised(root, layer, *commodities, kind, options, size);
+        else {
+            MarkerStyle marker;
+            marker.fill = plain_marker;
+            marker.size_by = size;
+            single(root, marker_symbol("0", marker));
+        }
+        break;
+    case StyleKind::Areas:
+        if (commodities) categorised(root, layer, *commodities, kind, options, size);
+        else single(root, fill_symbol("0", FillStyle{area_colour, area_opacity, area_outline, 0.4}));
+        break;
+    case StyleKind::Lines: single(root, line_symbol("0", LineStyle{area_outline, 0.5})); break;
+    case StyleKind::Outlines: single(root, fill_symbol("0", FillStyle{std::nullopt, 0, outline_colour, 0.4})); break;
+    default: graduated(root, layer, options); break;
+    }
+
+    const auto text = options.labels && kind != StyleKind::Grid ? label_expression(layer, options) : "";
+    root.set("labelsEnabled", text.empty() ? "0" : "1");
+    if (!text.empty()) root.add(labeling(text, geometry));
+    root.add("layerGeometryType").set_text(std::string(geometry_code(geometry)));
+    return to_xml(root, doctype);
+}
+
+} // namespace depmap::layers

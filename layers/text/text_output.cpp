@@ -1,0 +1,317 @@
+#include "layers/text/text_output.hpp"
+
+#include "base/parallel.hpp"
+#include "geo/decimals.hpp"
+#include "layers/text/wkt.hpp"
+
+#include <fmt/compile.h>
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <condition_variable>
+#include <functional>
+#include <map>
+#include <mutex>
+
+namespace depmap::layers {
+
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+// Terminal columns a UTF-8 string takes: CJK and full-width characters take two.
+std::size_t display_width(std::string_view text) {
+    std::size_t width = 0;
+    for (std::size_t i = 0; i < text.size();) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        const std::size_t length = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : 4;
+        width += length >= 3 ? 2 : 1;
+        i += length;
+    }
+    return width;
+}
+
+std::string coordinate(double deg, int decimals) {
+    std::string text = fmt::format("{:.{}f}", deg, decimals);
+    // Trailing zeros say nothing about precision here; drop them.
+    if (text.find('.') != std::string::npos) {
+        text.erase(text.find_last_not_of('0') + 1);
+        if (text.back() == '.') text.pop_back();
+    }
+    return text;
+}
+
+void append_csv_cell(fmt::memory_buffer& out, std::string_view cell) {
+    // A plain loop: find_first_of calls memchr once per character.
+    const bool plain = std::none_of(cell.begin(), cell.end(),
+                                    [](char c) { return c == ',' || c == '"' || c == '\r' || c == '\n'; });
+    if (plain) {
+        out.append(cell);
+        return;
+    }
+    out.push_back('"');
+    for (const char c : cell) {
+        if (c == '"') out.push_back('"');
+        out.push_back(c);
+    }
+    out.push_back('"');
+}
+
+Json value_of(const Column& column, std::size_t row) {
+    if (column.is_null(row)) return nullptr;
+    switch (column.type()) {
+    case FieldType::Integer: return column.integer(row);
+    case FieldType::Real: return std::isfinite(column.real(row)) ? Json(column.real(row)) : Json(nullptr);
+    case FieldType::String: return std::string(column.text(row));
+    }
+    return nullptr;
+}
+
+Json ring_json(const auto& ring) {
+    Json coordinates = Json::array();
+    for (const auto& p : ring)
+        coordinates.push_back({geo::rounded_to_decimals(p.lon_deg, 7), geo::rounded_to_decimals(p.lat_deg, 7)});
+    return coordinates;
+}
+
+Json geometry_json(const Layer& layer, std::size_t row) {
+    if (layer.is_points()) {
+        const auto p = layer.points[row];
+        return {{"type", "Point"},
+                {"coordinates", {geo::rounded_to_decimals(p.lon_deg, 7), geo::rounded_to_decimals(p.lat_deg, 7)}}};
+    }
+    return std::visit([](const auto& shape) -> Json {
+        using T = std::decay_t<decltype(shape)>;
+        if constexpr (std::is_same_v<T, geo::MultiPoint>) {
+            return {{"type", "MultiPoint"}, {"coordinates", ring_json(shape)}};
+        } else if constexpr (std::is_same_v<T, geo::MultiLineString>) {
+            Json lines = Json::array();
+            for (const auto& line : shape) lines.push_back(ring_json(line));
+            return {{"type", "MultiLineString"}, {"coordinates", lines}};
+        } else {
+            Json polygons = Json::array();
+            for (const auto& polygon : shape) {
+                Json rings = Json::array({ring_json(polygon.outer())});
+                for (const auto& inner : polygon.inners()) rings.push_back(ring_json(inner));
+                polygons.push_back(rings);
+            }
+            return {{"type", "MultiPolygon"}, {"coordinates", polygons}};
+        }
+    }, layer.shapes[row]);
+}
+
+// Computed fields of query results, in the order a table shows them.
+constexpr std::array computed_fields{"query_id", "query_name", "rank", "nearest_id", "nearest_name",
+                                     "distance_m", "azimuth_deg", "region", "count"};
+
+// Cells longer than this are cut with an ellipsis: a table is for reading, the full
+// values are in CSV and JSON.
+constexpr std::size_t max_cell_width = 40;
+
+std::string table_cell(const Field& field, const Column& column, std::size_t row) {
+    if (column.is_null(row)) return "-";
+    std::string text;
+    if (column.type() != FieldType::Real) text = column.to_text(row);
+    else if (field.name.ends_with("_m")) text = fmt::format("{:.3f}", column.real(row));
+    else if (field.name.ends_with("_deg")) text = fmt::format("{:.6f}", column.real(row));
+    else text = fmt::format("{:.6g}", column.real(row));
+    if (display_width(text) <= max_cell_width) return text;
+    std::size_t cut = 0, width = 0;
+    while (cut < text.size() && width < max_cell_width - 1) {
+        const auto c = static_cast<unsigned char>(text[cut]);
+        const std::size_t length = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : 4;
+        width += length >= 3 ? 2 : 1;
+        cut += length;
+    }
+    return text.substr(0, cut) + "…";
+}
+
+} // namespace
+
+void write_table(const Layer& layer, std::ostream& out) {
+    // The answer's own fields first: people read a table from the left.
+    std::vector<std::size_t> order;
+    for (const char* name : computed_fields)
+        if (const auto f = layer.field_index(name); f && layer.fields[*f].name == name) order.push_back(*f);
+    for (std::size_t f = 0; f < layer.fields.size(); ++f)
+        if (std::find(order.begin(), order.end(), f) == order.end()) order.push_back(f);
+
+    std::vector<std::string> header;
+    for (const auto f : order) header.push_back(layer.fields[f].name);
+    if (layer.is_points()) header.insert(header.end(), {"lon", "lat"});
+    std::vector<std::vector<std::string>> rows;
+    for (std::size_t row = 0; row < layer.size(); ++row) {
+        std::vector<std::string> cells;
+        for (const auto f : order) cells.push_back(table_cell(layer.fields[f], layer.columns[f], row));
+        if (layer.is_points()) {
+            cells.push_back(coordinate(layer.points[row].lon_deg, 6));
+            cells.push_back(coordinate(layer.points[row].lat_deg, 6));
+        }
+        rows.push_back(std::move(cells));
+    }
+    std::vector<std::size_t> widths;
+    for (const auto& name : header) widths.push_back(display_width(name));
+    for (const auto& cells : rows)
+        for (std::size_t c = 0; c < cells.size(); ++c) widths[c] = std::max(widths[c], display_width(cells[c]));
+    const auto print_row = [&](const std::vector<std::string>& cells) {
+        std::string line;
+        for (std::size_t c = 0; c < cells.size(); ++c) {
+            line += cells[c];
+            if (c + 1 < cells.size()) line.append(widths[c] - display_width(cells[c]) + 2, ' ');
+        }
+        out << line << '\n';
+    };
+    print_row(header);
+    for (const auto& cells : rows) print_row(cells);
+}
+
+namespace {
+
+// How a layer's shapes are written: as GDAL writes them (wkt.hpp).
+WktParts wkt_parts(const Layer& layer) {
+    bool multi = false, mixed = false;
+    for (const auto& shape : layer.shapes) {
+        mixed |= shape.index() != layer.shapes.front().index();
+        multi |= std::visit([](const auto& parts) { return parts.size() > 1; }, shape);
+    }
+    return mixed ? WktParts::SingleWherePossible : multi ? WktParts::Multi : WktParts::Single;
+}
+
+// One CSV row, without its line end.
+void append_csv_row(const Layer& layer, const CsvGeometry& geometry, WktParts parts, std::size_t row,
+                    fmt::memory_buffer& buffer) {
+    bool first = true;
+    const auto separate = [&] {
+        if (!first) buffer.push_back(',');
+        first = false;
+    };
+    if (layer.is_points()) {
+        // The shortest form that reads back the same double: coordinates as held.
+        fmt::format_to(std::back_inserter(buffer), FMT_COMPILE("{},{}"), geometry.points[row].lon_deg,
+                       geometry.points[row].lat_deg);
+        first = false;
+    } else if (!layer.attributes_only) {
+        buffer.push_back('"');  // WKT holds commas, never quotes
+        append_wkt(buffer, geometry.shapes[row], parts);
+        buffer.push_back('"');
+        first = false;
+    }
+    for (const auto& column : layer.columns) {
+        separate();
+        if (column.is_null(row)) continue;
+        switch (column.type()) {
+        case FieldType::Integer: fmt::format_to(std::back_inserter(buffer), FMT_COMPILE("{}"), column.integer(row)); break;
+        case FieldType::Real: fmt::format_to(std::back_inserter(buffer), FMT_COMPILE("{}"), column.real(row)); break;
+        case FieldType::String: append_csv_cell(buffer, column.text(row)); break;
+        }
+    }
+    buffer.push_back('\n');
+}
+
+} // namespace
+
+void write_csv(const Layer& layer, std::ostream& out, const CsvGeometry& given) {
+    CsvGeometry geometry = given;
+    if (geometry.points.empty()) geometry.points = layer.points;
+    if (geometry.shapes.empty()) geometry.shapes = layer.shapes;
+    const auto parts = wkt_parts(layer);
+    fmt::memory_buffer header;
+    if (layer.is_points()) {
+        append_csv_cell(header, geometry.x_name);
+        header.push_back(',');
+        append_csv_cell(header, geometry.y_name);
+    } else if (!layer.attributes_only) {
+        header.append(std::string_view("wkt"));
+    }
+    for (std::size_t f = 0; f < layer.fields.size(); ++f) {
+        if (f > 0 || !layer.attributes_only) header.push_back(',');
+        append_csv_cell(header, layer.fields[f].name);
+    }
+    header.push_back('\n');
+    out.write(header.data(), static_cast<std::streamsize>(header.size()));
+    if (!out) return;
+
+    // Formatting numbers is most of the work for millions of rows. Blocks of rows are
+    // formatted on all cores, each thread taking the next block (a core the host slows
+    // down takes fewer), and written in order by whichever thread finds the next block
+    // ready; the others go on formatting rather than wait for it.
+    constexpr std::size_t block = 1U << 13;
+    const std::size_t blocks = (layer.size() + block - 1) / block;
+    const std::size_t threads = depmap::threads_for(layer.size(), block);
+    std::mutex mutex;
+    std::condition_variable drained;
+    std::map<std::size_t, fmt::memory_buffer> ready;  // formatted, not yet written
+    std::size_t next = 0;                             // the next block to write
+    bool writing = false, failed = false;
+    depmap::for_each_task(blocks, threads, [&](std::size_t k) {
+        {
+            // After a failure nothing is written: formatting more would only pile up.
+            const std::lock_guard lock(mutex);
+            if (failed) return;
+        }
+        fmt::memory_buffer buffer;
+        try {
+            for (std::size_t row = k * block; row < std::min((k + 1) * block, layer.size()); ++row)
+                append_csv_row(layer, geometry, parts, row, buffer);
+        } catch (...) {
+            const std::lock_guard lock(mutex);
+            failed = true;  // nothing more is written; the error reaches the caller
+            drained.notify_all();
+            throw;
+        }
+        std::unique_lock lock(mutex);
+        ready.emplace(k, std::move(buffer));
+        if (writing) {
+            // A slow output must not make the whole file pile up in memory.
+            drained.wait(lock, [&] { return ready.size() <= 2 * threads || failed; });
+            return;
+        }
+        writing = true;
+        while (!failed && !ready.empty() && ready.begin()->first == next) {
+            const auto node = ready.extract(ready.begin());
+            lock.unlock();
+            out.write(node.mapped().data(), static_cast<std::streamsize>(node.mapped().size()));
+            lock.lock();
+            ++next;
+            if (!out) failed = true;  // a full disk, a closed pipe: the caller reads the stream's state
+            drained.notify_all();
+        }
+        writing = false;
+    });
+}
+
+void write_json(const Layer& layer, std::ostream& out) {
+    Json array = Json::array();
+    for (std::size_t row = 0; row < layer.size(); ++row) {
+        Json object = Json::object();
+        if (layer.is_points()) {
+            object["lon"] = layer.points[row].lon_deg;
+            object["lat"] = layer.points[row].lat_deg;
+        }
+        for (std::size_t f = 0; f < layer.fields.size(); ++f)
+            object[layer.fields[f].name] = value_of(layer.columns[f], row);
+        array.push_back(std::move(object));
+    }
+    out << array.dump(2) << '\n';
+}
+
+void write_geojson(const Layer& layer, std::ostream& out) {
+    Json features = Json::array();
+    for (std::size_t row = 0; row < layer.size(); ++row) {
+        Json properties = Json::object();
+        for (std::size_t f = 0; f < layer.fields.size(); ++f)
+            properties[layer.fields[f].name] = value_of(layer.columns[f], row);
+        features.push_back({{"type", "Feature"}, {"properties", std::move(properties)},
+                            {"geometry", layer.attributes_only ? Json(nullptr) : geometry_json(layer, row)}});
+    }
+    Json collection = {{"type", "FeatureCollection"}};
+    if (const auto extent = layer.extent(); !extent.empty())
+        collection["bbox"] = {extent.min_lon_deg, extent.min_lat_deg, extent.max_lon_deg, extent.max_lat_deg};
+    collection["features"] = std::move(features);
+    out << collection.dump() << '\n';
+}
+
+} // namespace depmap::layers

@@ -1,0 +1,36 @@
+#pragma once
+// A layer printed as text for people (an aligned table) and scripts (CSV, JSON, GeoJSON).
+#include "layers/model/layer.hpp"
+
+#include <ostream>
+#include <span>
+#include <string_view>
+
+namespace depmap::layers {
+
+// Aligned columns with a header; points get lon and lat columns first.
+void write_table(const Layer& layer, std::ostream& out);
+
+// The geometry a CSV is written with, when not the layer's own lon/lat: the same rows'
+// coordinates in another CRS (x in lon_deg, y in lat_deg), under other column names.
+struct CsvGeometry {
+    std::string_view x_name = "lon";
+    std::string_view y_name = "lat";
+    std::span<const geo::LonLat> points;  // DEFAULT: the layer's points
+    std::span<const geo::Shape> shapes;   // DEFAULT: the layer's shapes
+};
+
+// RFC 4180 CSV, UTF-8: lon,lat columns for points (WKT for other geometries, single or
+// multi as GDAL writes them), then the fields. Nulls are empty cells. Numbers,
+// coordinates included, in the shortest form that reads back the same. Stops at the first
+// failed write, leaving `out` bad.
+void write_csv(const Layer& layer, std::ostream& out, const CsvGeometry& geometry = {});
+
+// A JSON array, one object per feature: lon and lat for points, then every field by
+// its own name (null for nulls).
+void write_json(const Layer& layer, std::ostream& out);
+
+// An RFC 7946 FeatureCollection: WGS84 lon/lat with 7 decimals, no "crs" member.
+void write_geojson(const Layer& layer, std::ostream& out);
+
+} // namespace depmap::layers

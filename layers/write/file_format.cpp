@@ -1,0 +1,79 @@
+#include "layers/write/file_format.hpp"
+
+#include "base/error.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+
+namespace depmap::layers {
+
+namespace {
+
+const std::array<FormatTraits, 8>& all() {
+    static const std::array<FormatTraits, 8> formats{{
+        {FileFormat::GeoJson, "geojson", "GeoJSON", {".geojson"}, {}, true},
+        {FileFormat::GeoJsonSeq, "geojsonseq", "GeoJSONSeq", {".geojsonl", ".geojsons"}, {}, true},
+        {FileFormat::Shapefile, "shp", "ESRI Shapefile", {".shp"},
+         {".shx", ".dbf", ".prj", ".cpg", ".qix", ".fields.csv", ".qml"}, false},
+        {FileFormat::GeoPackage, "gpkg", "GPKG", {".gpkg"}, {".qml"}, false},
+        {FileFormat::Kml, "kml", "KML", {".kml"}, {}, true},
+        {FileFormat::Csv, "csv", "", {".csv"}, {}, false},
+        {FileFormat::FlatGeobuf, "fgb", "FlatGeobuf", {".fgb"}, {".qml"}, false},
+        {FileFormat::Json, "json", "", {".json"}, {}, true},
+    }};
+    return formats;
+}
+
+std::string lower(std::string_view text) {
+    std::string out(text);
+    std::transform(out.begin(), out.end(), out.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return out;
+}
+
+} // namespace
+
+const FormatTraits& traits(FileFormat format) {
+    return *std::find_if(all().begin(), all().end(), [&](const auto& t) { return t.format == format; });
+}
+
+std::string format_names() {
+    std::string names;
+    for (const auto& t : all()) {
+        if (!names.empty()) names += ", ";
+        names += t.name;
+    }
+    return names;
+}
+
+FileFormat format_for_path(const std::filesystem::path& path) {
+    const auto extension = lower(path.extension().string());
+    for (const auto& t : all())
+        if (std::find(t.extensions.begin(), t.extensions.end(), extension) != t.extensions.end())
+            return t.format;
+    std::string known;
+    for (const auto& t : all())
+        for (const auto e : t.extensions) {
+            if (!known.empty()) known += ' ';
+            known += e;
+        }
+    throw ArgumentError(fmt::format("{}: cannot tell the format from its extension; use one of {} "
+                                    "or give --format", path.string(), known));
+}
+
+FileFormat format_named(std::string_view name) {
+    const auto wanted = lower(name);
+    for (const auto& t : all()) {
+        if (wanted == t.name || wanted == lower(t.driver) || wanted == t.extensions.front().substr(1))
+            return t.format;
+    }
+    if (wanted == "shapefile") return FileFormat::Shapefile;
+    if (wanted == "geopackage") return FileFormat::GeoPackage;
+    if (wanted == "flatgeobuf") return FileFormat::FlatGeobuf;
+    throw ArgumentError(fmt::format("--format {}: unknown; depmap writes {}", name, format_names()));
+}
+
+} // namespace depmap::layers

@@ -1,0 +1,60 @@
+#pragma once
+// Writing layers to files in every format depmap writes, without losing a value:
+// GeoJSON (RFC 7946), GeoJSONSeq, Shapefile (UTF-8, .cpg, .prj, field widths from the
+// data), GeoPackage (several layers, spatial index), KML, CSV, FlatGeobuf, JSON.
+// Every write is staged and moved into place whole (StagedOutput).
+#include "layers/write/file_format.hpp"
+#include "layers/model/layer.hpp"
+#include "layers/style/qgis_style.hpp"
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace depmap::layers {
+
+struct WriteOptions {
+    // DEFAULT: from the file's extension.
+    std::optional<FileFormat> format;
+    // Output CRS, as crs_from_user_text reads it. DEFAULT: WGS84 lon/lat. RFC 7946
+    // GeoJSON, GeoJSONSeq and KML are WGS84 by definition and refuse any other.
+    std::string crs;
+    // Decimals of GeoJSON coordinates. DEFAULT: 7 (about 1 cm).
+    int precision = 7;
+    // Replace an existing output (or, with append, a layer of the same name).
+    bool overwrite = false;
+    // GeoPackage only: add the layers to an existing package.
+    bool append = false;
+};
+
+// One layer to write: its features, its name in the file (DEFAULT: the file's stem)
+// and, when given, its QGIS style: stored in a GeoPackage, and written beside a
+// single-layer file as NAME.qml, which QGIS applies on open (DEFAULT: none).
+struct OutputLayer {
+    const Layer* layer;
+    std::string name;
+    std::optional<StyleOptions> style;
+};
+
+struct WriteReport {
+    FileFormat format;
+    std::vector<std::string> notes;  // what a user should know: shortened field names, ...
+    std::vector<std::string> names;  // each layer's name in the file
+    std::vector<std::string> styles; // each layer's .qml text (empty when not styled)
+    std::vector<std::string> details; // for -v: which writer wrote what, when not the fast one
+};
+
+// Writes `layers` (one, or several for a GeoPackage) to `path`. Throws OutputError
+// naming the file (and the field, row or limit) when the output cannot hold the data
+// or cannot be written, ArgumentError for options the format cannot take; either way
+// the destination is left as it was.
+WriteReport write_layers(const std::vector<OutputLayer>& layers, const std::filesystem::path& path,
+                         const WriteOptions& options);
+
+inline WriteReport write_layer(const Layer& layer, const std::filesystem::path& path,
+                               const WriteOptions& options, std::optional<StyleOptions> style = {}) {
+    return write_layers({{&layer, {}, std::move(style)}}, path, options);
+}
+
+} // namespace depmap::layers

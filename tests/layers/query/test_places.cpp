@@ -1,0 +1,70 @@
+#include "base/error.hpp"
+#include "geo/geodesic.hpp"
+#include "layers/query/places.hpp"
+#include "layers/read/read.hpp"
+#include "support.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace depmap;
+using Catch::Matchers::Contains;
+
+namespace {
+
+const layers::Layer& deposits() {
+    static const auto layer = layers::read_layer(depmap::test::bundled("deposits.csv").string());
+    return layer;
+}
+
+layers::Place resolve(const std::string& text) {
+    static const auto gazetteer = layers::read_layer(depmap::test::bundled("places.csv").string());
+    return layers::PlaceResolver(deposits(), {&gazetteer}).resolve(text);
+}
+
+} // namespace
+
+TEST_CASE("places: names are normalised", "[layers][places]") {
+    CHECK(layers::normalised_name("Bayan Obo Mine") == "bayan obo");
+    CHECK(layers::normalised_name("Bayan Obo (Baotou)") == "bayan obo");
+    CHECK(layers::normalised_name("  BAYAN-OBO deposit ") == "bayan obo");
+    CHECK(layers::normalised_name("Bayan Obo Main Mine") == "bayan obo main");
+    CHECK(layers::normalised_name("白云鄂博主矿") == "白云鄂博主矿");
+}
+
+TEST_CASE("places: coordinates in decimal and DMS", "[layers][places]") {
+    const auto decimal = resolve("109.97,41.8");
+    CHECK(decimal.position == geo::LonLat{109.97, 41.8});
+    CHECK(decimal.origin == "coordinates");
+    const auto dms = resolve("41°48'N 109°58'12\"E");
+    CHECK(dms.position.lon_deg == Approx(109.97).margin(1e-12));
+    CHECK(dms.position.lat_deg == Approx(41.8).margin(1e-12));
+    CHECK_THROWS_WITH(resolve("109,95"), Contains("latitude 95 is outside"));
+}
+
+TEST_CASE("places: records of one site within 25 km are one place at their geodesic mean", "[layers][places]") {
+    const auto bayan_obo = resolve("bayan obo");
+    CHECK(bayan_obo.records == 4);
+    // The four records named Bayan Obo (Mine, (Baotou)) in the USGS rows.
+    const std::vector<geo::LonLat> records{{109.974444444444, 41.7991666666667}, {109.99944, 41.63147},
+                                           {109.96666666667, 41.75}, {109.9667, 41.8667}};
+    const auto mean = geo::geodesic_mean(records);
+    CHECK(bayan_obo.position.lon_deg == Approx(mean.lon_deg).margin(1e-12));
+    CHECK(bayan_obo.position.lat_deg == Approx(mean.lat_deg).margin(1e-12));
+    for (const auto& r : records) CHECK(geo::geodesic_distance_m(r, bayan_obo.position) < 25000);
+}
+
+TEST_CASE("places: ids, Chinese names, the gazetteer", "[layers][places]") {
+    CHECK(resolve("im-gemiron-0004").origin == "feature IM-GEMIRON-0004");
+    const auto chinese = resolve("白云鄂博主矿");
+    CHECK(chinese.label == "白云鄂博主矿");
+    CHECK(chinese.position == geo::LonLat{109.962814, 41.798138});
+    const auto erenhot = resolve("Erenhot");
+    CHECK(erenhot.origin == "gazetteer places");
+    CHECK(erenhot.position == geo::LonLat{111.97667, 43.6475});
+}
+
+TEST_CASE("places: a name shared by places far apart is ambiguous", "[layers][places]") {
+    // GeoNames has two towns called Jinshan, far apart.
+    CHECK_THROWS_WITH(resolve("Jinshan"), Contains("place 'Jinshan' is ambiguous"));
+    CHECK_THROWS_WITH(resolve("Atlantis"), Contains("no place named 'Atlantis'"));
+}
