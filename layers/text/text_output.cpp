@@ -237,7 +237,9 @@ void write_csv(const Layer& layer, std::ostream& out, const CsvGeometry& given) 
     // Formatting numbers is most of the work for millions of rows. Blocks of rows are
     // formatted on all cores, each thread taking the next block (a core the host slows
     // down takes fewer), and written in order by whichever thread finds the next block
-    // ready; the others go on formatting rather than wait for it.
+    // ready; the others go on formatting rather than wait for it. A failure, a throw
+    // here, stops every thread taking blocks (for_each_task) and wakes those waiting.
+    struct StreamFailed {};  // a full disk, a closed pipe: the caller reads the stream's state
     constexpr std::size_t block = 1U << 13;
     const std::size_t blocks = (layer.size() + block - 1) / block;
     const std::size_t threads = depmap::threads_for(layer.size(), block);
@@ -246,41 +248,46 @@ void write_csv(const Layer& layer, std::ostream& out, const CsvGeometry& given) 
     std::map<std::size_t, fmt::memory_buffer> ready;  // formatted, not yet written
     std::size_t next = 0;                             // the next block to write
     bool writing = false, failed = false;
-    depmap::for_each_task(blocks, threads, [&](std::size_t k) {
-        {
-            // After a failure nothing is written: formatting more would only pile up.
-            const std::lock_guard lock(mutex);
-            if (failed) return;
-        }
-        fmt::memory_buffer buffer;
-        try {
-            for (std::size_t row = k * block; row < std::min((k + 1) * block, layer.size()); ++row)
-                append_csv_row(layer, geometry, parts, row, buffer);
-        } catch (...) {
-            const std::lock_guard lock(mutex);
-            failed = true;  // nothing more is written; the error reaches the caller
-            drained.notify_all();
-            throw;
-        }
-        std::unique_lock lock(mutex);
-        ready.emplace(k, std::move(buffer));
-        if (writing) {
-            // A slow output must not make the whole file pile up in memory.
-            drained.wait(lock, [&] { return ready.size() <= 2 * threads || failed; });
-            return;
-        }
-        writing = true;
-        while (!failed && !ready.empty() && ready.begin()->first == next) {
-            const auto node = ready.extract(ready.begin());
-            lock.unlock();
-            out.write(node.mapped().data(), static_cast<std::streamsize>(node.mapped().size()));
-            lock.lock();
-            ++next;
-            if (!out) failed = true;  // a full disk, a closed pipe: the caller reads the stream's state
-            drained.notify_all();
-        }
-        writing = false;
-    });
+    const auto fail = [&] {
+        const std::lock_guard lock(mutex);
+        failed = true;  // nothing more is written
+        drained.notify_all();
+    };
+    try {
+        depmap::for_each_task(blocks, threads, [&](std::size_t k) {
+            fmt::memory_buffer buffer;
+            try {
+                for (std::size_t row = k * block; row < std::min((k + 1) * block, layer.size()); ++row)
+                    append_csv_row(layer, geometry, parts, row, buffer);
+            } catch (...) {
+                fail();
+                throw;
+            }
+            std::unique_lock lock(mutex);
+            ready.emplace(k, std::move(buffer));
+            if (writing) {
+                // A slow output must not make the whole file pile up in memory.
+                drained.wait(lock, [&] { return ready.size() <= 2 * threads || failed; });
+                return;
+            }
+            writing = true;
+            while (!failed && !ready.empty() && ready.begin()->first == next) {
+                const auto node = ready.extract(ready.begin());
+                lock.unlock();
+                out.write(node.mapped().data(), static_cast<std::streamsize>(node.mapped().size()));
+                lock.lock();
+                ++next;
+                if (!out) {
+                    failed = true;
+                    drained.notify_all();
+                    throw StreamFailed{};
+                }
+                drained.notify_all();
+            }
+            writing = false;
+        });
+    } catch (const StreamFailed&) {
+    }
 }
 
 void write_json(const Layer& layer, std::ostream& out) {
