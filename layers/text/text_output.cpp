@@ -1,7 +1,6 @@
 #include "layers/text/text_output.hpp"
 
 #include "base/parallel.hpp"
-#include "geo/decimals.hpp"
 #include "layers/text/wkt.hpp"
 
 #include <fmt/compile.h>
@@ -68,39 +67,6 @@ Json value_of(const Column& column, std::size_t row) {
     case FieldType::String: return std::string(column.text(row));
     }
     return nullptr;
-}
-
-Json ring_json(const auto& ring) {
-    Json coordinates = Json::array();
-    for (const auto& p : ring)
-        coordinates.push_back({geo::rounded_to_decimals(p.lon_deg, 7), geo::rounded_to_decimals(p.lat_deg, 7)});
-    return coordinates;
-}
-
-Json geometry_json(const Layer& layer, std::size_t row) {
-    if (layer.is_points()) {
-        const auto p = layer.points[row];
-        return {{"type", "Point"},
-                {"coordinates", {geo::rounded_to_decimals(p.lon_deg, 7), geo::rounded_to_decimals(p.lat_deg, 7)}}};
-    }
-    return std::visit([](const auto& shape) -> Json {
-        using T = std::decay_t<decltype(shape)>;
-        if constexpr (std::is_same_v<T, geo::MultiPoint>) {
-            return {{"type", "MultiPoint"}, {"coordinates", ring_json(shape)}};
-        } else if constexpr (std::is_same_v<T, geo::MultiLineString>) {
-            Json lines = Json::array();
-            for (const auto& line : shape) lines.push_back(ring_json(line));
-            return {{"type", "MultiLineString"}, {"coordinates", lines}};
-        } else {
-            Json polygons = Json::array();
-            for (const auto& polygon : shape) {
-                Json rings = Json::array({ring_json(polygon.outer())});
-                for (const auto& inner : polygon.inners()) rings.push_back(ring_json(inner));
-                polygons.push_back(rings);
-            }
-            return {{"type", "MultiPolygon"}, {"coordinates", polygons}};
-        }
-    }, layer.shapes[row]);
 }
 
 // Computed fields of query results, in the order a table shows them.
@@ -303,22 +269,6 @@ void write_json(const Layer& layer, std::ostream& out) {
         array.push_back(std::move(object));
     }
     out << array.dump(2) << '\n';
-}
-
-void write_geojson(const Layer& layer, std::ostream& out) {
-    Json features = Json::array();
-    for (std::size_t row = 0; row < layer.size(); ++row) {
-        Json properties = Json::object();
-        for (std::size_t f = 0; f < layer.fields.size(); ++f)
-            properties[layer.fields[f].name] = value_of(layer.columns[f], row);
-        features.push_back({{"type", "Feature"}, {"properties", std::move(properties)},
-                            {"geometry", layer.attributes_only ? Json(nullptr) : geometry_json(layer, row)}});
-    }
-    Json collection = {{"type", "FeatureCollection"}};
-    if (const auto extent = layer.extent(); !extent.empty())
-        collection["bbox"] = {extent.min_lon_deg, extent.min_lat_deg, extent.max_lon_deg, extent.max_lat_deg};
-    collection["features"] = std::move(features);
-    out << collection.dump() << '\n';
 }
 
 } // namespace depmap::layers
