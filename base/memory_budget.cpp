@@ -1,6 +1,7 @@
 #include "base/memory_budget.hpp"
 
 #include "base/error.hpp"
+#include "base/text.hpp"
 
 #include <fmt/format.h>
 
@@ -61,8 +62,7 @@ std::uint64_t room_in_cgroup() {
 } // namespace
 
 std::optional<std::uint64_t> parse_bytes(std::string_view text) {
-    while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) text.remove_prefix(1);
-    while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) text.remove_suffix(1);
+    text = trimmed(text, " \t\n\v\f\r");  // what std::isspace takes in the C locale
     double number = 0.0;
     const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), number,
                                            std::chars_format::fixed);

@@ -1,13 +1,14 @@
 #pragma once
 // Work spread over the machine's cores: the one way the library uses threads. The
-// calling thread works too; an exception from a part is rethrown to the caller once
-// every part has stopped.
+// calling thread works too; after an exception no thread takes new work, and the
+// exception is rethrown to the caller once every part has stopped.
 #include <algorithm>
 #include <atomic>
 #include <charconv>
 #include <cstddef>
 #include <cstdlib>
 #include <exception>
+#include <mutex>
 #include <string_view>
 #include <thread>
 #include <vector>
@@ -51,47 +52,82 @@ inline std::size_t threads_for(std::size_t n, std::size_t min_per_thread) {
 
 namespace detail {
 
-// Runs body(t) for t in [0, threads) on as many threads; rethrows the exception of the
-// lowest t that threw, so that with contiguous parts an error names the same item every run.
+// The first failure of a loop: the exception of the lowest item that threw. An item
+// above it need not start; every item below it was taken before it and runs, so the
+// error is the one a run on one thread meets, whatever the threads.
+class FirstFailure {
+public:
+    explicit FirstFailure(std::size_t none) : m_index(none) {}
+
+    // Whether item i may still start: no lower item has failed.
+    bool allows(std::size_t i) const { return i < m_index.load(std::memory_order_acquire); }
+
+    // Runs item(), keeping its exception if it is the lowest so far.
+    template <typename Item>
+    void run(std::size_t i, Item&& item) {
+        try {
+            item();
+        } catch (...) {
+            const std::lock_guard lock(m_mutex);
+            if (i < m_index.load(std::memory_order_relaxed)) {
+                m_error = std::current_exception();
+                m_index.store(i, std::memory_order_release);
+            }
+        }
+    }
+
+    void rethrow() const {
+        if (m_error) std::rethrow_exception(m_error);
+    }
+
+private:
+    std::atomic<std::size_t> m_index;
+    std::mutex m_mutex;
+    std::exception_ptr m_error;
+};
+
+// Runs body(t) for t in [0, threads) on as many threads, the calling one included; body
+// must not throw.
 template <typename Body>
 void run_threads(std::size_t threads, Body& body) {
-    std::vector<std::exception_ptr> errors(threads);
-    const auto guarded = [&](std::size_t t) {
-        try {
-            body(t);
-        } catch (...) {
-            errors[t] = std::current_exception();
-        }
-    };
-    {
-        std::vector<std::jthread> pool;
-        for (std::size_t t = 1; t < threads; ++t) pool.emplace_back(guarded, t);
-        guarded(0);
-    }
-    for (const auto& error : errors)
-        if (error) std::rethrow_exception(error);
+    std::vector<std::jthread> pool;
+    for (std::size_t t = 1; t < threads; ++t) pool.emplace_back(body, t);
+    body(0);
+}
+
+inline std::size_t clamp_threads(std::size_t threads, std::size_t n) {
+    return std::clamp<std::size_t>(threads, 1, std::clamp<std::size_t>(n, 1, max_threads()));
 }
 
 } // namespace detail
 
 // Calls work(begin, end) on `threads` contiguous parts of [0, n) at once (at most
-// max_threads() parts), and waits.
+// max_threads() parts), and waits. When parts throw, the error of the lowest reaches
+// the caller, and a part that had not started when a lower one failed does not start.
 template <typename Work>
 void for_each_range(std::size_t n, std::size_t threads, Work&& work) {
-    threads = std::clamp<std::size_t>(threads, 1, std::clamp<std::size_t>(n, 1, max_threads()));
-    auto body = [&](std::size_t t) { work(n * t / threads, n * (t + 1) / threads); };
+    threads = detail::clamp_threads(threads, n);
+    detail::FirstFailure failure(threads);
+    auto body = [&](std::size_t t) {
+        if (failure.allows(t)) failure.run(t, [&] { work(n * t / threads, n * (t + 1) / threads); });
+    };
     detail::run_threads(threads, body);
+    failure.rethrow();
 }
 
 // Calls task(i) once for every i in [0, n), each thread taking the next undone task
 // (for tasks of uneven size), on at most `threads` threads (and max_threads()), and waits.
+// Once a task throws, no thread takes a further one; the error of the lowest task that
+// threw reaches the caller.
 template <typename Task>
 void for_each_task(std::size_t n, std::size_t threads, Task&& task) {
     std::atomic<std::size_t> next{0};
+    detail::FirstFailure failure(n);
     auto body = [&](std::size_t) {
-        for (std::size_t i = next++; i < n; i = next++) task(i);
+        for (std::size_t i = next++; i < n && failure.allows(i); i = next++) failure.run(i, [&] { task(i); });
     };
-    detail::run_threads(std::clamp<std::size_t>(threads, 1, std::clamp<std::size_t>(n, 1, max_threads())), body);
+    detail::run_threads(detail::clamp_threads(threads, n), body);
+    failure.rethrow();
 }
 
 // Sorts [first, last) by `less`: contiguous parts sorted at once on up to max_threads()

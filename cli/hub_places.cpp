@@ -2,6 +2,7 @@
 
 #include "cli/query_input.hpp"
 #include "base/error.hpp"
+#include "base/text.hpp"
 #include "layers/query/proximity.hpp"
 #include "layers/read/read.hpp"
 
@@ -11,12 +12,6 @@
 namespace depmap::cli {
 
 namespace {
-
-std::string_view trimmed(std::string_view text) {
-    const auto first = text.find_first_not_of(" \t");
-    if (first == std::string_view::npos) return {};
-    return text.substr(first, text.find_last_not_of(" \t") - first + 1);
-}
 
 bool is_number(std::string_view text) {
     if (!text.empty() && text.front() == '+') text.remove_prefix(1);

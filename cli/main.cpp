@@ -3,10 +3,12 @@
 #include "cli/standard_output.hpp"
 #include "base/error.hpp"
 #include "base/one_line.hpp"
+#include "base/parallel.hpp"
 #include "layers/output/temporaries.hpp"
 
 #include <fmt/format.h>
 
+#include <charconv>
 #include <iostream>
 #include <thread>
 
@@ -67,12 +69,24 @@ int main(int argc, char** argv) {
     cli::GlobalOptions global;
     app.add_flag("-q,--quiet", global.quiet, "Print errors only, no notes")->configurable(false);
     app.add_flag("-v,--verbose", global.verbose, "Say which columns, CRS and files were used");
+    std::size_t threads = 0;  // 0: DEPMAP_THREADS, else every core
+    app.add_option("--threads", threads, "Use at most N threads (default: DEPMAP_THREADS, else every core)")
+        ->type_name("N")
+        ->check(CLI::Validator(
+            [](const std::string& text) {
+                std::size_t n = 0;
+                const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), n);
+                const bool whole = error == std::errc() && end == text.data() + text.size() && n > 0;
+                return whole ? std::string() : fmt::format("give a whole number of threads from 1, not {}", text);
+            },
+            ""))
+        ->configurable(false);
 
     auto commands = cli::make_commands();
     std::vector<std::pair<CLI::App*, cli::Command*>> parsers;
     for (auto& command : commands) {
         CLI::App* sub = command->setup(app);
-        sub->fallthrough();  // -q and -v work after the subcommand too
+        sub->fallthrough();  // -q, -v and --threads work after the subcommand too
         parsers.emplace_back(sub, command.get());
     }
 
@@ -102,6 +116,7 @@ int main(int argc, char** argv) {
     } catch (...) {
         return report(parsed_command(), "unexpected failure while reading the command line", exit_failure);
     }
+    if (threads > 0) set_max_threads(threads);  // before any parallel work; wins over DEPMAP_THREADS
 
     for (auto& [sub, command] : parsers) {
         if (!sub->parsed()) continue;

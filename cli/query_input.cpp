@@ -71,12 +71,12 @@ void OutputOptions::add_to(CLI::App& command, bool to_stdout) {
 
 namespace {
 
-void print(const layers::Layer& result, OutputFormat format, std::ostream& out) {
+void print(const layers::Layer& result, OutputFormat format, int precision, std::ostream& out) {
     switch (format) {
     case OutputFormat::Table: layers::write_table(result, out); break;
     case OutputFormat::Csv: layers::write_csv(result, out); break;
     case OutputFormat::Json: layers::write_json(result, out); break;
-    case OutputFormat::GeoJson: layers::write_geojson(result, out); break;
+    case OutputFormat::GeoJson: layers::write_geojson(result, out, precision); break;  // as a .geojson file
     }
 }
 
@@ -102,7 +102,7 @@ void OutputOptions::emit(const layers::Layer& result, const GlobalOptions& globa
     if (path.empty()) {
         if (!write.crs.empty() || write.append || !layer_name.empty() || style || !size_by.empty())
             throw ArgumentError("--crs, --append, --output-layer, --style and --size-by are for files: give -o FILE");
-        return print(result, format, out);
+        return print(result, format, write.precision, out);
     }
     auto options = write;
     if (!options.format) options.format = file_format(path, format);

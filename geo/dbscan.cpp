@@ -4,6 +4,7 @@
 #include "geo/geodesic.hpp"
 #include "base/memory_budget.hpp"
 #include "base/parallel.hpp"
+#include "base/union_find.hpp"
 
 #include <fmt/format.h>
 
@@ -11,7 +12,6 @@
 #include <atomic>
 #include <cmath>
 #include <limits>
-#include <numeric>
 #include <stdexcept>
 
 namespace depmap::geo {
@@ -71,23 +71,6 @@ private:
     std::vector<Chunk> m_chunks;
 };
 
-class DisjointSets {
-public:
-    explicit DisjointSets(std::size_t n) : m_parent(n) { std::iota(m_parent.begin(), m_parent.end(), 0); }
-    std::size_t find(std::size_t x) {
-        while (m_parent[x] != x) x = m_parent[x] = m_parent[m_parent[x]];
-        return x;
-    }
-    void unite(std::size_t a, std::size_t b) {
-        a = find(a);
-        b = find(b);
-        if (a != b) m_parent[std::max(a, b)] = std::min(a, b);
-    }
-
-private:
-    std::vector<std::size_t> m_parent;
-};
-
 } // namespace
 
 DbscanResult dbscan(std::span<const LonLat> points, const DbscanOptions& options) {
@@ -105,7 +88,7 @@ DbscanResult dbscan(const PointIndex& index, const DbscanOptions& options) {
     for (std::size_t i = 0; i < n; ++i) result.core[i] = neighbours.of(i).size() >= options.min_points;
 
     // Clusters of core points: the connected parts of the neighbour graph among them.
-    DisjointSets sets(n);
+    UnionFind sets(n);
     for (std::size_t i = 0; i < n; ++i) {
         if (!result.core[i]) continue;
         for (const std::size_t j : neighbours.of(i))

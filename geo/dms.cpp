@@ -1,5 +1,7 @@
 #include "geo/dms.hpp"
 
+#include "base/text.hpp"
+
 #include <array>
 #include <charconv>
 #include <cmath>
@@ -31,12 +33,6 @@ struct Marker {
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
-
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
-    while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
-    return s;
-}
 
 std::string_view skip_space(std::string_view s) {
     while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
@@ -172,7 +168,7 @@ std::optional<Body> read_dms_body(std::string_view s) {
 }
 
 std::optional<Parsed> parse_dms(std::string_view text) {
-    std::string_view s = trim(text);
+    std::string_view s = trimmed(text, white_space);
     Parsed out;
 
     std::optional<Hemisphere> hemi;
@@ -274,7 +270,7 @@ bool looks_like_dms(std::string_view text) {
 }
 
 std::optional<LonLat> parse_lonlat(std::string_view text) {
-    const std::string_view s = trim(text);
+    const std::string_view s = trimmed(text, white_space);
     const std::size_t separators = count_separators(s);
     if (separators > 1) return std::nullopt;
     if (separators == 1) {

@@ -78,7 +78,7 @@ public:
     CellIndex cell_of(XY p) const;
     bool contains(CellIndex c) const { return c.row >= 0 && c.row < m_rows && c.col >= 0 && c.col < m_cols; }
     // The flat index row * cols + col of each point's cell, or -1 for a point outside
-    // the grid; projects on both cores for large inputs.
+    // the grid; projects on all cores (or the thread cap) for large inputs.
     std::vector<std::int64_t> flat_cells(std::span<const LonLat> points) const;
 
     // The projected centre and outline (counter-clockwise, closed) of a cell.

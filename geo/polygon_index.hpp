@@ -27,7 +27,7 @@ public:
     // point is counted once.
     std::optional<std::size_t> locate(LonLat point) const;
 
-    // locate() for every point, using both cores for large inputs.
+    // locate() for every point, using all cores (or the thread cap) for large inputs.
     std::vector<std::optional<std::size_t>> locate_all(std::span<const LonLat> points) const;
 
 private:

@@ -1,6 +1,7 @@
 #include "geo/units.hpp"
 
 #include "base/error.hpp"
+#include "base/text.hpp"
 
 #include <fmt/format.h>
 
@@ -48,14 +49,7 @@ constexpr std::array<std::string_view, 6> degree_words{
 constexpr std::string_view usage =
     "write a number with one of the units m, km, mi or nmi (a bare number is metres), e.g. 50km";
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
-
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
-    while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
-    return s;
-}
 
 std::string to_lower(std::string_view s) {
     std::string out(s);
@@ -129,14 +123,14 @@ bool is_degrees(std::string_view name) {
 } // namespace
 
 double parse_distance_m(std::string_view text) {
-    const std::string_view s = trim(text);
+    const std::string_view s = trimmed(text, white_space);
     if (s.empty()) fail(text, "is empty");
 
     const std::size_t length = numeral_length(s);
     if (length == 0)
         fail(text, names_non_finite(s) ? "is not a finite number" : "does not start with a number");
     const double number = read_number(text, s.substr(0, length));
-    const std::string_view unit_name = trim(s.substr(length));
+    const std::string_view unit_name = trimmed(s.substr(length), white_space);
 
     if (is_degrees(unit_name))
         throw ArgumentError(fmt::format(

@@ -6,6 +6,7 @@
 #include "base/memory_budget.hpp"
 #include "geo/geodesic_buffer.hpp"
 #include "base/parallel.hpp"
+#include "base/union_find.hpp"
 #include "geo/point_index.hpp"
 #include "layers/gdal/overlay.hpp"
 
@@ -16,7 +17,6 @@
 #include <exception>
 #include <memory>
 #include <numbers>
-#include <numeric>
 #include <stdexcept>
 
 namespace depmap::layers {
@@ -48,30 +48,12 @@ void on_all_cores(std::size_t n, Work work) {
 // another, transitively. Circles of different groups cannot overlap, so each group is
 // merged alone, and a lone circle needs no merging at all. Ordered by first member.
 std::vector<std::vector<std::size_t>> meeting_groups(std::span<const geo::LonLat> centres, const BufferOptions& options) {
-    std::vector<std::size_t> parent(centres.size());
-    std::iota(parent.begin(), parent.end(), std::size_t{0});
-    const auto root = [&parent](std::size_t i) {
-        while (parent[i] != i) i = parent[i] = parent[parent[i]];
-        return i;
-    };
+    depmap::UnionFind sets(centres.size());
     const geo::PointIndex index(centres);
     const double reach_m = 2 * (options.radius_m + options.tolerance_m);
     for (std::size_t i = 0; i < centres.size(); ++i)
-        for (const auto& near : index.within(centres[i], reach_m)) {
-            const auto a = root(i), b = root(near.index);
-            if (a != b) parent[std::max(a, b)] = std::min(a, b);
-        }
-    std::vector<std::vector<std::size_t>> groups;
-    std::vector<std::size_t> group_of(centres.size());
-    for (std::size_t i = 0; i < centres.size(); ++i) {
-        const auto r = root(i);
-        if (r == i) {
-            group_of[i] = groups.size();
-            groups.emplace_back();
-        }
-        groups[group_of[r]].push_back(i);
-    }
-    return groups;
+        for (const auto& near : index.within(centres[i], reach_m)) sets.unite(i, near.index);
+    return sets.groups();
 }
 
 // The bytes the circles take: a plane circle's vertex count for the tolerance (as

@@ -1,5 +1,7 @@
 #include "layers/model/commodities.hpp"
 
+#include "base/text.hpp"
+
 #include <algorithm>
 #include <cctype>
 #include <functional>
@@ -17,10 +19,8 @@ std::vector<std::string> split_commodities(std::string_view list) {
     while (start <= list.size()) {
         std::size_t end = list.find_first_of(";,", start);
         if (end == std::string_view::npos) end = list.size();
-        auto item = list.substr(start, end - start);
-        const auto first = item.find_first_not_of(" \t");
-        if (first != std::string_view::npos)
-            items.emplace_back(item.substr(first, item.find_last_not_of(" \t") - first + 1));
+        const auto item = trimmed(list.substr(start, end - start));
+        if (!item.empty()) items.emplace_back(item);
         start = end + 1;
     }
     return items;

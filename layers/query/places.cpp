@@ -2,6 +2,7 @@
 
 #include "geo/dms.hpp"
 #include "base/error.hpp"
+#include "base/union_find.hpp"
 #include "geo/geodesic.hpp"
 #include "layers/model/catalogue.hpp"
 #include "layers/model/commodities.hpp"
@@ -14,7 +15,6 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
-#include <numeric>
 
 namespace depmap::layers {
 
@@ -46,27 +46,11 @@ std::string feature_label(const Layer& layer, std::size_t row) {
 
 // Groups positions whose single-linkage distance is within same_place_m.
 std::vector<std::vector<std::size_t>> clusters(const std::vector<geo::LonLat>& positions) {
-    std::vector<std::size_t> group(positions.size());
-    std::iota(group.begin(), group.end(), 0);
-    const auto root = [&group](std::size_t i) {
-        while (group[i] != i) i = group[i] = group[group[i]];
-        return i;
-    };
+    depmap::UnionFind sets(positions.size());
     for (std::size_t i = 0; i < positions.size(); ++i)
         for (std::size_t j = i + 1; j < positions.size(); ++j)
-            if (geo::geodesic_distance_m(positions[i], positions[j]) <= same_place_m)
-                group[root(j)] = root(i);
-    std::vector<std::vector<std::size_t>> out;
-    std::vector<std::size_t> slot(positions.size(), positions.size());
-    for (std::size_t i = 0; i < positions.size(); ++i) {
-        const auto r = root(i);
-        if (slot[r] == positions.size()) {
-            slot[r] = out.size();
-            out.emplace_back();
-        }
-        out[slot[r]].push_back(i);
-    }
-    return out;
+            if (geo::geodesic_distance_m(positions[i], positions[j]) <= same_place_m) sets.unite(i, j);
+    return sets.groups();
 }
 
 struct Named {

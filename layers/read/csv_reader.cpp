@@ -3,6 +3,7 @@
 #include "geo/dms.hpp"
 #include "base/error.hpp"
 #include "base/parallel.hpp"
+#include "base/text.hpp"
 #include "layers/read/coordinate_columns.hpp"
 #include "layers/gdal/crs.hpp"
 #include "layers/read/csv_table.hpp"
@@ -68,14 +69,6 @@ FileBytes read_file(const std::string& path) {
     return bytes;
 }
 
-bool is_blank(char c) { return c == ' ' || c == '\t'; }
-
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && is_blank(s.front())) s.remove_prefix(1);
-    while (!s.empty() && is_blank(s.back())) s.remove_suffix(1);
-    return s;
-}
-
 // The parsers below take cells already trimmed (a load trims every cell once).
 
 // A whole cell as a number ("nan" and "inf" included: range checks reject them later).
@@ -123,7 +116,7 @@ Column read_column(const CsvTable& table, std::size_t column, const std::vector<
     };
     const bool numbers = table.for_rows(0, table.rows(), [&](std::size_t row, const auto& block, std::size_t i) {
         if (!keep[row]) return true;
-        const auto cell = trim(block.columns[column][i]);
+        const auto cell = trimmed(block.columns[column][i]);
         if (cell.empty()) {
             out.push_null();
             return true;
@@ -169,7 +162,7 @@ Column read_column(const CsvTable& table, std::size_t column, const std::vector<
     table.for_rows(0, table.rows(), [&](std::size_t row, const auto& block, std::size_t i) {
         if (!keep[row]) return true;
         const auto cell = block.columns[column][i];
-        if (trim(cell).empty()) text.push_null();
+        if (trimmed(cell).empty()) text.push_null();
         else text.push(cell);
         return true;
     });
@@ -200,7 +193,7 @@ public:
     // The value, or a problem description in `why` (reason, detail).
     std::optional<double> read(std::string_view cell, std::string& reason, std::string& detail) {
         const char* name = m_axis == geo::Axis::Lon ? "longitude" : "latitude";
-        cell = trim(cell);
+        cell = trimmed(cell);
         if (cell.empty()) {
             reason = "empty coordinate";
             detail = fmt::format("the {} (column '{}') is empty", name, m_column);
@@ -320,7 +313,7 @@ std::vector<std::unique_ptr<OGRGeometry>> read_wkt(const CsvTable& table, std::s
                                                    std::vector<std::uint8_t>& keep) {
     std::vector<std::unique_ptr<OGRGeometry>> geometries(table.rows());
     for (std::size_t row = 0; row < table.rows(); ++row) {
-        const std::string wkt(trim(table.cell(row, column)));
+        const std::string wkt(trimmed(table.cell(row, column)));
         OGRGeometry* geometry = nullptr;
         if (wkt.empty() ||
             OGRGeometryFactory::createFromWkt(wkt.c_str(), nullptr, &geometry) != OGRERR_NONE) {

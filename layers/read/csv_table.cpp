@@ -2,6 +2,7 @@
 
 #include "base/error.hpp"
 #include "base/parallel.hpp"
+#include "base/text.hpp"
 
 #include <fmt/format.h>
 
@@ -71,14 +72,8 @@ char detect_delimiter(std::string_view text) {
     return candidates[static_cast<std::size_t>(best)];
 }
 
-std::string trimmed(std::string_view s) {
-    const auto first = s.find_first_not_of(" \t");
-    if (first == std::string_view::npos) return {};
-    return std::string(s.substr(first, s.find_last_not_of(" \t") - first + 1));
-}
-
 bool is_blank(const std::vector<std::string_view>& cells) {
-    return cells.size() == 1 && cells[0].find_first_not_of(" \t") == std::string_view::npos;
+    return cells.size() == 1 && trimmed(cells[0]).empty();
 }
 
 // Reads records one by one from a buffer it may rewrite (to unescape quotes).
@@ -223,7 +218,7 @@ Rows split_plain_rows(std::string_view text, std::size_t begin, std::size_t end,
         if (count == width) {
             rows.block.lines.push_back(line);
         } else {
-            const bool blank = count == 1 && columns[0].back().find_first_not_of(" \t") == std::string_view::npos;
+            const bool blank = count == 1 && trimmed(columns[0].back()).empty();
             for (std::size_t c = 0; c < std::min(count, width); ++c) columns[c].pop_back();
             if (!blank) rows.ragged.emplace_back(line, count);
         }
@@ -288,7 +283,7 @@ CsvTable split_csv(std::span<char> bytes, const std::string& path, Problems& pro
         throw InputError(fmt::format("{}: the file is empty; a CSV needs a header line naming "
                                      "its columns", path));
     for (std::size_t i = 0; i < cells.size(); ++i) {
-        auto name = trimmed(cells[i]);
+        std::string name(trimmed(cells[i]));
         if (name.empty()) name = fmt::format("field_{}", i + 1);
         table.header.push_back(std::move(name));
     }

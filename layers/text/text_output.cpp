@@ -1,7 +1,6 @@
 #include "layers/text/text_output.hpp"
 
 #include "base/parallel.hpp"
-#include "geo/decimals.hpp"
 #include "layers/text/wkt.hpp"
 
 #include <fmt/compile.h>
@@ -68,39 +67,6 @@ Json value_of(const Column& column, std::size_t row) {
     case FieldType::String: return std::string(column.text(row));
     }
     return nullptr;
-}
-
-Json ring_json(const auto& ring) {
-    Json coordinates = Json::array();
-    for (const auto& p : ring)
-        coordinates.push_back({geo::rounded_to_decimals(p.lon_deg, 7), geo::rounded_to_decimals(p.lat_deg, 7)});
-    return coordinates;
-}
-
-Json geometry_json(const Layer& layer, std::size_t row) {
-    if (layer.is_points()) {
-        const auto p = layer.points[row];
-        return {{"type", "Point"},
-                {"coordinates", {geo::rounded_to_decimals(p.lon_deg, 7), geo::rounded_to_decimals(p.lat_deg, 7)}}};
-    }
-    return std::visit([](const auto& shape) -> Json {
-        using T = std::decay_t<decltype(shape)>;
-        if constexpr (std::is_same_v<T, geo::MultiPoint>) {
-            return {{"type", "MultiPoint"}, {"coordinates", ring_json(shape)}};
-        } else if constexpr (std::is_same_v<T, geo::MultiLineString>) {
-            Json lines = Json::array();
-            for (const auto& line : shape) lines.push_back(ring_json(line));
-            return {{"type", "MultiLineString"}, {"coordinates", lines}};
-        } else {
-            Json polygons = Json::array();
-            for (const auto& polygon : shape) {
-                Json rings = Json::array({ring_json(polygon.outer())});
-                for (const auto& inner : polygon.inners()) rings.push_back(ring_json(inner));
-                polygons.push_back(rings);
-            }
-            return {{"type", "MultiPolygon"}, {"coordinates", polygons}};
-        }
-    }, layer.shapes[row]);
 }
 
 // Computed fields of query results, in the order a table shows them.
@@ -237,7 +203,9 @@ void write_csv(const Layer& layer, std::ostream& out, const CsvGeometry& given) 
     // Formatting numbers is most of the work for millions of rows. Blocks of rows are
     // formatted on all cores, each thread taking the next block (a core the host slows
     // down takes fewer), and written in order by whichever thread finds the next block
-    // ready; the others go on formatting rather than wait for it.
+    // ready; the others go on formatting rather than wait for it. A failure, a throw
+    // here, stops every thread taking blocks (for_each_task) and wakes those waiting.
+    struct StreamFailed {};  // a full disk, a closed pipe: the caller reads the stream's state
     constexpr std::size_t block = 1U << 13;
     const std::size_t blocks = (layer.size() + block - 1) / block;
     const std::size_t threads = depmap::threads_for(layer.size(), block);
@@ -246,41 +214,46 @@ void write_csv(const Layer& layer, std::ostream& out, const CsvGeometry& given) 
     std::map<std::size_t, fmt::memory_buffer> ready;  // formatted, not yet written
     std::size_t next = 0;                             // the next block to write
     bool writing = false, failed = false;
-    depmap::for_each_task(blocks, threads, [&](std::size_t k) {
-        {
-            // After a failure nothing is written: formatting more would only pile up.
-            const std::lock_guard lock(mutex);
-            if (failed) return;
-        }
-        fmt::memory_buffer buffer;
-        try {
-            for (std::size_t row = k * block; row < std::min((k + 1) * block, layer.size()); ++row)
-                append_csv_row(layer, geometry, parts, row, buffer);
-        } catch (...) {
-            const std::lock_guard lock(mutex);
-            failed = true;  // nothing more is written; the error reaches the caller
-            drained.notify_all();
-            throw;
-        }
-        std::unique_lock lock(mutex);
-        ready.emplace(k, std::move(buffer));
-        if (writing) {
-            // A slow output must not make the whole file pile up in memory.
-            drained.wait(lock, [&] { return ready.size() <= 2 * threads || failed; });
-            return;
-        }
-        writing = true;
-        while (!failed && !ready.empty() && ready.begin()->first == next) {
-            const auto node = ready.extract(ready.begin());
-            lock.unlock();
-            out.write(node.mapped().data(), static_cast<std::streamsize>(node.mapped().size()));
-            lock.lock();
-            ++next;
-            if (!out) failed = true;  // a full disk, a closed pipe: the caller reads the stream's state
-            drained.notify_all();
-        }
-        writing = false;
-    });
+    const auto fail = [&] {
+        const std::lock_guard lock(mutex);
+        failed = true;  // nothing more is written
+        drained.notify_all();
+    };
+    try {
+        depmap::for_each_task(blocks, threads, [&](std::size_t k) {
+            fmt::memory_buffer buffer;
+            try {
+                for (std::size_t row = k * block; row < std::min((k + 1) * block, layer.size()); ++row)
+                    append_csv_row(layer, geometry, parts, row, buffer);
+            } catch (...) {
+                fail();
+                throw;
+            }
+            std::unique_lock lock(mutex);
+            ready.emplace(k, std::move(buffer));
+            if (writing) {
+                // A slow output must not make the whole file pile up in memory.
+                drained.wait(lock, [&] { return ready.size() <= 2 * threads || failed; });
+                return;
+            }
+            writing = true;
+            while (!failed && !ready.empty() && ready.begin()->first == next) {
+                const auto node = ready.extract(ready.begin());
+                lock.unlock();
+                out.write(node.mapped().data(), static_cast<std::streamsize>(node.mapped().size()));
+                lock.lock();
+                ++next;
+                if (!out) {
+                    failed = true;
+                    drained.notify_all();
+                    throw StreamFailed{};
+                }
+                drained.notify_all();
+            }
+            writing = false;
+        });
+    } catch (const StreamFailed&) {
+    }
 }
 
 void write_json(const Layer& layer, std::ostream& out) {
@@ -296,22 +269,6 @@ void write_json(const Layer& layer, std::ostream& out) {
         array.push_back(std::move(object));
     }
     out << array.dump(2) << '\n';
-}
-
-void write_geojson(const Layer& layer, std::ostream& out) {
-    Json features = Json::array();
-    for (std::size_t row = 0; row < layer.size(); ++row) {
-        Json properties = Json::object();
-        for (std::size_t f = 0; f < layer.fields.size(); ++f)
-            properties[layer.fields[f].name] = value_of(layer.columns[f], row);
-        features.push_back({{"type", "Feature"}, {"properties", std::move(properties)},
-                            {"geometry", layer.attributes_only ? Json(nullptr) : geometry_json(layer, row)}});
-    }
-    Json collection = {{"type", "FeatureCollection"}};
-    if (const auto extent = layer.extent(); !extent.empty())
-        collection["bbox"] = {extent.min_lon_deg, extent.min_lat_deg, extent.max_lon_deg, extent.max_lat_deg};
-    collection["features"] = std::move(features);
-    out << collection.dump() << '\n';
 }
 
 } // namespace depmap::layers

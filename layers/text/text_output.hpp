@@ -1,5 +1,5 @@
 #pragma once
-// A layer printed as text for people (an aligned table) and scripts (CSV, JSON, GeoJSON).
+// A layer printed as text for people (an aligned table) and scripts (CSV, JSON).
 #include "layers/model/layer.hpp"
 
 #include <ostream>
@@ -30,7 +30,6 @@ void write_csv(const Layer& layer, std::ostream& out, const CsvGeometry& geometr
 // its own name (null for nulls).
 void write_json(const Layer& layer, std::ostream& out);
 
-// An RFC 7946 FeatureCollection: WGS84 lon/lat with 7 decimals, no "crs" member.
-void write_geojson(const Layer& layer, std::ostream& out);
+// GeoJSON is written as files are (layers/write/write_layer.hpp: write_geojson).
 
 } // namespace depmap::layers

@@ -16,6 +16,7 @@
 #include "layers/write/ogr_write.hpp"
 #include "layers/text/reprojected.hpp"
 #include "layers/output/staged_output.hpp"
+#include "layers/output/temporaries.hpp"
 #include "layers/text/text_output.hpp"
 #include "layers/gdal/write_watch.hpp"
 
@@ -27,6 +28,7 @@
 #include <cerrno>
 #include <cmath>
 #include <cstring>
+#include <fstream>
 #include <mutex>
 #include <optional>
 
@@ -438,6 +440,33 @@ WriteReport write_layers(const std::vector<OutputLayer>& layers, const fs::path&
     }
     stage.commit();
     return report;
+}
+
+void write_geojson(const Layer& layer, std::ostream& out, int precision) {
+    // Written as a file in a folder of its own under the system's temporary folder, then
+    // copied: GDAL's writer and depmap's joined parts write files.
+    const fs::path folder = temporary_path(fs::temp_directory_path() / "geojson");
+    register_temporary(folder);
+    struct Remove {
+        fs::path folder;
+        ~Remove() {
+            std::error_code ignored;
+            fs::remove_all(folder, ignored);
+            unregister_temporary(folder);
+        }
+    } remove{folder};
+    std::error_code error;
+    if (!fs::create_directory(folder, error))
+        throw OutputError(fmt::format("{}: cannot make a temporary folder for GeoJSON on standard output: {}; "
+                                      "set TMPDIR to a writable folder", folder.string(), error.message()));
+    const fs::path file = folder / "layer.geojson";
+    WriteOptions options;
+    options.format = FileFormat::GeoJson;
+    options.precision = precision;
+    write_layer(layer, file, options);
+    std::ifstream in(file, std::ios::binary);
+    if (!in) throw OutputError(fmt::format("{}: cannot read back the GeoJSON just written", file.string()));
+    out << in.rdbuf();  // a failed `out` is for its owner to report (standard output)
 }
 
 } // namespace depmap::layers

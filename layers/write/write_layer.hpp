@@ -8,6 +8,7 @@
 #include "layers/style/qgis_style.hpp"
 
 #include <filesystem>
+#include <ostream>
 #include <optional>
 #include <string>
 #include <vector>
@@ -56,5 +57,10 @@ inline WriteReport write_layer(const Layer& layer, const std::filesystem::path& 
                                const WriteOptions& options, std::optional<StyleOptions> style = {}) {
     return write_layers({{&layer, {}, std::move(style)}}, path, options);
 }
+
+// The layer as GeoJSON on `out` (standard output), the bytes write_layer writes to a
+// .geojson file: coordinates rounded to `precision` decimals, RFC 7946 (a geometry across
+// the antimeridian split there), the same bboxes. Throws OutputError as write_layer does.
+void write_geojson(const Layer& layer, std::ostream& out, int precision = 7);
 
 } // namespace depmap::layers

@@ -114,3 +114,64 @@ TEST_CASE("parallel: sort_on_all_cores gives std::sort's order, ties broken, at 
         CHECK(values == expected);
     }
 }
+
+namespace {
+
+std::atomic<bool> helper_ended{false};
+
+// Made in the helper thread that throws; its end (after its loop) sets helper_ended.
+struct EndSignal {
+    ~EndSignal() { helper_ended = true; }
+};
+
+} // namespace
+
+TEST_CASE("parallel: once a task throws, no thread takes another", "[base][parallel]") {
+    // Two threads: the helper's first task throws, and the helper ends. The caller's
+    // first task waits for that end: any task the caller starts after it was taken
+    // after the failure.
+    set_max_threads(2);
+    helper_ended = false;
+    const auto caller = std::this_thread::get_id();
+    std::atomic<std::size_t> started_after{0};
+    try {
+        for_each_task(1000, 2, [&](std::size_t i) {
+            if (std::this_thread::get_id() != caller) {
+                thread_local EndSignal signal;
+                static_cast<void>(&signal);
+                throw std::runtime_error("task " + std::to_string(i));
+            }
+            if (helper_ended) {
+                ++started_after;
+                return;
+            }
+            while (!helper_ended) std::this_thread::yield();
+        });
+        FAIL("expected an error");
+    } catch (const std::runtime_error& e) {
+        CHECK(std::string(e.what()).rfind("task ", 0) == 0);
+    }
+    CHECK(started_after == 0);
+    set_max_threads(0);
+}
+
+TEST_CASE("parallel: the error of the lowest task that throws reaches the caller, every lower task done", "[base][parallel]") {
+    for (const std::size_t threads : {1, 2, 4}) {
+        INFO("threads " << threads);
+        set_max_threads(threads);
+        std::vector<std::atomic<int>> done(1000);
+        try {
+            for_each_task(1000, threads, [&](std::size_t i) {
+                if (i == 300 || i == 301 || i == 700) throw std::runtime_error("task " + std::to_string(i));
+                ++done[i];
+            });
+            FAIL("expected an error");
+        } catch (const std::runtime_error& e) {
+            CHECK(std::string(e.what()) == "task 300");
+        }
+        std::size_t below = 0;
+        for (std::size_t i = 0; i < 300; ++i) below += done[i] == 1;
+        CHECK(below == 300);
+    }
+    set_max_threads(0);
+}

@@ -586,3 +586,29 @@ TEST_CASE("write: CSV rows come out in order when a block takes far longer to fo
     CHECK(row == n);
     CHECK(out_of_place == 0);
 }
+
+TEST_CASE("write: GeoJSON on a stream has the file's bytes: precision, antimeridian split, bboxes", "[layers][write]") {
+    test::ScratchDir dir;
+    auto across = sample_polygons();
+    geo::Polygon wide;  // 170 E to 170 W, across longitude 180
+    wide.outer() = {{170, 10}, {190, 10}, {190, 20}, {170, 20}, {170, 10}};
+    across.shapes[1] = geo::MultiPolygon{wide};
+    for (const int precision : {7, 3}) {
+        INFO("precision " << precision);
+        layers::WriteOptions options;
+        options.precision = precision;
+        for (const auto& layer : {sample_points(), across}) {
+            const auto path = dir.file("file.geojson");
+            layers::write_layer(layer, path, options);
+            std::ostringstream stream;
+            layers::write_geojson(layer, stream, precision);
+            CHECK(stream.str() == slurp(path));
+            fs::remove(path);
+        }
+    }
+    std::ostringstream points, polygons;
+    layers::write_geojson(sample_points(), points, 3);
+    CHECK_THAT(points.str(), Contains("109.974,") && Contains("\"bbox\": [ 109.741, 40.648, 113, 44.25 ]"));
+    layers::write_geojson(across, polygons);
+    CHECK_THAT(polygons.str(), Contains("[ -180.0, 20.0 ]") && Contains("\"bbox\": [ 170.0, 10.0, -170.0, 20.0 ]"));
+}
