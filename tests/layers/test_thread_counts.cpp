@@ -26,6 +26,7 @@ namespace {
 // of 8,192 rows, reads of 10,000, joined GeoJSON parts of 50,000).
 layers::Layer many_points() {
     layers::Layer layer;
+    layer.kind = layers::GeometryKind::Point;
     layer.fields = {{"id", layers::FieldType::Integer}, {"name", layers::FieldType::String}};
     for (const auto& field : layer.fields) layer.columns.emplace_back(field.type);
     for (std::size_t i = 0; i < 120000; ++i) {
