@@ -23,7 +23,7 @@ layers::Layer pairs_table(const std::vector<layers::QueryPlace>& from, const std
     const auto distances = geo::distance_matrix_m(a, b);
     layers::Layer out;
     out.name = "matrix";
-    out.attributes_only = true;
+    out.kind = layers::GeometryKind::None;  // a table
     // Pair (i, j) is row i * to.size() + j: each side's ids and names gathered by index.
     std::vector<std::size_t> from_row, to_row;
     for (std::size_t i = 0; i < from.size(); ++i)

@@ -103,10 +103,8 @@ Layer buffer_layer(const Layer& points, const BufferOptions& options, bool disso
                         fmt::format("buffering {} features at --tolerance {:g} m", points.size(), options.tolerance_m),
                         "give a larger --tolerance, or fewer features (--where)");
     if (dissolve) {
-        Layer out;
+        Layer out = points.empty_like(GeometryKind::Polygon);
         out.name = "buffers";
-        out.source = points.source;
-        out.geometry_type = "MultiPolygon";
         Column count(FieldType::Integer);
         Column area(FieldType::Real);
         if (!points.points.empty()) {
@@ -120,10 +118,10 @@ Layer buffer_layer(const Layer& points, const BufferOptions& options, bool disso
         out.add_field({"area_km2", FieldType::Real}, std::move(area));
         return out;
     }
-    Layer out = points;
+    Layer out = points.empty_like(GeometryKind::Polygon);
     out.name = "buffers";
-    out.geometry_type = "Polygon";
-    out.points.clear();
+    out.fields = points.fields;
+    out.columns = points.columns;
     Column area(FieldType::Real);
     for (auto& circle : buffers(points.points, options)) {
         area.push(geo::area_m2(circle) / 1e6);

@@ -109,30 +109,23 @@ Layer catchments(const Layer& points, std::span<const Hub> hubs, const geo::Mult
         }
     }
 
-    Layer out;
-    out.name = "catchments";
-    out.source = points.source;
-    out.crs = "EPSG:4326";
-    out.geometry_type = "MultiPolygon";
-    out.fields = {{"hub", FieldType::String}, {"hub_lon", FieldType::Real}, {"hub_lat", FieldType::Real},
-                  {"count", FieldType::Integer}};
-    for (const auto& name : options.sum_fields) out.fields.push_back({"sum_" + name, FieldType::Real});
-    out.fields.push_back({"area_km2", FieldType::Real});
-    for (const auto& field : out.fields) out.columns.emplace_back(field.type);
-
+    Layer start = points.empty_like(GeometryKind::Polygon);
+    start.name = "catchments";
+    TotalsTable out(std::move(start),
+                    {{"hub", FieldType::String}, {"hub_lon", FieldType::Real}, {"hub_lat", FieldType::Real}, count_field},
+                    options.sum_fields, {{"area_km2", FieldType::Real}});
     auto polygons = cells(hubs, region, options.tolerance_m);
     for (std::size_t h = 0; h < hubs.size(); ++h) {
-        std::size_t c = 0;
-        out.columns[c++].push(std::string_view(hubs[h].name));
-        out.columns[c++].push(hubs[h].position.lon_deg);
-        out.columns[c++].push(hubs[h].position.lat_deg);
-        out.columns[c++].push(counts[h]);
-        for (std::size_t s = 0; s < sums.size(); ++s) out.columns[c++].push(totals[h][s]);
+        out.push(std::string_view(hubs[h].name));
+        out.push(hubs[h].position.lon_deg);
+        out.push(hubs[h].position.lat_deg);
+        out.push(counts[h]);
+        for (const double total : totals[h]) out.push(total);
         geo::round_vertices(polygons[h]);  // as every format writes it: area_km2 is its area
-        out.columns[c++].push(geo::area_m2(polygons[h]) / 1e6);
-        out.shapes.emplace_back(std::move(polygons[h]));
+        out.push(geo::area_m2(polygons[h]) / 1e6);
+        out.push_shape(std::move(polygons[h]));
     }
-    return out;
+    return std::move(out).finish();
 }
 
 } // namespace depmap::layers

@@ -8,18 +8,15 @@
 
 #include <algorithm>
 #include <map>
-#include <numeric>
 
 namespace depmap::layers {
 
 Layer clustered_points(const Layer& points, const geo::DbscanResult& clusters) {
-    std::vector<std::size_t> all(points.size());
-    std::iota(all.begin(), all.end(), std::size_t{0});
-    Layer out = points.subset(all);
+    Layer out = points;
     Column id(FieldType::Integer);
     Column size(FieldType::Integer);
-    id.reserve(all.size());
-    size.reserve(all.size());
+    id.reserve(points.size());
+    size.reserve(points.size());
     for (const auto c : clusters.cluster) {
         id.push(c);
         if (c < 0) size.push_null();
@@ -60,26 +57,23 @@ std::vector<std::vector<std::size_t>> cluster_members(const geo::DbscanResult& c
 Layer district_totals(const Layer& points, const geo::DbscanResult& clusters,
                       const DistrictTotalsOptions& options) {
     const auto sums = sum_columns(points, options.sum_fields);
-    Layer out;
-    out.name = "districts";
-    out.source = points.source;
-    out.attributes_only = true;
-    out.fields = {{"cluster_id", FieldType::Integer}, {"count", FieldType::Integer}, {"commodities", FieldType::String}};
-    for (const auto& name : options.sum_fields) out.fields.push_back({"sum_" + name, FieldType::Real});
-    for (const auto& field : out.fields) out.columns.emplace_back(field.type);
+    Layer start = points.empty_like(GeometryKind::None);
+    start.name = "districts";
+    TotalsTable out(std::move(start),
+                    {{"cluster_id", FieldType::Integer}, count_field, {"commodities", FieldType::String}},
+                    options.sum_fields);
     const auto members = cluster_members(clusters);
     for (std::size_t c = 0; c < members.size(); ++c) {
-        out.columns[0].push(static_cast<std::int64_t>(c));
-        out.columns[1].push(static_cast<std::int64_t>(members[c].size()));
-        out.columns[2].push(std::string_view(commodity_mix(points, members[c])));
-        for (std::size_t s = 0; s < sums.size(); ++s) {
-            const Column& column = points.columns[sums[s]];
+        out.push(static_cast<std::int64_t>(c));
+        out.push(static_cast<std::int64_t>(members[c].size()));
+        out.push(std::string_view(commodity_mix(points, members[c])));
+        for (const auto sum : sums) {
             double total = 0.0;
-            for (const auto row : members[c]) total += summand(column, row);
-            out.columns[3 + s].push(total);
+            for (const auto row : members[c]) total += summand(points.columns[sum], row);
+            out.push(total);
         }
     }
-    return out;
+    return std::move(out).finish();
 }
 
 } // namespace depmap::layers

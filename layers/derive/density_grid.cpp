@@ -25,20 +25,6 @@ geo::Box extent_box(const Layer& points, const std::vector<geo::MultiPolygon>& e
     return box;
 }
 
-Layer empty_result(const Layer& points, const std::vector<std::string>& sum_fields) {
-    Layer out;
-    out.name = "grid";
-    out.source = points.source;
-    out.crs = "EPSG:4326";
-    out.geometry_type = "Polygon";
-    out.fields.push_back({"cell_id", FieldType::String});
-    out.fields.push_back({"count", FieldType::Integer});
-    for (const auto& name : sum_fields) out.fields.push_back({"sum_" + name, FieldType::Real});
-    out.fields.push_back({"area_km2", FieldType::Real});
-    for (const auto& field : out.fields) out.columns.emplace_back(field.type);
-    return out;
-}
-
 // The cells an extent touches: those holding one of its vertices, and those with a
 // vertex or centre of their outline inside it. A polygon's edge that crosses a cell
 // with neither vertex inside the other is missed: slivers under 5 km across.
@@ -94,9 +80,12 @@ Layer density_grid(const Layer& points, const DensityGridOptions& options) {
     if (!points.is_points())
         throw InputError(fmt::format("{}: grid counts points, but it holds {}", points.source, points.geometry_type));
     const auto sums = sum_columns(points, options.sum_fields);
-    Layer out = empty_result(points, options.sum_fields);
+    Layer start = points.empty_like(GeometryKind::Polygon);
+    start.name = "grid";
+    TotalsTable out(std::move(start), {{"cell_id", FieldType::String}, count_field}, options.sum_fields,
+                    {{"area_km2", FieldType::Real}});
     const geo::Box box = extent_box(points, options.extent);
-    if (box.empty()) return out;
+    if (box.empty()) return std::move(out).finish();
     const geo::Grid grid(box, options.grid);
     const std::size_t kept = options.keep_empty ? grid.size() : std::min(grid.size(), points.size());
     depmap::require_memory(estimated_bytes(grid, points.size(), kept, sums.size()),
@@ -127,17 +116,16 @@ Layer density_grid(const Layer& points, const DensityGridOptions& options) {
         if (counts[cell] == 0 && !keep[cell]) continue;
         const geo::CellIndex index{static_cast<std::int32_t>(cell / static_cast<std::size_t>(grid.cols())),
                                    static_cast<std::int32_t>(cell % static_cast<std::size_t>(grid.cols()))};
-        std::size_t c = 0;
-        out.columns[c++].push(std::string_view(geo::Grid::id(index)));
-        out.columns[c++].push(counts[cell]);
-        for (std::size_t s = 0; s < sums.size(); ++s) out.columns[c++].push(totals[cell * sums.size() + s]);
+        out.push(std::string_view(geo::Grid::id(index)));
+        out.push(counts[cell]);
+        for (std::size_t s = 0; s < sums.size(); ++s) out.push(totals[cell * sums.size() + s]);
         // The cell as written (rounded as every format writes it), not the projected square.
         geo::MultiPolygon outline{grid.polygon(index)};
         geo::round_vertices(outline);
-        out.columns[c++].push(geo::area_m2(outline) / 1e6);
-        out.shapes.push_back(std::move(outline));
+        out.push(geo::area_m2(outline) / 1e6);
+        out.push_shape(std::move(outline));
     }
-    return out;
+    return std::move(out).finish();
 }
 
 } // namespace depmap::layers

@@ -12,8 +12,7 @@ Layer district_layer(const Layer& points, const geo::DbscanResult& clusters, con
     DistrictTotalsOptions totals;
     totals.sum_fields = options.sum_fields;
     Layer out = district_totals(points, clusters, totals);
-    out.attributes_only = false;
-    out.geometry_type = "MultiPolygon";
+    out.kind = GeometryKind::Polygon;  // the totals, each row given its shape
     Column area(FieldType::Real);
     for (const auto& rows : cluster_members(clusters)) {
         std::vector<geo::LonLat> members;

@@ -195,10 +195,8 @@ Layer hull_layer(const Layer& points, const HullOptions& options, const std::str
     for (std::size_t row = 0; row < points.size(); ++row)
         for (const auto& key : groups.of(row)) members[key].push_back(points.points[row]);
 
-    Layer out;
+    Layer out = points.empty_like(GeometryKind::Polygon);
     out.name = "hulls";
-    out.source = points.source;
-    out.geometry_type = "Polygon";
     Column key_column(FieldType::String);
     Column count(FieldType::Integer);
     Column area(FieldType::Real);

@@ -140,24 +140,39 @@ std::unique_ptr<OGRGeometry> to_ogr(const geo::Shape& shape) {
 }
 
 OGRwkbGeometryType layer_geometry_type(const Layer& layer) {
-    if (layer.attributes_only) return wkbNone;
-    // No features: the type the layer says it has (an empty set of hulls is still a
-    // polygon layer, so it can be appended to or styled as one).
+    // By kind: None, Point, Line, Polygon.
+    static constexpr OGRwkbGeometryType single[] = {wkbNone, wkbPoint, wkbLineString, wkbPolygon};
+    static constexpr OGRwkbGeometryType several[] = {wkbNone, wkbMultiPoint, wkbMultiLineString, wkbMultiPolygon};
+    const auto kind = static_cast<std::size_t>(layer.kind);
+    if (!layer.has_geometry()) return wkbNone;
+    // No features: still a layer of its kind (an empty set of hulls is a polygon layer,
+    // so it can be appended to or styled as one).
     if (layer.size() == 0) {
         const auto declared = wkbFlatten(OGRFromOGCGeomType(layer.geometry_type.c_str()));
-        return declared == wkbUnknown ? wkbPoint : declared;
+        return geometry_kind(declared) == layer.kind ? declared : single[kind];
     }
     if (layer.is_points()) return wkbPoint;
-    std::optional<std::size_t> kind;
+    std::optional<std::size_t> shape_kind;
     bool multi = false;
     for (const auto& shape : layer.shapes) {
-        if (kind && *kind != shape.index()) return wkbUnknown;
-        kind = shape.index();
+        if (shape_kind && *shape_kind != shape.index()) return wkbUnknown;
+        shape_kind = shape.index();
         multi |= std::visit([](const auto& parts) { return parts.size() > 1; }, shape);
     }
-    static constexpr OGRwkbGeometryType single[] = {wkbPoint, wkbLineString, wkbPolygon};
-    static constexpr OGRwkbGeometryType several[] = {wkbMultiPoint, wkbMultiLineString, wkbMultiPolygon};
-    return multi ? several[*kind] : single[*kind];
+    // A shape's index is its kind's less one (MultiPoint, MultiLineString, MultiPolygon).
+    return multi ? several[*shape_kind + 1] : single[*shape_kind + 1];
+}
+
+GeometryKind geometry_kind(OGRwkbGeometryType type) {
+    switch (wkbFlatten(type)) {
+    case wkbPoint:
+    case wkbMultiPoint: return GeometryKind::Point;
+    case wkbLineString:
+    case wkbMultiLineString: return GeometryKind::Line;
+    case wkbPolygon:
+    case wkbMultiPolygon: return GeometryKind::Polygon;
+    default: return GeometryKind::None;
+    }
 }
 
 std::unique_ptr<OGRGeometry> to_ogr(const geo::Shape& shape, OGRwkbGeometryType type) {
@@ -173,7 +188,11 @@ std::unique_ptr<OGRGeometry> to_ogr(const geo::Shape& shape, OGRwkbGeometryType 
 }
 
 std::string geometry_type_name(const OGRGeometry& geometry) {
-    std::string name = OGRGeometryTypeToName(wkbFlatten(geometry.getGeometryType()));
+    return geometry_type_name(geometry.getGeometryType());
+}
+
+std::string geometry_type_name(OGRwkbGeometryType type) {
+    std::string name = OGRGeometryTypeToName(wkbFlatten(type));
     std::erase(name, ' ');  // "Multi Line String" -> "MultiLineString"
     return name;
 }

@@ -1,16 +1,13 @@
 #pragma once
-// Whether a layer draws as points, lines or polygons: what a map style depends on.
-#include "layers/model/layer.hpp"
-
+// Whether a layer holds points, lines, polygons or no geometry: set where the layer is
+// made (a reader, a query, a derived layer), and what a writer's geometry type and a
+// map style depend on.
 #include <string_view>
 
 namespace depmap::layers {
 
+// A layer mixing kinds is of the latest in this order (points and lines: Line).
 enum class GeometryKind { None, Point, Line, Polygon };
-
-// From the layer's geometry type, else from its first shape; a layer of plain points
-// (or no features and no type) is Point, a table without geometry None.
-GeometryKind geometry_kind(const Layer& layer);
 
 std::string_view to_string(GeometryKind kind);
 

@@ -7,6 +7,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <stdexcept>
+#include <variant>
 
 namespace depmap::layers {
 
@@ -29,11 +31,11 @@ Layer Layer::subset(std::span<const std::size_t> rows) const {
     out.name = name;
     out.driver = driver;
     out.crs = crs;
+    out.kind = kind;
     out.geometry_type = geometry_type;
     out.geometry_source = geometry_source;
     out.coordinate_columns = coordinate_columns;
     out.fields = fields;
-    out.attributes_only = attributes_only;
     for (const auto& column : columns) out.columns.push_back(column.gather(rows));
     const auto gather_geometry = [&](const auto& from, auto& to) {
         to.resize(rows.size());
@@ -45,8 +47,45 @@ Layer Layer::subset(std::span<const std::size_t> rows) const {
         });
     };
     if (is_points()) gather_geometry(points, out.points);
-    else if (!attributes_only) gather_geometry(shapes, out.shapes);
+    else if (has_geometry()) gather_geometry(shapes, out.shapes);
+    out.debug_check();
     return out;
+}
+
+Layer Layer::empty_like(GeometryKind geometry) const {
+    Layer out;
+    out.source = source;
+    out.name = name;
+    out.driver = driver;
+    out.crs = crs;
+    out.kind = geometry;
+    return out;
+}
+
+void Layer::check_invariants() const {
+    const auto broken = [this](const std::string& what) {
+        return std::logic_error(fmt::format("layer '{}' of {} ({} geometry): {}", name, source, to_string(kind), what));
+    };
+    switch (kind) {
+    case GeometryKind::None:
+        if (!points.empty() || !shapes.empty()) throw broken("a table without geometry holds geometry");
+        break;
+    case GeometryKind::Point:
+        if (!shapes.empty() && !points.empty()) throw broken("points and shapes both hold rows");
+        for (const auto& shape : shapes)
+            if (!std::holds_alternative<geo::MultiPoint>(shape)) throw broken("a line or polygon among its points");
+        break;
+    case GeometryKind::Line:
+    case GeometryKind::Polygon:
+        if (!points.empty()) throw broken("points among its shapes");
+        break;
+    }
+    if (columns.size() != fields.size())
+        throw broken(fmt::format("{} columns for {} fields", columns.size(), fields.size()));
+    const std::size_t rows = size();
+    for (std::size_t f = 0; f < columns.size(); ++f)
+        if (columns[f].size() != rows)
+            throw broken(fmt::format("field '{}' has {} values for {} rows", fields[f].name, columns[f].size(), rows));
 }
 
 void Layer::keep_fields(const std::vector<std::string>& names) {
@@ -69,6 +108,7 @@ void Layer::keep_fields(const std::vector<std::string>& names) {
 void Layer::add_field(Field field, Column column) {
     fields.push_back(std::move(field));
     columns.push_back(std::move(column));
+    debug_check();
 }
 
 std::optional<std::size_t> Layer::field_index(std::string_view field_name) const {

@@ -1,10 +1,20 @@
 #pragma once
 // A layer as depmap holds it: features with WGS84 lon/lat geometry and typed
 // attributes, plus what is known of where they came from.
+//
+// Its invariants (check_invariants):
+// - columns.size() == fields.size(), and every column has size() rows;
+// - kind Point: points hold the rows and shapes are empty, except in a layer of
+//   multi-points, whose shapes hold every row (each a MultiPoint) and points none;
+// - kind Line or Polygon: shapes hold the rows and points are empty;
+// - kind None: points and shapes are both empty; the columns hold the rows.
+// The kind is set where the layer is made, never read from its rows: an empty set of
+// buffers is still a polygon layer.
 #include "geo/lonlat.hpp"
 #include "geo/shape.hpp"
 #include "layers/model/column.hpp"
 #include "layers/model/field.hpp"
+#include "layers/model/geometry_kind.hpp"
 
 #include <cstddef>
 #include <map>
@@ -28,7 +38,10 @@ struct Layer {
     std::string name;             // the layer name within the source
     std::string driver;           // GDAL driver short name, or "CSV"
     std::string crs;              // the source's CRS ("EPSG:32649", or its name); empty if none
-    std::string geometry_type;    // "Point", "MultiPolygon", ...
+    GeometryKind kind = GeometryKind::None;
+    // The geometry type the reader found, as OGR names it ("Point", "MultiPolygon",
+    // "Mixed (LineString, Polygon)"), kept by subset(); empty in a derived layer.
+    std::string geometry_type;
     std::string geometry_source;  // what the coordinates came from, in words
     std::vector<std::string> coordinate_columns;  // CSV columns read for the geometry
 
@@ -40,15 +53,14 @@ struct Layer {
     std::vector<geo::LonLat> points;
     std::vector<geo::Shape> shapes;
 
-    // A table without geometry (summaries, matrices): its size comes from its columns.
-    bool attributes_only = false;
-
     SkipReport skipped;
     std::vector<std::string> notes;  // things the user should know, e.g. an assumed CRS
 
-    bool is_points() const { return !attributes_only && shapes.empty(); }
+    // One point per feature, in `points` (a layer of multi-points is not).
+    bool is_points() const { return kind == GeometryKind::Point && shapes.empty(); }
+    bool has_geometry() const { return kind != GeometryKind::None; }
     std::size_t size() const {
-        if (attributes_only) return columns.empty() ? 0 : columns.front().size();
+        if (!has_geometry()) return columns.empty() ? 0 : columns.front().size();
         return is_points() ? points.size() : shapes.size();
     }
     geo::Box extent() const;
@@ -58,11 +70,23 @@ struct Layer {
     // A layer of the same source and fields holding `rows` (in that order, repeats
     // allowed): the start of every query result.
     Layer subset(std::span<const std::size_t> rows) const;
+    // A layer of the same source (source, name, driver, CRS) with no fields and no
+    // rows, holding `kind` geometry: the start of a result with new geometry or a table.
+    Layer empty_like(GeometryKind kind) const;
     // Keeps only the fields named (in that order). Throws ArgumentError naming an
     // unknown field and listing the layer's.
     void keep_fields(const std::vector<std::string>& names);
     // Appends a computed field; `column` must have one value per feature.
     void add_field(Field field, Column column);
+
+    // Throws std::logic_error naming the first invariant (above) the layer breaks.
+    void check_invariants() const;
+    // check_invariants() in a debug build; nothing in a release build.
+    void debug_check() const {
+#ifndef NDEBUG
+        check_invariants();
+#endif
+    }
 };
 
 } // namespace depmap::layers

@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include <algorithm>
+
 namespace depmap::layers {
 
 namespace {
@@ -13,7 +15,6 @@ std::string base_type(const std::string& type) {
 
 // "Point", or "MultiPolygon" for polygons and multipolygons, or "Mixed (...)".
 std::string combined_type(const std::set<std::string>& types) {
-    if (types.empty()) return "None";
     if (types.size() == 1) return *types.begin();
     std::set<std::string> bases;
     for (const auto& t : types) bases.insert(base_type(t));
@@ -32,6 +33,7 @@ void LayerBuilder::add_point(geo::LonLat position) {
     m_layer.points.push_back(position);
     m_is_shape.push_back(0);
     m_types.insert("Point");
+    m_kind = std::max(m_kind, GeometryKind::Point);
 }
 
 void LayerBuilder::add_points(std::vector<geo::LonLat> positions) {
@@ -40,17 +42,28 @@ void LayerBuilder::add_points(std::vector<geo::LonLat> positions) {
     if (m_layer.points.empty()) m_layer.points = std::move(positions);
     else m_layer.points.insert(m_layer.points.end(), positions.begin(), positions.end());
     m_types.insert("Point");
+    m_kind = std::max(m_kind, GeometryKind::Point);
 }
 
 void LayerBuilder::add_shape(geo::Shape shape, const std::string& type_name) {
+    static constexpr GeometryKind kinds[] = {GeometryKind::Point, GeometryKind::Line, GeometryKind::Polygon};
+    m_kind = std::max(m_kind, kinds[shape.index()]);
     m_shapes.push_back(std::move(shape));
     m_is_shape.push_back(1);
     m_types.insert(type_name);
 }
 
 void LayerBuilder::finish() {
+    if (m_types.empty()) {
+        m_layer.debug_check();
+        return;
+    }
+    m_layer.kind = m_kind;
     m_layer.geometry_type = combined_type(m_types);
-    if (m_shapes.empty()) return;
+    if (m_shapes.empty()) {
+        m_layer.debug_check();
+        return;
+    }
     std::vector<geo::Shape> shapes;
     shapes.reserve(m_is_shape.size());
     std::size_t next_point = 0, next_shape = 0;
@@ -60,6 +73,7 @@ void LayerBuilder::finish() {
     }
     m_layer.points.clear();
     m_layer.shapes = std::move(shapes);
+    m_layer.debug_check();
 }
 
 } // namespace depmap::layers

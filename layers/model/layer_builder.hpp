@@ -21,6 +21,9 @@ public:
     Column& column(std::size_t field) { return m_layer.columns[field]; }
 
     // Settles the geometry: a layer with any non-point keeps every feature as a shape.
+    // Its kind and geometry type are those of the features (Polygon for a layer that
+    // holds any polygon, else Line for any line); with no features, the ones the reader
+    // set on the layer stand (its declared type).
     void finish();
 
 private:
@@ -28,6 +31,7 @@ private:
     std::vector<std::uint8_t> m_is_shape;  // per feature, in order
     std::vector<geo::Shape> m_shapes;      // the non-points, in order
     std::set<std::string> m_types;
+    GeometryKind m_kind = GeometryKind::None;
 };
 
 } // namespace depmap::layers

@@ -54,7 +54,7 @@ void write_project_folder(const fs::path& destination, const std::vector<Project
     const auto report = write_layers(outputs, stage.staged().parent_path() / project_gpkg, {});
     std::vector<ProjectLayer> project;
     for (std::size_t i = 0; i < entries.size(); ++i)
-        project.push_back({project_gpkg, report.names[i], entries[i].title, geometry_kind(*entries[i].layer),
+        project.push_back({project_gpkg, report.names[i], entries[i].title, entries[i].layer->kind,
                            entries[i].layer->extent(), report.styles[i]});
     ProjectOptions options;
     options.title = title;

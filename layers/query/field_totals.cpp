@@ -24,6 +24,26 @@ double summand(const Column& column, std::size_t row) {
     return column.type() == FieldType::Integer ? static_cast<double>(column.integer(row)) : column.real(row);
 }
 
+TotalsTable::TotalsTable(Layer start, std::vector<Field> before, const std::vector<std::string>& sum_fields,
+                         std::vector<Field> after)
+    : m_table(std::move(start)) {
+    m_table.fields = std::move(before);
+    for (const auto& name : sum_fields) m_table.fields.push_back({"sum_" + name, FieldType::Real});
+    m_table.fields.insert(m_table.fields.end(), after.begin(), after.end());
+    for (const auto& field : m_table.fields) m_table.columns.emplace_back(field.type);
+}
+
+Column& TotalsTable::next() {
+    Column& column = m_table.columns[m_next];
+    m_next = (m_next + 1) % m_table.columns.size();
+    return column;
+}
+
+Layer TotalsTable::finish() && {
+    m_table.debug_check();
+    return std::move(m_table);
+}
+
 GroupKeys::GroupKeys(const Layer& points, const std::string& field) : m_points(points) {
     if (field.empty()) return;
     m_field = points.field_index(field);

@@ -115,6 +115,7 @@ Layer near(const Layer& layer, const geo::PointIndex& index, std::span<const Que
 Layer near_counts(const geo::PointIndex& index, std::span<const QueryPlace> places, double radius_m) {
     Layer out;
     out.name = "counts";
+    out.kind = GeometryKind::Point;  // the places counted around
     Column ids = id_column(places);
     out.fields = {{"query_id", ids.type()}, {"query_name", FieldType::String}, {"count", FieldType::Integer}};
     out.columns = {std::move(ids), Column(FieldType::String), Column(FieldType::Integer)};
@@ -123,7 +124,7 @@ Layer near_counts(const geo::PointIndex& index, std::span<const QueryPlace> plac
         out.columns[2].push(static_cast<std::int64_t>(index.count_within(place.position, radius_m)));
         out.points.push_back(place.position);
     }
-    out.geometry_type = "Point";
+    out.debug_check();
     return out;
 }
 

@@ -100,9 +100,7 @@ std::vector<std::size_t> rows_within(const Layer& points, const std::vector<geo:
 
 Layer assign_regions(const Layer& points, const Layer& regions) {
     const auto where = locate(points, regions);
-    std::vector<std::size_t> all(points.size());
-    for (std::size_t i = 0; i < all.size(); ++i) all[i] = i;
-    Layer out = points.subset(all);
+    Layer out = points;
     Column region(FieldType::String);
     for (const auto& r : where) {
         if (r) region.push(std::string_view(region_name(regions, *r)));
@@ -137,27 +135,23 @@ Layer summarise_regions(const Layer& points, const Layer& regions, const Regions
         }
     }
 
-    Layer out;
-    out.name = "regions";
-    out.source = points.source;
-    out.attributes_only = true;
-    out.fields.push_back({"region", FieldType::String});
-    if (group) out.fields.push_back({options.group_by, FieldType::String});
-    out.fields.push_back({"count", FieldType::Integer});
-    for (const auto& name : options.sum_fields) out.fields.push_back({"sum_" + name, FieldType::Real});
-    for (const auto& field : out.fields) out.columns.emplace_back(field.type);
+    Layer start = points.empty_like(GeometryKind::None);
+    start.name = "regions";
+    std::vector<Field> keys{{"region", FieldType::String}};
+    if (group) keys.push_back({options.group_by, FieldType::String});
+    keys.push_back(count_field);
+    TotalsTable out(std::move(start), std::move(keys), options.sum_fields);
     for (const auto& [key, t] : totals) {
-        std::size_t c = 0;
-        if (key.first == outside) out.columns[c++].push_null();
-        else out.columns[c++].push(std::string_view(region_name(regions, key.first)));
+        if (key.first == outside) out.push_null();
+        else out.push(std::string_view(region_name(regions, key.first)));
         if (group) {
-            if (key.second.empty()) out.columns[c++].push_null();
-            else out.columns[c++].push(std::string_view(key.second));
+            if (key.second.empty()) out.push_null();
+            else out.push(std::string_view(key.second));
         }
-        out.columns[c++].push(t.count);
-        for (std::size_t s = 0; s < sums.size(); ++s) out.columns[c++].push(s < t.sums.size() ? t.sums[s] : 0.0);
+        out.push(t.count);
+        for (std::size_t s = 0; s < sums.size(); ++s) out.push(s < t.sums.size() ? t.sums[s] : 0.0);
     }
-    return out;
+    return std::move(out).finish();
 }
 
 } // namespace depmap::layers

@@ -416,6 +416,9 @@ Layer read_csv(const std::string& path, const ReadOptions& options) {
                                               table.header[attribute_columns[i]], rounded[i]));
     }
 
+    // With no rows: a point layer (coordinates, or WKT of nothing) of no type found.
+    layer.kind = GeometryKind::Point;
+    layer.geometry_type = "None";
     LayerBuilder builder(layer);
     layer.columns = std::move(attributes);  // built column by column above, already typed
     if (!positions.empty()) {

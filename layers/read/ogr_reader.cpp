@@ -163,6 +163,10 @@ Layer read_ogr(const std::string& source, const ReadOptions& options) {
         const auto& field = *definition.GetFieldDefn(i);
         layer.fields.push_back({field.GetNameRef(), field_type(field)});
     }
+    // With no features, what the layer declares: a point layer if it declares no one kind.
+    const auto declared = ogr_layer.GetGeomType();
+    layer.kind = geometry_kind(declared) == GeometryKind::None ? GeometryKind::Point : geometry_kind(declared);
+    layer.geometry_type = geometry_kind(declared) == GeometryKind::None ? "None" : geometry_type_name(declared);
     LayerBuilder builder(layer);
     Problems problems(source, options.on_error, layer.skipped);
 

@@ -250,7 +250,7 @@ std::string_view geometry_code(GeometryKind kind) {
 } // namespace
 
 std::string qml_style(const Layer& layer, const StyleOptions& options) {
-    const GeometryKind geometry = geometry_kind(layer);
+    const GeometryKind geometry = layer.kind;
     const StyleKind kind = resolve_kind(layer, options.kind, geometry);
     if (!options.size_by.empty() && kind != StyleKind::Points)
         throw ArgumentError(fmt::format("--size-by {}: sizes apply to point layers, and {} holds {}s",

@@ -159,7 +159,7 @@ void append_csv_row(const Layer& layer, const CsvGeometry& geometry, WktParts pa
         fmt::format_to(std::back_inserter(buffer), FMT_COMPILE("{},{}"), geometry.points[row].lon_deg,
                        geometry.points[row].lat_deg);
         first = false;
-    } else if (!layer.attributes_only) {
+    } else if (layer.has_geometry()) {
         buffer.push_back('"');  // WKT holds commas, never quotes
         append_wkt(buffer, geometry.shapes[row], parts);
         buffer.push_back('"');
@@ -189,11 +189,11 @@ void write_csv(const Layer& layer, std::ostream& out, const CsvGeometry& given) 
         append_csv_cell(header, geometry.x_name);
         header.push_back(',');
         append_csv_cell(header, geometry.y_name);
-    } else if (!layer.attributes_only) {
+    } else if (layer.has_geometry()) {
         header.append(std::string_view("wkt"));
     }
     for (std::size_t f = 0; f < layer.fields.size(); ++f) {
-        if (f > 0 || !layer.attributes_only) header.push_back(',');
+        if (f > 0 || layer.has_geometry()) header.push_back(',');
         append_csv_cell(header, layer.fields[f].name);
     }
     header.push_back('\n');

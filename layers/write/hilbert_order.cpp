@@ -53,7 +53,7 @@ std::uint32_t hilbert_index(std::uint32_t x, std::uint32_t y) {
 }
 
 std::vector<std::size_t> flatgeobuf_order(const Layer& layer) {
-    if (layer.attributes_only || layer.size() == 0) return {};
+    if (!layer.has_geometry() || layer.size() == 0) return {};
     // Each feature's envelope centre as FlatGeobuf computes it, (min + max) / 2, and the
     // extent of all envelopes.
     std::vector<geo::LonLat> centres(layer.size());

@@ -138,7 +138,7 @@ std::vector<std::string> write_ogr_layer(GDALDataset& dataset, const Layer& laye
             if (spec.transform && point->transform(spec.transform) != OGRERR_NONE)
                 throw failed(row, "cannot be transformed to the output CRS; choose a CRS that covers it");
             if (spec.decimals >= 0) round_coordinates(*point, spec.decimals);
-        } else if (!layer.is_points() && !layer.attributes_only) {
+        } else if (!layer.is_points() && layer.has_geometry()) {
             auto geometry = to_ogr(layer.shapes[row], spec.geometry_type);
             if (spec.transform && geometry->transform(spec.transform) != OGRERR_NONE)
                 throw failed(row, "cannot be transformed to the output CRS; choose a CRS that covers it");

@@ -138,7 +138,7 @@ std::vector<DbfField> shapefile_fields(const Layer& layer, OGRwkbGeometryType ty
 // A format's most fields, checked before anything is written: SQLite's 2,000 columns
 // (the fid and geometry among them), dBASE's 255, FlatGeobuf's 65,535.
 void check_field_count(const Layer& layer, FileFormat format, const fs::path& path) {
-    const std::size_t geometry = layer.attributes_only ? 0 : 1;
+    const std::size_t geometry = layer.has_geometry() ? 1 : 0;
     std::size_t most = 0;
     std::string_view rule;
     switch (format) {

@@ -39,6 +39,7 @@ namespace {
 // of 8,192 rows, reads of 10,000, joined GeoJSON parts of 50,000).
 layers::Layer many_points() {
     layers::Layer layer;
+    layer.kind = layers::GeometryKind::Point;
     layer.fields = {{"id", layers::FieldType::Integer},
                     {"name", layers::FieldType::String},
                     {"commodities", layers::FieldType::String}};

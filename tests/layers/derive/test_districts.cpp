@@ -117,6 +117,7 @@ TEST_CASE("districts of random clusters open as valid polygons in GDAL", "[layer
     std::normal_distribution<double> blob(0.0, 0.05);
     depmap::layers::Layer layer;
     layer.source = "random";
+    layer.kind = depmap::layers::GeometryKind::Point;
     for (int c = 0; c < 30; ++c) {
         const LonLat centre{lon(random), lat(random)};
         for (int i = 0; i < 40; ++i) layer.points.push_back({centre.lon_deg + blob(random), centre.lat_deg + blob(random)});

@@ -21,7 +21,7 @@ layers::ProjectLayer project_layer(const std::string& file, const std::string& n
     const auto layer = layers::read_layer(depmap::test::bundled(file).string());
     layers::StyleOptions options;
     options.kind = kind;
-    return {"depmap.gpkg", name, title, layers::geometry_kind(layer), layer.extent(),
+    return {"depmap.gpkg", name, title, layer.kind, layer.extent(),
             layers::qml_style(layer, options)};
 }
 

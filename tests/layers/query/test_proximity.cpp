@@ -59,7 +59,7 @@ Layer deposits() {
     std::uniform_real_distribution<double> lon(107.0, 113.0), lat(39.0, 45.0);
     Layer layer;
     layer.name = "deposits";
-    layer.geometry_type = "Point";
+    layer.kind = depmap::layers::GeometryKind::Point;
     layer.fields = {{"id", FieldType::Integer}, {"name", FieldType::String}};
     layer.columns = {Column(FieldType::Integer), Column(FieldType::String)};
     for (std::size_t row = 0; row < 120000; ++row) {
@@ -151,6 +151,7 @@ TEST_CASE("near with a limit and nearest keep each place's first answers only", 
 TEST_CASE("query ids keep the type of the places' own ids", "[proximity]") {
     // Places with an Integer id (one null), with a text id, and with no id at all.
     Layer places;
+    places.kind = depmap::layers::GeometryKind::Point;
     places.fields = {{"id", FieldType::Integer}, {"name", FieldType::String}};
     places.columns = {Column(FieldType::Integer), Column(FieldType::String)};
     const std::vector<LonLat> at{{109.84, 40.65}, {111.66, 40.82}, {122.27, 43.62}};

@@ -16,7 +16,7 @@ namespace {
 
 Layer deposits(const std::vector<const char*>& commodities) {
     Layer layer;
-    layer.geometry_type = "Point";
+    layer.kind = depmap::layers::GeometryKind::Point;
     layer.fields = {{"commodity", FieldType::String}};
     layer.columns = {Column(FieldType::String)};
     for (const char* commodity : commodities) {

@@ -197,7 +197,7 @@ TEST_CASE("qml: a style that does not fit the geometry is refused", "[layers][st
     options.kind = layers::StyleKind::Grid;
     CHECK_THROWS_AS(layers::qml_style(bundled("deposits.csv"), options), ArgumentError);
     layers::Layer table;
-    table.attributes_only = true;
+    table.kind = layers::GeometryKind::None;
     CHECK_THROWS_WITH(layers::qml_style(table), Contains("a table without geometry has no map style"));
 }
 

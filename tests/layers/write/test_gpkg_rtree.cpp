@@ -24,6 +24,7 @@ namespace {
 // a position, from a fixed linear congruential sequence.
 layers::Layer scattered_points() {
     layers::Layer layer;
+    layer.kind = layers::GeometryKind::Point;
     layer.fields = {{"id", layers::FieldType::Integer}};
     layer.columns.emplace_back(layers::FieldType::Integer);
     std::uint64_t state = 42;

@@ -27,7 +27,7 @@ layers::Layer random_points(std::size_t n, std::uint64_t seed) {
         layer.points.push_back({lon(random), lat(random)});
         layer.columns[0].push(static_cast<std::int64_t>(i));
     }
-    layer.geometry_type = "Point";
+    layer.kind = layers::GeometryKind::Point;
     return layer;
 }
 

@@ -4,6 +4,7 @@
 // destination as it was.
 #include "base/error.hpp"
 #include "layers/gdal/gdal_session.hpp"
+#include "layers/read/read.hpp"
 #include "layers/text/text_output.hpp"
 #include "layers/write/write_layer.hpp"
 #include "support.hpp"
@@ -32,6 +33,7 @@ namespace {
 // longer than a dBASE field name.
 layers::Layer sample_points() {
     layers::Layer layer;
+    layer.kind = layers::GeometryKind::Point;
     layer.fields = {{"id", layers::FieldType::String},
                     {"name", layers::FieldType::String},
                     {"name_zh", layers::FieldType::String},
@@ -75,7 +77,7 @@ layers::Layer sample_polygons() {
     layer.columns[0].push(std::string_view("two parts"));
     layer.columns[1].push(std::int64_t{3});
     layer.columns[1].push(std::int64_t{0});
-    layer.geometry_type = "MultiPolygon";
+    layer.kind = layers::GeometryKind::Polygon;
     return layer;
 }
 
@@ -178,6 +180,7 @@ TEST_CASE("write: GeoJSON is RFC 7946 with 7 decimals and every value", "[layers
 TEST_CASE("write: GeoJSON keeps a coordinate that ends in 9s", "[layers][write]") {
     test::ScratchDir dir;
     layers::Layer layer;
+    layer.kind = layers::GeometryKind::Point;
     layer.fields = {{"id", layers::FieldType::Integer}};
     layer.columns.emplace_back(layers::FieldType::Integer);
     layer.columns[0].push(std::int64_t{1});
@@ -330,6 +333,44 @@ TEST_CASE("write: a result with no features keeps the geometry type it declares"
         // A Shapefile has one polygon type for single and multi parts.
         CHECK(wkbFlatten(layer->GetGeomType()) == (fs::path(name).extension() == ".shp" ? wkbPolygon : wkbMultiPolygon));
     }
+}
+
+TEST_CASE("write: an empty result of polygons is written as polygons, not points", "[layers][write]") {
+    test::ScratchDir dir;
+    // What a buffer of no features starts from: of the polygon kind, with no type read.
+    auto buffers = sample_points().empty_like(layers::GeometryKind::Polygon);
+    buffers.fields = {{"area_km2", layers::FieldType::Real}};
+    buffers.columns.emplace_back(layers::FieldType::Real);
+    for (const char* name : {"buffers.gpkg", "buffers.shp", "buffers.fgb"}) {
+        const auto path = dir.file(name);
+        layers::write_layer(buffers, path, {});
+        layers::Dataset dataset(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR));
+        REQUIRE(dataset);
+        CHECK(wkbFlatten(dataset->GetLayer(0)->GetGeomType()) == wkbPolygon);
+    }
+    // Its text says so too: a WKT column, not lon and lat.
+    std::ostringstream csv;
+    layers::write_csv(buffers, csv);
+    CHECK(csv.str() == "wkt,area_km2\n");
+    layers::write_layer(buffers, dir.file("buffers.csv"), {});
+    std::ifstream written(dir.file("buffers.csv"));
+    std::string header;
+    std::getline(written, header);
+    CHECK(header == "wkt,area_km2");
+}
+
+TEST_CASE("write: a polygon layer read with no features is rewritten as polygons", "[layers][write]") {
+    test::ScratchDir dir;
+    auto hulls = sample_polygons().subset(std::vector<std::size_t>{});
+    hulls.geometry_type = "MultiPolygon";
+    layers::write_layer(hulls, dir.file("none.gpkg"), {});
+    const auto read = layers::read_layer(dir.file("none.gpkg"));
+    CHECK(read.kind == layers::GeometryKind::Polygon);
+    CHECK(read.geometry_type == "MultiPolygon");
+    layers::write_layer(read, dir.file("again.gpkg"), {});
+    layers::Dataset dataset(GDALDataset::Open(dir.file("again.gpkg").c_str(), GDAL_OF_VECTOR));
+    REQUIRE(dataset);
+    CHECK(wkbFlatten(dataset->GetLayer(0)->GetGeomType()) == wkbMultiPolygon);
 }
 
 TEST_CASE("write: FlatGeobuf, KML and CSV read back whole", "[layers][write]") {
@@ -495,6 +536,7 @@ TEST_CASE("write: a large point layer is written in parts on all cores and comes
     // 120,000 points: GeoJSON and KML are written as parts at once and joined, CSV as
     // blocks formatted at once and written in order.
     layers::Layer layer;
+    layer.kind = layers::GeometryKind::Point;
     layer.fields = {{"id", layers::FieldType::Integer}, {"name", layers::FieldType::String},
                     {"commodity", layers::FieldType::String}};
     for (const auto& field : layer.fields) layer.columns.emplace_back(field.type);
@@ -563,6 +605,7 @@ TEST_CASE("write: CSV rows come out in order when a block takes far longer to fo
     // The first 8,192-row block carries 2 KB names and takes many times longer to format
     // than the blocks after it, which another core finishes first: they must wait.
     layers::Layer layer;
+    layer.kind = layers::GeometryKind::Point;
     layer.fields = {{"id", layers::FieldType::Integer}, {"name", layers::FieldType::String}};
     for (const auto& field : layer.fields) layer.columns.emplace_back(field.type);
     const std::size_t n = 40000;
