@@ -41,8 +41,8 @@ void CatchmentCommand::run(const GlobalOptions& global, std::ostream& out, std::
         throw ArgumentError("--tolerance " + m_tolerance + ": give at least 0.001m (a millimetre), such as 10m");
 
     // The bundled boundary is the dissolved divisions, edge for edge: one file serves both.
-    const bool bundled = m_within == "boundary" || m_within == "divisions";
-    const std::string within = bundled ? (layers::data_dir() / "boundary.geojson").string() : m_within;
+    const auto within = layers::bundled_or_path(
+        m_within, {{"boundary", layers::Bundled::Boundary}, {"divisions", layers::Bundled::Boundary}});
     layers::ReadOptions within_options;
     within_options.layer_name = m_within_layer_name;
     const auto region_layer = layers::read_layer(within, within_options);
@@ -55,7 +55,7 @@ void CatchmentCommand::run(const GlobalOptions& global, std::ostream& out, std::
     if (!layer.is_points()) throw InputError(layer.source + ": catchment needs a point layer");
     const auto hubs = hub_places(m_hubs, input.all, global, err);
     const auto result = layers::catchments(layer, hubs, region, options);
-    if (const auto outside = layers::outside_count(layer, region); outside > 0 && !global.quiet)
+    if (const auto outside = layers::outside_count(layer, {region}); outside > 0 && !global.quiet)
         fmt::print(err, "note: {} of {} features lie outside {} and are not counted\n", outside,
                    layer.size(), within);
     m_output.emit(result, global, out, err, layers::StyleKind::Areas);

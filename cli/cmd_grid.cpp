@@ -38,21 +38,16 @@ void GridCommand::run(const GlobalOptions& global, std::ostream& out, std::ostre
     if (!m_extent.empty()) {
         layers::ReadOptions extent_options;
         extent_options.layer_name = m_extent_layer_name;
-        const std::string path =
-            m_extent == "divisions" ? (layers::data_dir() / "divisions.geojson").string() : m_extent;
+        const auto path = layers::bundled_or_path(m_extent, {{"divisions", layers::Bundled::Divisions}});
         options.extent = layers::polygons_of(layers::read_layer(path, extent_options));
     }
     const auto input = m_input.load(global, err);
     const auto& layer = input.selected();
     const auto grid = layers::density_grid(layer, options);
-    if (!options.extent.empty() && !global.quiet) {
-        std::int64_t counted = 0;
-        const auto count = *grid.field_index("count");
-        for (std::size_t row = 0; row < grid.size(); ++row) counted += grid.columns[count].integer(row);
-        if (static_cast<std::size_t>(counted) < layer.size())
-            fmt::print(err, "note: {} of {} features lie outside {} and are not counted\n",
-                       layer.size() - static_cast<std::size_t>(counted), layer.size(), m_extent);
-    }
+    if (!options.extent.empty() && !global.quiet)
+        if (const auto outside = layers::outside_count(layer, options.extent); outside > 0)
+            fmt::print(err, "note: {} of {} features lie outside {} and are not counted\n", outside, layer.size(),
+                       m_extent);
     m_output.emit(grid, global, out, err, layers::StyleKind::Grid);
 }
 

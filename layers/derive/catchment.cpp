@@ -77,13 +77,6 @@ std::vector<geo::MultiPolygon> cells(std::span<const Hub> hubs, const geo::Multi
 
 } // namespace
 
-std::size_t outside_count(const Layer& points, const geo::MultiPolygon& region) {
-    const std::vector<geo::MultiPolygon> regions{region};
-    const geo::PolygonIndex index(regions);
-    const auto where = index.locate_all(points.points);
-    return static_cast<std::size_t>(std::count(where.begin(), where.end(), std::nullopt));
-}
-
 Layer catchments(const Layer& points, std::span<const Hub> hubs, const geo::MultiPolygon& region,
                  const CatchmentOptions& options) {
     if (!points.is_points()) throw InputError(points.source + ": catchment counts need a point layer");

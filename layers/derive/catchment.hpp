@@ -9,7 +9,8 @@
 //   area_km2          the geodesic area of the polygon
 // Which hub a feature goes to is decided by exact geodesic distance (Karney), never by
 // the drawn polygons; a feature exactly as far from two hubs goes to the one listed first.
-// Features outside the region are not counted (outside_count() says how many).
+// Features outside the region are not counted (query/regions.hpp outside_count() says
+// how many).
 #include "geo/lonlat.hpp"
 #include "geo/shape.hpp"
 #include "layers/model/layer.hpp"
@@ -40,8 +41,5 @@ struct CatchmentOptions {
 // or a region too large for lon/lat cells (over about 8,000 km from a hub).
 Layer catchments(const Layer& points, std::span<const Hub> hubs, const geo::MultiPolygon& region,
                  const CatchmentOptions& options);
-
-// How many features of `points` lie outside `region` (boundaries count as inside).
-std::size_t outside_count(const Layer& points, const geo::MultiPolygon& region);
 
 } // namespace depmap::layers

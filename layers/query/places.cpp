@@ -191,8 +191,8 @@ Place PlaceResolver::resolve(std::string_view text) const {
 std::vector<const Layer*> bundled_gazetteers() {
     static const std::vector<Layer> layers = [] {
         std::vector<Layer> loaded;
-        for (const char* file : {"places.csv", "cities.csv"})
-            loaded.push_back(read_layer((data_dir() / file).string()));
+        for (const auto file : {Bundled::Places, Bundled::Cities})
+            loaded.push_back(read_layer(bundled_path(file).string()));
         return loaded;
     }();
     std::vector<const Layer*> out;

@@ -124,7 +124,7 @@ TEST_CASE("catchment: counts and areas agree with brute force and add up", "[lay
         CHECK(result.columns[count].integer(h) == expected[h]);
         total += result.columns[count].integer(h);
     }
-    CHECK(layers::outside_count(deposits, region) == outside);
+    CHECK(layers::outside_count(deposits, {region}) == outside);
     CHECK(static_cast<std::size_t>(total) + outside == deposits.size());
 
     // The cells tile the region: their areas add up to its own, to the slivers the 10 m
@@ -148,7 +148,7 @@ TEST_CASE("catchment: one hub takes the whole region; sums total the hub's featu
     REQUIRE(whole.size() == 1);
     CHECK(whole.columns[*whole.field_index("area_km2")].real(0) == Approx(geo::area_m2(region) / 1e6).epsilon(1e-12));
     CHECK(whole.columns[*whole.field_index("count")].integer(0) ==
-          static_cast<std::int64_t>(sample.size() - layers::outside_count(sample, region)));
+          static_cast<std::int64_t>(sample.size() - layers::outside_count(sample, {region})));
 
     const auto split = layers::catchments(sample, three, region, options);
     const auto tonnage = *sample.field_index("tonnage");
