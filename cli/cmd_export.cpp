@@ -20,7 +20,9 @@ CLI::App* ExportCommand::setup(CLI::App& app) {
     m_input.add_to(*command);
     m_output.add_to(*command, false);
     command->add_option("-f,--format", m_format, "The output format when the extension does not say it: " +
-                        layers::format_names())->group("Output file");
+                        layers::format_names())
+        ->each([this](const std::string& name) { m_output.write.format = layers::format_named(name); })
+        ->group("Output file");
     command->add_option("--fields", m_fields, "Only these fields, in this order (comma-separated)")
         ->delimiter(',')->group("Output file");
     command->add_option("--project", m_project, "Write a folder QGIS opens in one step: " +
@@ -38,7 +40,6 @@ void ExportCommand::run(const GlobalOptions& global, std::ostream& out, std::ost
     if (!m_project.empty() && (!m_output.write.crs.empty() || m_output.write.append || !m_output.layer_name.empty()))
         throw ArgumentError("--crs, --append and --output-layer are for -o FILE: a --project folder is WGS84 "
                             "lon/lat (EPSG:4326), which QGIS reprojects to any map CRS");
-    if (!m_format.empty()) m_output.write.format = layers::format_named(m_format);
     auto input = m_input.load(global, err);
     auto& layer = input.filtered ? *input.filtered : input.all;
     if (!m_fields.empty()) layer.keep_fields(m_fields);
