@@ -24,23 +24,20 @@ void MatrixCommand::run(const GlobalOptions& global, std::ostream& out, std::ost
     const auto input = m_input.load(global, err);
     const auto& layer = input.selected();
     if (!layer.is_points()) throw InputError(layer.source + ": matrix needs a point layer");
-    const auto from = layers::query_places(layer);
+    const auto from = layers::places_of(layer);
 
     if (!m_nearest_of.empty()) {
         const auto other = layers::read_layer(m_nearest_of);
         if (!other.is_points()) throw InputError(m_nearest_of + ": --nearest-of needs a point layer");
         return m_output.emit(layers::nearest_of(layer, other), global, out, err);
     }
-    std::vector<layers::QueryPlace> to;
+    std::vector<layers::Place> to;
     if (m_to.empty()) {
         to = from;
     } else if (m_to.size() == 1 && std::filesystem::exists(m_to.front())) {
-        to = layers::query_places(layers::read_layer(m_to.front()));
+        to = layers::places_of(layers::read_layer(m_to.front()));
     } else {
-        for (const auto& text : m_to) {
-            const auto place = resolve_place(text, input.all, global, err);
-            to.push_back({text, place.label, place.position});
-        }
+        for (const auto& text : m_to) to.push_back(resolve_place(text, input.all, global, err));
     }
     const auto printing = !m_output.path.empty() ? layers::PairsPrinting::File
                           : m_output.format == OutputFormat::Table ? layers::PairsPrinting::Table

@@ -2,6 +2,7 @@
 
 #include "cli/layer_options.hpp"
 #include "cli/query_places.hpp"
+#include "layers/query/proximity.hpp"
 #include "cli/whole_number.hpp"
 #include "geo/units.hpp"
 

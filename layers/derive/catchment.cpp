@@ -21,7 +21,7 @@ namespace depmap::layers {
 namespace {
 
 
-void check_hubs(std::span<const Hub> hubs, double tolerance_m) {
+void check_hubs(std::span<const Place> hubs, double tolerance_m) {
     if (hubs.empty()) throw ArgumentError("no hubs: give at least one");
     for (std::size_t i = 0; i < hubs.size(); ++i)
         for (std::size_t j = 0; j < i; ++j) {
@@ -36,7 +36,7 @@ void check_hubs(std::span<const Hub> hubs, double tolerance_m) {
 // Far enough from `hub` to hold all of the region it could draw from, with room for the
 // straight edges of the cell's outer arcs (which cut up to ~0.01% of it inward) and the
 // region's own straight edges (which may bulge a little beyond their ends).
-double reach_m(const Hub& hub, const geo::MultiPolygon& region) {
+double reach_m(const Place& hub, const geo::MultiPolygon& region) {
     double farthest_m = 0.0;
     for (const auto& polygon : region)
         for (const auto& vertex : polygon.outer())
@@ -49,7 +49,7 @@ double reach_m(const Hub& hub, const geo::MultiPolygon& region) {
     return reach;
 }
 
-std::vector<geo::MultiPolygon> cells(std::span<const Hub> hubs, const geo::MultiPolygon& region,
+std::vector<geo::MultiPolygon> cells(std::span<const Place> hubs, const geo::MultiPolygon& region,
                                      double tolerance_m) {
     if (hubs.size() == 1) return {region};
     std::vector<geo::LonLat> sites;
@@ -77,7 +77,7 @@ std::vector<geo::MultiPolygon> cells(std::span<const Hub> hubs, const geo::Multi
 
 } // namespace
 
-Layer catchments(const Layer& points, std::span<const Hub> hubs, const geo::MultiPolygon& region,
+Layer catchments(const Layer& points, std::span<const Place> hubs, const geo::MultiPolygon& region,
                  const CatchmentOptions& options) {
     if (!points.is_points()) throw InputError(points.source + ": catchment counts need a point layer");
     check_hubs(hubs, options.tolerance_m);

@@ -14,17 +14,13 @@
 #include "geo/lonlat.hpp"
 #include "geo/shape.hpp"
 #include "layers/model/layer.hpp"
+#include "layers/query/places.hpp"
 
 #include <span>
 #include <string>
 #include <vector>
 
 namespace depmap::layers {
-
-struct Hub {
-    std::string name;
-    geo::LonLat position;
-};
 
 struct CatchmentOptions {
     std::vector<std::string> sum_fields;  // numeric fields totalled per hub. DEFAULT: none
@@ -39,7 +35,7 @@ struct CatchmentOptions {
 // The catchment of each hub within `region`. Throws ArgumentError for no hubs, two hubs
 // closer than the tolerance (naming both), a sum field that is missing or not numeric,
 // or a region too large for lon/lat cells (over about 8,000 km from a hub).
-Layer catchments(const Layer& points, std::span<const Hub> hubs, const geo::MultiPolygon& region,
+Layer catchments(const Layer& points, std::span<const Place> hubs, const geo::MultiPolygon& region,
                  const CatchmentOptions& options);
 
 } // namespace depmap::layers

@@ -10,9 +10,9 @@ namespace depmap::layers {
 // Per pair: its distance, the two indices that gather the columns (grown by doubling),
 // the ids and names gathered, and what printing holds at once: every cell as a string
 // for a table, a JSON object for JSON.
-double distance_pairs_bytes(std::span<const QueryPlace> from, std::span<const QueryPlace> to,
+double distance_pairs_bytes(std::span<const Place> from, std::span<const Place> to,
                             PairsPrinting printing) {
-    const auto text_bytes = [](std::span<const QueryPlace> places) {
+    const auto text_bytes = [](std::span<const Place> places) {
         double bytes = 0;
         for (const auto& place : places) bytes += static_cast<double>(place.id.size() + place.name.size());
         return places.empty() ? 0.0 : bytes / static_cast<double>(places.size()) + 34;
@@ -23,7 +23,7 @@ double distance_pairs_bytes(std::span<const QueryPlace> from, std::span<const Qu
     return per_pair * static_cast<double>(from.size()) * static_cast<double>(to.size());
 }
 
-Layer distance_pairs(std::span<const QueryPlace> from, std::span<const QueryPlace> to, PairsPrinting printing) {
+Layer distance_pairs(std::span<const Place> from, std::span<const Place> to, PairsPrinting printing) {
     depmap::require_memory(distance_pairs_bytes(from, to, printing),
                            fmt::format("a matrix of {} x {} pairs", from.size(), to.size()),
                            "select fewer features (--where, --commodity) or fewer places (--to), or use --nearest-of");
@@ -41,7 +41,7 @@ Layer distance_pairs(std::span<const QueryPlace> from, std::span<const QueryPlac
             from_row.push_back(i);
             to_row.push_back(j);
         }
-    const auto names = [](std::span<const QueryPlace> places) {
+    const auto names = [](std::span<const Place> places) {
         Column column(FieldType::String);
         for (const auto& place : places) column.push(std::string_view(place.name));
         return column;

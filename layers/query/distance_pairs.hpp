@@ -17,12 +17,12 @@ enum class PairsPrinting {
 };
 
 // The bytes the pairs' table takes while it is built and printed.
-double distance_pairs_bytes(std::span<const QueryPlace> from, std::span<const QueryPlace> to,
+double distance_pairs_bytes(std::span<const Place> from, std::span<const Place> to,
                             PairsPrinting printing);
 
 // The table of pairs. Throws LimitError, before any work, when it would not fit in memory
 // as `printing` needs it.
-Layer distance_pairs(std::span<const QueryPlace> from, std::span<const QueryPlace> to,
+Layer distance_pairs(std::span<const Place> from, std::span<const Place> to,
                      PairsPrinting printing = PairsPrinting::File);
 
 } // namespace depmap::layers

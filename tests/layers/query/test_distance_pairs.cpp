@@ -6,8 +6,8 @@
 using namespace depmap;
 
 TEST_CASE("distance pairs: one row per pair, from-major, exact geodesic metres", "[layers][matrix]") {
-    const std::vector<layers::QueryPlace> from{{"1", "a", {110, 40}, 1}, {"2", "b", {111, 41}, 2}};
-    const std::vector<layers::QueryPlace> to{{"x", "X", {112, 42}}, {"y", "Y", {110, 40}}, {"z", "Z", {100, 30}}};
+    const std::vector<layers::Place> from{{"a", {110, 40}, "1", 1}, {"b", {111, 41}, "2", 2}};
+    const std::vector<layers::Place> to{{"X", {112, 42}, "x"}, {"Y", {110, 40}, "y"}, {"Z", {100, 30}, "z"}};
     const auto pairs = layers::distance_pairs(from, to);
     REQUIRE(pairs.size() == 6);
     const auto text = [&](const char* field, std::size_t row) {
@@ -23,7 +23,7 @@ TEST_CASE("distance pairs: one row per pair, from-major, exact geodesic metres",
 }
 
 TEST_CASE("distance pairs: printing as a table takes more memory than a file", "[layers][matrix]") {
-    const std::vector<layers::QueryPlace> places{{"1", "a", {110, 40}}, {"2", "b", {111, 41}}};
+    const std::vector<layers::Place> places{{"a", {110, 40}, "1"}, {"b", {111, 41}, "2"}};
     const double file = layers::distance_pairs_bytes(places, places, layers::PairsPrinting::File);
     CHECK(file > 0);
     CHECK(layers::distance_pairs_bytes(places, places, layers::PairsPrinting::Table) > file);
