@@ -2,7 +2,7 @@
 
 #include "cli/hub_places.hpp"
 #include "base/error.hpp"
-#include "geo/units.hpp"
+#include "cli/distance_option.hpp"
 #include "layers/model/catalogue.hpp"
 #include "layers/derive/catchment.hpp"
 #include "layers/gdal/overlay.hpp"
@@ -25,8 +25,9 @@ CLI::App* CatchmentCommand::setup(CLI::App& app) {
                         "polygons together)");
     command->add_option("--within-layer-name", m_within_layer_name, "The layer of a multi-layer --within file");
     command->add_option("--sum", m_sums, "A numeric field to total per hub (repeatable)");
-    command->add_option("--tolerance", m_tolerance,
-                        "How far a drawn border may stray from the true geodesic one (default 10m)");
+    add_distance_option(*command, "--tolerance", m_tolerance_m,
+                        "How far a drawn border may stray from the true geodesic one (default 10m)",
+                        layers::check_catchment_tolerance);
     m_input.add_to(*command);
     m_output.add_to(*command);
     return command;
@@ -35,10 +36,7 @@ CLI::App* CatchmentCommand::setup(CLI::App& app) {
 void CatchmentCommand::run(const GlobalOptions& global, std::ostream& out, std::ostream& err) {
     layers::CatchmentOptions options;
     options.sum_fields = m_sums;
-    options.tolerance_m = geo::parse_distance_m(m_tolerance);
-    // Finer than a millimetre only adds vertices (GeoJSON's 7 decimals are about 1 cm).
-    if (!(options.tolerance_m >= 0.001))
-        throw ArgumentError("--tolerance " + m_tolerance + ": give at least 0.001m (a millimetre), such as 10m");
+    options.tolerance_m = m_tolerance_m;
 
     // The bundled boundary is the dissolved divisions, edge for edge: one file serves both.
     const auto within = layers::bundled_or_path(

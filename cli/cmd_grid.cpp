@@ -1,7 +1,8 @@
 #include "cli/cmd_grid.hpp"
 
 #include "base/error.hpp"
-#include "geo/units.hpp"
+#include "cli/distance_option.hpp"
+#include "geo/grid.hpp"
 #include "layers/model/catalogue.hpp"
 #include "layers/derive/density_grid.hpp"
 #include "layers/read/read.hpp"
@@ -14,8 +15,9 @@ namespace depmap::cli {
 
 CLI::App* GridCommand::setup(CLI::App& app) {
     auto* command = app.add_subcommand("grid", "Equal-area density grid: features and sums per cell");
-    command->add_option("--cell", m_cell, "Cell size: the side of a square cell (50km, 20 mi); hexagons have the same area")
-        ->required();
+    add_distance_option(*command, "--cell", m_cell_m,
+                        "Cell size: the side of a square cell (50km, 20 mi); hexagons have the same area",
+                        geo::check_cell_size)->required();
     command->add_flag("--hex", m_hex, "Hexagonal cells instead of squares");
     command->add_option("--sum", m_sums, "A numeric field to total per cell (repeatable)");
     command->add_option("--extent", m_extent,
@@ -30,8 +32,7 @@ CLI::App* GridCommand::setup(CLI::App& app) {
 
 void GridCommand::run(const GlobalOptions& global, std::ostream& out, std::ostream& err) {
     layers::DensityGridOptions options;
-    options.grid.cell_m = geo::parse_distance_m(m_cell);
-    if (options.grid.cell_m <= 0) throw ArgumentError(fmt::format("--cell {}: a cell must be larger than 0 m", m_cell));
+    options.grid.cell_m = m_cell_m;
     options.grid.shape = m_hex ? geo::CellShape::Hexagon : geo::CellShape::Square;
     options.sum_fields = m_sums;
     options.keep_empty = m_keep_empty;

@@ -3,8 +3,10 @@
 // line names the flag that set it.
 #include "base/error.hpp"
 
+#include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include <string>
 #include <string_view>
 
 namespace depmap::cli {
@@ -20,6 +22,19 @@ decltype(auto) naming_option(std::string_view option, Work&& work) {
     } catch (const InputError& e) {
         throw InputError(fmt::format("{} {}", option, e.what()));
     }
+}
+
+// A validator running a library check on an option's number: `check(value)`, its error
+// naming `option`. Text that is no number is left to CLI11's own conversion error.
+template <class Check>
+CLI::Validator checked_number(std::string option, Check check) {
+    return CLI::Validator(
+        [option, check](std::string& text) {
+            double value = 0;
+            if (CLI::detail::lexical_cast(text, value)) naming_option(option, [&] { check(value); });
+            return std::string();
+        },
+        "");
 }
 
 } // namespace depmap::cli

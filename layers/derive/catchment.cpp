@@ -14,9 +14,16 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
 #include <stdexcept>
 
 namespace depmap::layers {
+
+void check_catchment_tolerance(double tolerance_m) {
+    // Finer than a millimetre only adds vertices (GeoJSON's 7 decimals are about 1 cm).
+    if (!(tolerance_m >= 0.001) || !std::isfinite(tolerance_m))
+        throw ArgumentError("a catchment tolerance must be at least 0.001 m (a millimetre), such as 10m");
+}
 
 namespace {
 
@@ -80,6 +87,7 @@ std::vector<geo::MultiPolygon> cells(std::span<const Place> hubs, const geo::Mul
 Layer catchments(const Layer& points, std::span<const Place> hubs, const geo::MultiPolygon& region,
                  const CatchmentOptions& options) {
     if (!points.is_points()) throw InputError(points.source + ": catchment counts need a point layer");
+    check_catchment_tolerance(options.tolerance_m);
     check_hubs(hubs, options.tolerance_m);
     const auto sums = sum_columns(points, options.sum_fields);
 

@@ -22,6 +22,9 @@
 
 namespace depmap::layers {
 
+// Throws ArgumentError for a tolerance below a millimetre.
+void check_catchment_tolerance(double tolerance_m);
+
 struct CatchmentOptions {
     std::vector<std::string> sum_fields;  // numeric fields totalled per hub. DEFAULT: none
     // How far a drawn border may stray from the true geodesic bisector, in metres (see
