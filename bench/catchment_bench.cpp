@@ -26,13 +26,13 @@ int main(int argc, char** argv) {
     const auto deposits = layers::read_layer(dir + "/deposits.csv");
     const auto region = layers::union_of(layers::polygons_of(layers::read_layer(dir + "/boundary.geojson")));
     const double region_km2 = geo::area_m2(region) / 1e6;
-    const auto outside = layers::outside_count(deposits, region);
+    const auto outside = layers::outside_count(deposits, std::vector<geo::MultiPolygon>{region});
     bool ok = true;
     std::mt19937 random(7);
     std::uniform_int_distribution<std::size_t> pick(0, deposits.size() - 1);
     for (const std::size_t n : {3, 12, 48}) {
         // Hubs at distinct deposits, drawn the same way every run.
-        std::vector<layers::Hub> hubs;
+        std::vector<layers::Place> hubs;
         while (hubs.size() < n) {
             const auto p = deposits.points[pick(random)];
             bool fresh = true;

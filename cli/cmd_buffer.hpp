@@ -2,6 +2,7 @@
 // depmap buffer --radius 10km [--dissolve]: geodesic buffers of the selected features.
 #include "cli/command.hpp"
 #include "cli/query_input.hpp"
+#include "layers/derive/buffer.hpp"
 
 namespace depmap::cli {
 
@@ -11,8 +12,7 @@ public:
     void run(const GlobalOptions& global, std::ostream& out, std::ostream& err) override;
 
 private:
-    std::string m_radius;
-    std::string m_tolerance = "1m";
+    layers::BufferOptions m_options;
     bool m_dissolve = false;
     QueryInput m_input;
     OutputOptions m_output;

@@ -2,7 +2,7 @@
 
 #include "cli/hub_places.hpp"
 #include "base/error.hpp"
-#include "geo/units.hpp"
+#include "cli/distance_option.hpp"
 #include "layers/model/catalogue.hpp"
 #include "layers/derive/catchment.hpp"
 #include "layers/gdal/overlay.hpp"
@@ -25,8 +25,9 @@ CLI::App* CatchmentCommand::setup(CLI::App& app) {
                         "polygons together)");
     command->add_option("--within-layer-name", m_within_layer_name, "The layer of a multi-layer --within file");
     command->add_option("--sum", m_sums, "A numeric field to total per hub (repeatable)");
-    command->add_option("--tolerance", m_tolerance,
-                        "How far a drawn border may stray from the true geodesic one (default 10m)");
+    add_distance_option(*command, "--tolerance", m_tolerance_m,
+                        "How far a drawn border may stray from the true geodesic one (default 10m)",
+                        layers::check_catchment_tolerance);
     m_input.add_to(*command);
     m_output.add_to(*command);
     return command;
@@ -35,14 +36,11 @@ CLI::App* CatchmentCommand::setup(CLI::App& app) {
 void CatchmentCommand::run(const GlobalOptions& global, std::ostream& out, std::ostream& err) {
     layers::CatchmentOptions options;
     options.sum_fields = m_sums;
-    options.tolerance_m = geo::parse_distance_m(m_tolerance);
-    // Finer than a millimetre only adds vertices (GeoJSON's 7 decimals are about 1 cm).
-    if (!(options.tolerance_m >= 0.001))
-        throw ArgumentError("--tolerance " + m_tolerance + ": give at least 0.001m (a millimetre), such as 10m");
+    options.tolerance_m = m_tolerance_m;
 
     // The bundled boundary is the dissolved divisions, edge for edge: one file serves both.
-    const bool bundled = m_within == "boundary" || m_within == "divisions";
-    const std::string within = bundled ? (layers::data_dir() / "boundary.geojson").string() : m_within;
+    const auto within = layers::bundled_or_path(
+        m_within, {{"boundary", layers::Bundled::Boundary}, {"divisions", layers::Bundled::Boundary}});
     layers::ReadOptions within_options;
     within_options.layer_name = m_within_layer_name;
     const auto region_layer = layers::read_layer(within, within_options);
@@ -55,7 +53,7 @@ void CatchmentCommand::run(const GlobalOptions& global, std::ostream& out, std::
     if (!layer.is_points()) throw InputError(layer.source + ": catchment needs a point layer");
     const auto hubs = hub_places(m_hubs, input.all, global, err);
     const auto result = layers::catchments(layer, hubs, region, options);
-    if (const auto outside = layers::outside_count(layer, region); outside > 0 && !global.quiet)
+    if (const auto outside = layers::outside_count(layer, {region}); outside > 0 && !global.quiet)
         fmt::print(err, "note: {} of {} features lie outside {} and are not counted\n", outside,
                    layer.size(), within);
     m_output.emit(result, global, out, err, layers::StyleKind::Areas);

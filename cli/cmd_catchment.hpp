@@ -3,6 +3,7 @@
 // region nearer to each hub than to any other, with the features each would draw.
 #include "cli/command.hpp"
 #include "cli/query_input.hpp"
+#include "layers/derive/catchment.hpp"
 
 namespace depmap::cli {
 
@@ -16,7 +17,7 @@ private:
     std::string m_within = "boundary";
     std::string m_within_layer_name;
     std::vector<std::string> m_sums;
-    std::string m_tolerance = "10m";
+    double m_tolerance_m = layers::CatchmentOptions{}.tolerance_m;
     QueryInput m_input;
     OutputOptions m_output;
 };

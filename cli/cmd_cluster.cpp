@@ -1,9 +1,11 @@
 #include "cli/cmd_cluster.hpp"
 
+#include "cli/distance_option.hpp"
+#include "cli/option_errors.hpp"
 #include "cli/whole_number.hpp"
+#include "layers/derive/hull.hpp"
 #include "geo/dbscan.hpp"
 #include "base/error.hpp"
-#include "geo/units.hpp"
 #include "layers/derive/clusters.hpp"
 #include "layers/query/field_totals.hpp"
 #include "layers/derive/districts.hpp"
@@ -17,7 +19,7 @@ namespace depmap::cli {
 
 CLI::App* ClusterCommand::setup(CLI::App& app) {
     auto* command = app.add_subcommand("cluster", "DBSCAN clusters (mining districts) of the features");
-    command->add_option("--eps", m_eps, "Neighbourhood radius, exact geodesic: 25km, 10 mi, 800 m")->required();
+    add_distance_option(*command, "--eps", m_eps_m, "Neighbourhood radius, exact geodesic: 25km, 10 mi, 800 m")->required();
     command->add_option("--min-points", m_min_points,
                         "Neighbours within --eps, the feature itself included, that make a core feature")
         ->check(whole_number(1))
@@ -26,8 +28,10 @@ CLI::App* ClusterCommand::setup(CLI::App& app) {
     command->add_option("--shape", m_shape, "With --districts: hull (of the members, the default) or buffer "
                                             "(union of circles around them)")
         ->check(CLI::IsMember({"hull", "buffer"}));
-    command->add_option("--buffer", m_buffer, "With --shape buffer: the circles' radius (default: half of --eps)");
+    m_buffer_option = add_distance_option(*command, "--buffer", m_buffer_m,
+                                          "With --shape buffer: the circles' radius (default: half of --eps)");
     command->add_option("--concave", m_concave, "With --shape hull: concave hull ratio in (0, 1]; 1 is convex")
+        ->check(checked_number("--concave:", layers::check_concave_ratio))
         ->capture_default_str();
     command->add_option("--sum", m_sums, "With --districts: a numeric field to total per cluster (repeatable)");
     m_input.add_to(*command);
@@ -37,20 +41,18 @@ CLI::App* ClusterCommand::setup(CLI::App& app) {
 
 void ClusterCommand::run(const GlobalOptions& global, std::ostream& out, std::ostream& err) {
     geo::DbscanOptions options;
-    options.eps_m = geo::parse_distance_m(m_eps);
+    options.eps_m = m_eps_m;
     options.min_points = m_min_points;
     if (!m_districts && !m_sums.empty()) throw ArgumentError("--sum needs --districts");
-    if (!m_districts && (m_shape != "hull" || !m_buffer.empty() || m_concave != 1.0))
+    const bool buffer_given = m_buffer_option->count() > 0;
+    if (!m_districts && (m_shape != "hull" || buffer_given || m_concave != 1.0))
         throw ArgumentError("--shape, --buffer and --concave need --districts");
-    if (m_shape == "hull" && !m_buffer.empty()) throw ArgumentError("--buffer needs --shape buffer");
+    if (m_shape == "hull" && buffer_given) throw ArgumentError("--buffer needs --shape buffer");
     if (m_shape == "buffer" && m_concave != 1.0) throw ArgumentError("--concave needs --shape hull");
-    // Checked before the clustering, which may take a while, though hull_of checks it too.
-    if (!(m_concave > 0.0 && m_concave <= 1.0))
-        throw ArgumentError(fmt::format("--concave: give a ratio in (0, 1] (1 is the convex hull), not {}", m_concave));
     layers::DistrictOptions districts;
     districts.shape = m_shape == "buffer" ? layers::DistrictShape::Buffer : layers::DistrictShape::Hull;
     districts.concave_ratio = m_concave;
-    districts.buffer_m = m_buffer.empty() ? options.eps_m / 2.0 : geo::parse_distance_m(m_buffer);
+    districts.buffer_m = buffer_given ? m_buffer_m : options.eps_m / 2.0;
     districts.sum_fields = m_sums;
     if (m_districts && districts.shape == layers::DistrictShape::Buffer && !(districts.buffer_m > 0.0))
         throw ArgumentError("--shape buffer needs a radius above 0: give --buffer, or an --eps above 0");

@@ -12,11 +12,12 @@ public:
     void run(const GlobalOptions& global, std::ostream& out, std::ostream& err) override;
 
 private:
-    std::string m_eps;
+    double m_eps_m = 0;
     std::size_t m_min_points = 3;
     bool m_districts = false;
     std::string m_shape = "hull";
-    std::string m_buffer;
+    double m_buffer_m = 0;
+    CLI::Option* m_buffer_option = nullptr;  // given or not
     double m_concave = 1.0;
     std::vector<std::string> m_sums;
     QueryInput m_input;

@@ -12,12 +12,12 @@ namespace depmap::cli {
 namespace {
 
 nlohmann::ordered_json place_json(const layers::Place& place) {
-    return {{"label", place.label}, {"lon", place.position.lon_deg}, {"lat", place.position.lat_deg},
+    return {{"label", place.name}, {"lon", place.position.lon_deg}, {"lat", place.position.lat_deg},
             {"origin", place.origin}, {"records", place.records}};
 }
 
 std::string place_text(const layers::Place& place) {
-    return fmt::format("{} ({:.6f}, {:.6f}; {}{})", place.label, place.position.lon_deg,
+    return fmt::format("{} ({:.6f}, {:.6f}; {}{})", place.name, place.position.lon_deg,
                        place.position.lat_deg, place.origin,
                        place.records > 1 ? fmt::format(", mean of {} records", place.records) : "");
 }

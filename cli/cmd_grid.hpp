@@ -11,7 +11,7 @@ public:
     void run(const GlobalOptions& global, std::ostream& out, std::ostream& err) override;
 
 private:
-    std::string m_cell;
+    double m_cell_m = 0;
     bool m_hex = false;
     std::vector<std::string> m_sums;
     std::string m_extent;

@@ -1,6 +1,6 @@
 #include "cli/cmd_hull.hpp"
 
-#include "base/error.hpp"
+#include "cli/option_errors.hpp"
 #include "layers/derive/hull.hpp"
 
 #include <fmt/format.h>
@@ -13,7 +13,8 @@ CLI::App* HullCommand::setup(CLI::App& app) {
     command->add_option("--group-by", m_group_by,
                         "One hull per value of this field; a commodity list counts a site under each commodity");
     command->add_option("--concave", m_concave,
-                        "A concave hull of this ratio in (0, 1): smaller hugs the points closer; 1 is convex");
+                        "A concave hull of this ratio in (0, 1): smaller hugs the points closer; 1 is convex")
+        ->check(checked_number("--concave:", layers::check_concave_ratio));
     m_input.add_to(*command);
     m_output.add_to(*command);
     return command;
@@ -21,11 +22,7 @@ CLI::App* HullCommand::setup(CLI::App& app) {
 
 void HullCommand::run(const GlobalOptions& global, std::ostream& out, std::ostream& err) {
     layers::HullOptions options;
-    if (m_concave) {
-        if (!(*m_concave > 0.0 && *m_concave <= 1.0))
-            throw ArgumentError(fmt::format("--concave: give a ratio in (0, 1] (1 is the convex hull), not {}", *m_concave));
-        options.concave_ratio = *m_concave;
-    }
+    if (m_concave) options.concave_ratio = *m_concave;
     const auto input = m_input.load(global, err);
     const auto& layer = input.selected();
     if (!layer.is_points()) throw InputError(layer.source + ": hull needs a point layer");

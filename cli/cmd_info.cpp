@@ -1,7 +1,7 @@
 #include "cli/cmd_info.hpp"
 
 #include "cli/layer_options.hpp"
-#include "layers/model/commodities.hpp"
+#include "layers/query/layer_summary.hpp"
 
 #include <fmt/format.h>
 #include <fmt/ostream.h>
@@ -13,70 +13,44 @@ namespace depmap::cli {
 
 namespace {
 
-// Commodities most frequent first, then by name; "" (none listed) last.
-std::vector<std::pair<std::string, std::size_t>> ranked(const std::map<std::string, std::size_t>& counts) {
-    std::vector<std::pair<std::string, std::size_t>> rows(counts.begin(), counts.end());
-    std::stable_sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) {
-        if (a.first.empty() != b.first.empty()) return b.first.empty();
-        return a.second > b.second;
-    });
-    return rows;
-}
-
-void print_json(const layers::Layer& layer, std::ostream& out) {
-    nlohmann::ordered_json json;
-    json["source"] = layer.source;
-    json["layer"] = layer.name;
-    json["driver"] = layer.driver;
-    json["count"] = layer.size();
-    json["skipped"] = layer.skipped.count;
-    if (layer.skipped.count > 0) json["skipped_reasons"] = layer.skipped.by_reason;
-    const auto extent = layer.extent();
-    json["extent"] = extent.empty() ? nlohmann::ordered_json(nullptr)
-                                    : nlohmann::ordered_json{extent.min_lon_deg, extent.min_lat_deg,
-                                                             extent.max_lon_deg, extent.max_lat_deg};
-    json["crs"] = layer.crs.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(layer.crs);
-    json["geometry_type"] = layer.geometry_type;
-    json["geometry_source"] = layer.geometry_source;
-    json["coordinate_columns"] = layer.coordinate_columns;
-    auto& fields = json["fields"] = nlohmann::ordered_json::object();
-    for (const auto& field : layer.fields) fields[field.name] = std::string(layers::to_string(field.type));
-    if (const auto field = layers::commodity_field(layer)) {
-        auto& commodities = json["commodities"] = nlohmann::ordered_json::object();
-        std::size_t without = 0;
-        for (const auto& [name, count] : ranked(layers::count_commodities(layer, *field))) {
-            if (name.empty()) without = count;
-            else commodities[name] = count;
-        }
-        json["without_commodity"] = without;
+void print_json(const layers::LayerSummary& s, std::ostream& out) {
+    using json = nlohmann::ordered_json;
+    json j{{"source", s.source}, {"layer", s.name}, {"driver", s.driver}, {"count", s.count},
+           {"skipped", s.skipped.count}};
+    if (s.skipped.count > 0) j["skipped_reasons"] = s.skipped.by_reason;
+    j["extent"] = s.extent.empty() ? json(nullptr) : json{s.extent.min_lon_deg, s.extent.min_lat_deg,
+                                                          s.extent.max_lon_deg, s.extent.max_lat_deg};
+    j["crs"] = s.crs.empty() ? json(nullptr) : json(s.crs);
+    j["geometry_type"] = s.geometry_type;
+    j["geometry_source"] = s.geometry_source;
+    j["coordinate_columns"] = s.coordinate_columns;
+    auto& fields = j["fields"] = json::object();
+    for (const auto& field : s.fields) fields[field.name] = std::string(layers::to_string(field.type));
+    if (s.commodities) {
+        auto& commodities = j["commodities"] = json::object();
+        for (const auto& c : s.commodities->commodities) commodities[c.name] = c.sites;
+        j["without_commodity"] = s.commodities->without;
     }
-    out << json.dump(2) << '\n';
+    out << j.dump(2) << '\n';
 }
 
-void print_table(const layers::Layer& layer, std::ostream& out) {
-    fmt::print(out, "source:      {}\n", layer.source);
-    fmt::print(out, "layer:       {} ({})\n", layer.name, layer.driver);
-    fmt::print(out, "features:    {}", layer.size());
-    if (layer.skipped.count > 0) fmt::print(out, " ({} skipped)", layer.skipped.count);
-    fmt::print(out, "\ngeometry:    {} from {}\n", layer.geometry_type, layer.geometry_source);
-    fmt::print(out, "crs:         {}\n", layer.crs.empty() ? "none given (read as EPSG:4326)" : layer.crs);
-    const auto extent = layer.extent();
-    if (extent.empty()) fmt::print(out, "extent:      none\n");
+void print_table(const layers::LayerSummary& s, std::ostream& out) {
+    fmt::print(out, "source:      {}\nlayer:       {} ({})\nfeatures:    {}", s.source, s.name, s.driver, s.count);
+    if (s.skipped.count > 0) fmt::print(out, " ({} skipped)", s.skipped.count);
+    fmt::print(out, "\ngeometry:    {} from {}\n", s.geometry_type, s.geometry_source);
+    fmt::print(out, "crs:         {}\n", s.crs.empty() ? "none given (read as EPSG:4326)" : s.crs);
+    if (s.extent.empty()) fmt::print(out, "extent:      none\n");
     else fmt::print(out, "extent:      lon {:.6f} to {:.6f}, lat {:.6f} to {:.6f} (WGS84)\n",
-                    extent.min_lon_deg, extent.max_lon_deg, extent.min_lat_deg, extent.max_lat_deg);
+                    s.extent.min_lon_deg, s.extent.max_lon_deg, s.extent.min_lat_deg, s.extent.max_lat_deg);
     std::size_t width = 0;
-    for (const auto& field : layer.fields) width = std::max(width, field.name.size());
-    fmt::print(out, "fields:      {}\n", layer.fields.size());
-    for (const auto& field : layer.fields)
-        fmt::print(out, "  {:<{}}  {}\n", field.name, width, layers::to_string(field.type));
-    const auto field = layers::commodity_field(layer);
-    if (!field) return;
-    const auto rows = ranked(layers::count_commodities(layer, *field));
-    fmt::print(out, "commodities: {} (from field {}; a site may list several)\n",
-               std::count_if(rows.begin(), rows.end(), [](const auto& r) { return !r.first.empty(); }),
-               layer.fields[*field].name);
-    for (const auto& [name, count] : rows)
-        fmt::print(out, "  {:>7}  {}\n", count, name.empty() ? "(none listed)" : name);
+    for (const auto& field : s.fields) width = std::max(width, field.name.size());
+    fmt::print(out, "fields:      {}\n", s.fields.size());
+    for (const auto& field : s.fields) fmt::print(out, "  {:<{}}  {}\n", field.name, width, layers::to_string(field.type));
+    if (!s.commodities) return;
+    fmt::print(out, "commodities: {} (from field {}; a site may list several)\n", s.commodities->commodities.size(),
+               s.commodities->field);
+    for (const auto& c : s.commodities->commodities) fmt::print(out, "  {:>7}  {}\n", c.sites, c.name);
+    if (s.commodities->without > 0) fmt::print(out, "  {:>7}  (none listed)\n", s.commodities->without);
 }
 
 } // namespace
@@ -92,9 +66,9 @@ CLI::App* InfoCommand::setup(CLI::App& app) {
 }
 
 void InfoCommand::run(const GlobalOptions& global, std::ostream& out, std::ostream& err) {
-    const layers::Layer layer = m_layer.load(m_path, global, err);
-    if (m_format == OutputFormat::Json) print_json(layer, out);
-    else print_table(layer, out);
+    const auto summary = layers::summarise_layer(m_layer.load(m_path, global, err));
+    if (m_format == OutputFormat::Json) print_json(summary, out);
+    else print_table(summary, out);
 }
 
 } // namespace depmap::cli

@@ -2,8 +2,9 @@
 
 #include "cli/layer_options.hpp"
 #include "cli/query_places.hpp"
+#include "layers/query/proximity.hpp"
 #include "cli/whole_number.hpp"
-#include "geo/units.hpp"
+#include "cli/distance_option.hpp"
 
 namespace depmap::cli {
 
@@ -12,7 +13,7 @@ CLI::App* NearCommand::setup(CLI::App& app) {
     command->add_option("place", m_place, "A feature name or id, a gazetteer place, lon,lat or DMS");
     command->add_option("--from", m_from, "A layer of places to ask about, one after another")
         ->check(non_empty_path());
-    command->add_option("-r,--radius", m_radius, "The distance: 50km, 12.5 mi, 800 m, 3nmi")->required();
+    add_distance_option(*command, "-r,--radius", m_radius_m, "The distance: 50km, 12.5 mi, 800 m, 3nmi")->required();
     command->add_option("--limit", m_limit, "Only the nearest N (per place)")->check(whole_number(0));
     command->add_flag("--count", m_count, "Only the number of features (per place)");
     m_input.add_to(*command);
@@ -21,7 +22,7 @@ CLI::App* NearCommand::setup(CLI::App& app) {
 }
 
 void NearCommand::run(const GlobalOptions& global, std::ostream& out, std::ostream& err) {
-    const double radius_m = geo::parse_distance_m(m_radius);
+    const double radius_m = m_radius_m;
     const auto input = m_input.load(global, err);
     const auto places = query_places(m_place, m_from, input.all, global, err);
     const layers::Layer& layer = input.selected();

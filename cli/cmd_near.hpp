@@ -13,7 +13,7 @@ public:
 private:
     std::string m_place;
     std::string m_from;
-    std::string m_radius;
+    double m_radius_m = 0;
     std::size_t m_limit = 0;
     bool m_count = false;
     QueryInput m_input;

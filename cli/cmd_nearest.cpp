@@ -2,8 +2,9 @@
 
 #include "cli/layer_options.hpp"
 #include "cli/query_places.hpp"
+#include "layers/query/proximity.hpp"
 #include "cli/whole_number.hpp"
-#include "geo/units.hpp"
+#include "cli/distance_option.hpp"
 
 namespace depmap::cli {
 
@@ -13,7 +14,7 @@ CLI::App* NearestCommand::setup(CLI::App& app) {
     command->add_option("--from", m_from, "A layer of places to ask about, one after another")
         ->check(non_empty_path());
     command->add_option("-k", m_k, "How many (default 5)")->check(whole_number(1));
-    command->add_option("--max-distance", m_max_distance, "Only features within this distance (50km, ...)");
+    add_distance_option(*command, "--max-distance", m_max_distance_m, "Only features within this distance (50km, ...)");
     m_input.add_to(*command);
     m_output.add_to(*command);
     return command;
@@ -22,7 +23,7 @@ CLI::App* NearestCommand::setup(CLI::App& app) {
 void NearestCommand::run(const GlobalOptions& global, std::ostream& out, std::ostream& err) {
     layers::NearestOptions options;
     options.k = m_k;
-    if (!m_max_distance.empty()) options.max_distance_m = geo::parse_distance_m(m_max_distance);
+    options.max_distance_m = m_max_distance_m;
     options.label_queries = !m_from.empty();
     const auto input = m_input.load(global, err);
     const auto places = query_places(m_place, m_from, input.all, global, err);

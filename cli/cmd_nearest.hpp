@@ -3,6 +3,8 @@
 #include "cli/command.hpp"
 #include "cli/query_input.hpp"
 
+#include <limits>
+
 namespace depmap::cli {
 
 class NearestCommand : public Command {
@@ -14,7 +16,7 @@ private:
     std::string m_place;
     std::string m_from;
     std::size_t m_k = 5;
-    std::string m_max_distance;
+    double m_max_distance_m = std::numeric_limits<double>::infinity();
     QueryInput m_input;
     OutputOptions m_output;
 };

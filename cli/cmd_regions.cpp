@@ -29,20 +29,16 @@ void RegionsCommand::run(const GlobalOptions& global, std::ostream& out, std::os
         throw ArgumentError("--sum and --group-by need --summary");
     layers::ReadOptions by_options;
     by_options.layer_name = m_by_layer_name;
-    const std::string by = m_by == "divisions" ? (layers::data_dir() / "divisions.geojson").string() : m_by;
+    const auto by = layers::bundled_or_path(m_by, {{"divisions", layers::Bundled::Divisions}});
     const auto regions = layers::read_layer(by, by_options);
     const auto input = m_input.load(global, err);
     const auto& layer = input.selected();
     if (!layer.is_points()) throw InputError(layer.source + ": regions needs a point layer");
     if (!m_summary) {
-        const auto assigned = layers::assign_regions(layer, regions);
-        const auto region = *assigned.field_index("region");
-        std::size_t outside = 0;
-        for (std::size_t row = 0; row < assigned.size(); ++row) outside += assigned.columns[region].is_null(row);
-        if (outside > 0 && !global.quiet)
+        if (const auto outside = layers::outside_count(layer, layers::polygons_of(regions)); outside > 0 && !global.quiet)
             fmt::print(err, "note: {} of {} features lie outside every region of {} (region empty)\n",
-                       outside, assigned.size(), by);
-        return m_output.emit(assigned, global, out, err);
+                       outside, layer.size(), by);
+        return m_output.emit(layers::assign_regions(layer, regions), global, out, err);
     }
     layers::RegionsOptions options;
     options.sum_fields = m_sums;

@@ -54,7 +54,7 @@ void WithinCommand::run(const GlobalOptions& global, std::ostream& out, std::ost
     } else if (!m_polygon_file.empty()) {
         polygons = chosen_polygons(layers::read_layer(m_polygon_file), m_polygon_where);
     } else {
-        const auto divisions = layers::read_layer((layers::data_dir() / "divisions.geojson").string());
+        const auto divisions = layers::read_layer(layers::bundled_path(layers::Bundled::Divisions).string());
         polygons.push_back(layers::polygons_of(divisions)[layers::find_region(divisions, m_region)]);
     }
     const auto input = m_input.load(global, err);

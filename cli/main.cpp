@@ -4,15 +4,12 @@
 #include "base/error.hpp"
 #include "base/one_line.hpp"
 #include "base/parallel.hpp"
-#include "layers/output/temporaries.hpp"
+#include "layers/output/signal_cleanup.hpp"
 
 #include <fmt/format.h>
 
 #include <charconv>
 #include <iostream>
-#include <thread>
-
-#include <signal.h>
 
 namespace {
 
@@ -26,33 +23,6 @@ int report(const std::string& command, std::string_view what, int code) {
     return code;
 }
 
-// SIGINT, SIGTERM and SIGHUP end depmap without leaving its temporary files: they are
-// blocked in every thread (set before any starts) and one thread waits for them,
-// removes the temporaries, then ends the process with the signal's own default action,
-// so the exit status still says which signal it was. No handler runs in a signal's
-// context, so nothing unsafe there. A signal ignored when depmap starts (`nohup`, a
-// shell's background job) stays ignored.
-void remove_temporaries_on_signals() {
-    sigset_t signals;
-    sigemptyset(&signals);
-    for (const int sig : {SIGINT, SIGTERM, SIGHUP}) {
-        struct sigaction current {};
-        if (sigaction(sig, nullptr, &current) == 0 && current.sa_handler != SIG_IGN) sigaddset(&signals, sig);
-    }
-    pthread_sigmask(SIG_BLOCK, &signals, nullptr);
-    std::thread([signals] {
-        int sig = 0;
-        while (sigwait(&signals, &sig) != 0) {}
-        depmap::layers::remove_registered_temporaries();
-        signal(sig, SIG_DFL);
-        sigset_t just_this;
-        sigemptyset(&just_this);
-        sigaddset(&just_this, sig);
-        pthread_sigmask(SIG_UNBLOCK, &just_this, nullptr);
-        raise(sig);
-    }).detach();
-}
-
 constexpr const char* out_of_memory = "out of memory; free some memory, or ask for less (a smaller extent, "
                                       "larger cells, fewer features)";
 
@@ -60,7 +30,7 @@ constexpr const char* out_of_memory = "out of memory; free some memory, or ask f
 
 int main(int argc, char** argv) {
     using namespace depmap;
-    remove_temporaries_on_signals();
+    layers::remove_temporaries_on_signals();
     cli::StandardOutput standard_output;  // std::cout, its failed writes reported
     CLI::App app("depmap: maps mineral deposits and mines, and answers questions about them.",
                  "depmap");

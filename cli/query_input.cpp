@@ -3,14 +3,12 @@
 #include "cli/layer_options.hpp"
 #include "base/error.hpp"
 #include "layers/query/attribute_filter.hpp"
-#include "layers/output/output_destination.hpp"
 #include "layers/output/staged_output.hpp"
 #include "layers/text/text_output.hpp"
 
 #include <fmt/format.h>
 #include <fmt/ostream.h>
 
-#include <algorithm>
 
 namespace depmap::cli {
 
@@ -26,15 +24,7 @@ void QueryInput::add_to(CLI::App& command) {
 SelectedLayer QueryInput::load(const GlobalOptions& global, std::ostream& err) const {
     SelectedLayer result{layer.load(layer_path, global, err), std::nullopt};
     if (where.empty() && commodity.empty()) return result;
-    std::vector<std::size_t> rows(result.all.size());
-    for (std::size_t i = 0; i < rows.size(); ++i) rows[i] = i;
-    if (!where.empty()) rows = layers::rows_where(result.all, where);
-    if (!commodity.empty()) {
-        const auto with = layers::rows_with_commodity(result.all, commodity);
-        std::vector<std::size_t> both;
-        std::set_intersection(rows.begin(), rows.end(), with.begin(), with.end(), std::back_inserter(both));
-        rows = std::move(both);
-    }
+    const auto rows = layers::rows_selected(result.all, where, commodity);
     if (global.verbose) fmt::print(err, "selected {} of {} features\n", rows.size(), result.all.size());
     if (rows.empty() && !commodity.empty() && !global.quiet)
         fmt::print(err, "note: no feature of {} lists the commodity '{}'\n", result.all.source, commodity);
@@ -62,11 +52,24 @@ void OutputOptions::add_to(CLI::App& command, bool to_stdout) {
     command.add_flag("--style", style, "Write a QGIS style (.qml) beside the file, and into a GeoPackage: "
                      "colours by commodity, labels by name")->group(group);
     command.add_option("--size-by", size_by, "With --style: scale markers by this numeric field")->group(group);
-    // An existing file is refused as soon as the command line is read, not after the
-    // work (the writer checks again, sidecars included).
-    command.parse_complete_callback([this] {
-        if (!path.empty()) layers::refuse_existing(path, write.overwrite || write.append);
-    });
+    // Whatever can be checked of the output is, as soon as the command line is read: an
+    // existing file, the format, the CRS, a Shapefile to a pipe. Not after the work.
+    command.parse_complete_callback([this, to_stdout] { check(to_stdout); });
+}
+
+void OutputOptions::check(bool to_stdout) {
+    if (path.empty()) {
+        if (to_stdout && (!write.crs.empty() || write.append || !layer_name.empty() || style || !size_by.empty()))
+            throw ArgumentError("--crs, --append, --output-layer, --style and --size-by are for files: give -o FILE");
+        return;
+    }
+    layers::refuse_existing(path, write.overwrite || write.append);
+    if (!write.format) write.format = layers::output_format(path, file_format(format));
+    try {
+        layers::check_output(path, write);
+    } catch (const CrsError& e) {
+        throw ArgumentError(fmt::format("--crs: {}", e.what()));
+    }
 }
 
 namespace {
@@ -80,44 +83,28 @@ void print(const layers::Layer& result, OutputFormat format, int precision, std:
     }
 }
 
-// The file's format from its extension, else from -f.
-layers::FileFormat file_format(const std::string& path, OutputFormat format) {
-    try {
-        return layers::format_for_path(path);
-    } catch (const ArgumentError&) {
-        switch (format) {
-        case OutputFormat::Csv: return layers::FileFormat::Csv;
-        case OutputFormat::Json: return layers::FileFormat::Json;
-        case OutputFormat::GeoJson: return layers::FileFormat::GeoJson;
-        case OutputFormat::Table: throw;
-        }
-        throw;
-    }
-}
-
 } // namespace
+
+std::optional<layers::FileFormat> file_format(OutputFormat format) {
+    switch (format) {
+    case OutputFormat::Csv: return layers::FileFormat::Csv;
+    case OutputFormat::Json: return layers::FileFormat::Json;
+    case OutputFormat::GeoJson: return layers::FileFormat::GeoJson;
+    case OutputFormat::Table: break;
+    }
+    return std::nullopt;
+}
 
 void OutputOptions::emit(const layers::Layer& result, const GlobalOptions& global, std::ostream& out,
                          std::ostream& err, layers::StyleKind style_kind) const {
-    if (path.empty()) {
-        if (!write.crs.empty() || write.append || !layer_name.empty() || style || !size_by.empty())
-            throw ArgumentError("--crs, --append, --output-layer, --style and --size-by are for files: give -o FILE");
-        return print(result, format, write.precision, out);
-    }
-    auto options = write;
-    if (!options.format) options.format = file_format(path, format);
-    // Refused before the work, not after it (the writer refuses sidecars to a stream too).
-    if (*options.format == layers::FileFormat::Shapefile && layers::resolve_destination(path).stream)
-        throw OutputError(fmt::format("{}: a Shapefile is several files (.shp, .shx, .dbf), which a device or "
-                                      "pipe cannot take; write it to a file, or stream a GeoPackage or GeoJSON",
-                                      path));
+    if (path.empty()) return print(result, format, write.precision, out);
     std::optional<layers::StyleOptions> style_options;
     if (style || !size_by.empty()) {
         style_options.emplace();
         style_options->kind = style_kind;
         style_options->size_by = size_by;
     }
-    const auto report = layers::write_layers({{&result, layer_name, style_options}}, path, options);
+    const auto report = layers::write_layers({{&result, layer_name, style_options}}, path, write);
     if (!global.quiet)
         for (const auto& note : report.notes) fmt::print(err, "note: {}\n", note);
     if (global.verbose)
@@ -130,7 +117,7 @@ layers::Place resolve_place(const std::string& text, const layers::Layer& layer,
     const layers::PlaceResolver resolver(layer, layers::bundled_gazetteers());
     const auto place = resolver.resolve(text);
     if (global.verbose)
-        fmt::print(err, "{}: {} at {:.6f},{:.6f} ({}{})\n", text, place.label, place.position.lon_deg,
+        fmt::print(err, "{}: {} at {:.6f},{:.6f} ({}{})\n", text, place.name, place.position.lon_deg,
                    place.position.lat_deg, place.origin,
                    place.records > 1 ? fmt::format("; the geodesic mean of {} records within {:g} km",
                                                    place.records, layers::same_place_m / 1000)

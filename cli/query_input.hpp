@@ -44,11 +44,17 @@ struct OutputOptions {
     // --precision, --output-layer, --append, --style and --size-by for files. Takes the
     // command's parse-complete callback: an existing -o FILE is refused there.
     void add_to(CLI::App& command, bool to_stdout = true);
+    // Refuses an existing -o FILE, settles its format and checks it can be written
+    // (layers::check_output): run as soon as the command line is read.
+    void check(bool to_stdout);
     // Prints `result` to `out`, or writes it to -o FILE in the format its extension
     // names (else -f's), with the writer's notes on `err` unless -q.
     void emit(const layers::Layer& result, const GlobalOptions& global, std::ostream& out,
               std::ostream& err, layers::StyleKind style_kind = layers::StyleKind::Automatic) const;
 };
+
+// The file format -f names, for a file whose extension does not say it.
+std::optional<layers::FileFormat> file_format(OutputFormat format);
 
 // Resolves a place against `layer` and the bundled gazetteer; -v says how.
 layers::Place resolve_place(const std::string& text, const layers::Layer& layer,

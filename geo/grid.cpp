@@ -44,10 +44,13 @@ void projected_bounds(const LocalProjection& projection, const Box& box, double&
 
 } // namespace
 
+void check_cell_size(double cell_m) {
+    if (!(cell_m > 0) || !std::isfinite(cell_m)) throw ArgumentError("a cell must be larger than 0 m");
+}
+
 Grid::Grid(const Box& extent, const GridOptions& options)
     : m_options(options), m_projection(LocalProjection::for_box(extent)) {
-    if (!(options.cell_m > 0) || !std::isfinite(options.cell_m))
-        throw ArgumentError(fmt::format("--cell {}: a cell must be larger than 0 m", options.cell_m));
+    check_cell_size(options.cell_m);
     if (!(options.max_vertex_spacing_m > 0))
         throw ArgumentError("the vertex spacing of grid cells must be larger than 0 m");
     double x0, y0, x1, y1;
@@ -76,7 +79,7 @@ Grid::Grid(const Box& extent, const GridOptions& options)
     }
     const double count = static_cast<double>(row_max - row_min + 1) * static_cast<double>(col_max - col_min + 1);
     if (count > max_cells)
-        throw ArgumentError(fmt::format("--cell {:g} m: the grid would have {:.3g} cells (at most {:g}); take larger cells",
+        throw ArgumentError(fmt::format("cells of {:g} m: the grid would have {:.3g} cells (at most {:g}); take larger cells",
                                         options.cell_m, count, max_cells));
     m_row0 = row_min;
     m_col0 = col_min;

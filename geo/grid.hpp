@@ -51,6 +51,9 @@ struct CellIndex {
     friend bool operator==(const CellIndex&, const CellIndex&) = default;
 };
 
+// Throws ArgumentError unless a cell of `cell_m` (its side, metres) is finite and above 0.
+void check_cell_size(double cell_m);
+
 class Grid {
 public:
     // A grid whose cells cover `extent` (as projected: its outline densified). Throws

@@ -21,17 +21,22 @@
 
 namespace depmap::layers {
 
+void check_buffer_radius(double radius_m) {
+    if (!(radius_m > 0.0) || !std::isfinite(radius_m))
+        throw ArgumentError("a buffer radius must be larger than 0 m, such as 10km");
+}
+
+void check_buffer_tolerance(double tolerance_m) {
+    // The vertices are rounded to 7 decimals (about 1 cm), as every format writes them.
+    if (!(tolerance_m >= min_tolerance_m) || !std::isfinite(tolerance_m))
+        throw ArgumentError(fmt::format("a buffer tolerance must be at least {:g} m, such as 1m", min_tolerance_m));
+}
+
 namespace {
 
 geo::GeodesicCircleOptions circle_options(const BufferOptions& options) {
-    if (!(options.radius_m > 0.0) || !std::isfinite(options.radius_m))
-        throw ArgumentError(fmt::format("--radius: give a positive distance such as 10km, not {} m", options.radius_m));
-    if (!(options.tolerance_m > 0.0) || !std::isfinite(options.tolerance_m))
-        throw ArgumentError(fmt::format("--tolerance: give a positive distance such as 1m, not {} m", options.tolerance_m));
-    // The vertices are rounded to 7 decimals (about 1 cm), as every format writes them.
-    if (options.tolerance_m < min_tolerance_m)
-        throw ArgumentError(fmt::format("--tolerance: {} m is finer than depmap draws (at least {} m)",
-                                        options.tolerance_m, min_tolerance_m));
+    check_buffer_radius(options.radius_m);
+    check_buffer_tolerance(options.tolerance_m);
     return {options.radius_m, options.tolerance_m, geo::shape_decimals};
 }
 

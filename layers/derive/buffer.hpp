@@ -14,6 +14,10 @@ namespace depmap::layers {
 // geo::shape_decimals (7 decimals, at most 8 mm), which every format writes exactly.
 inline constexpr double min_tolerance_m = 0.02;
 
+// Throw ArgumentError for a radius not above 0, a tolerance below min_tolerance_m.
+void check_buffer_radius(double radius_m);
+void check_buffer_tolerance(double tolerance_m);
+
 struct BufferOptions {
     double radius_m = 0.0;     // ellipsoidal distance from each centre; > 0
     double tolerance_m = 1.0;  // largest error of any boundary point, as drawn; at least

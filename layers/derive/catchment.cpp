@@ -14,14 +14,21 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
 #include <stdexcept>
 
 namespace depmap::layers {
 
+void check_catchment_tolerance(double tolerance_m) {
+    // Finer than a millimetre only adds vertices (GeoJSON's 7 decimals are about 1 cm).
+    if (!(tolerance_m >= 0.001) || !std::isfinite(tolerance_m))
+        throw ArgumentError("a catchment tolerance must be at least 0.001 m (a millimetre), such as 10m");
+}
+
 namespace {
 
 
-void check_hubs(std::span<const Hub> hubs, double tolerance_m) {
+void check_hubs(std::span<const Place> hubs, double tolerance_m) {
     if (hubs.empty()) throw ArgumentError("no hubs: give at least one");
     for (std::size_t i = 0; i < hubs.size(); ++i)
         for (std::size_t j = 0; j < i; ++j) {
@@ -36,7 +43,7 @@ void check_hubs(std::span<const Hub> hubs, double tolerance_m) {
 // Far enough from `hub` to hold all of the region it could draw from, with room for the
 // straight edges of the cell's outer arcs (which cut up to ~0.01% of it inward) and the
 // region's own straight edges (which may bulge a little beyond their ends).
-double reach_m(const Hub& hub, const geo::MultiPolygon& region) {
+double reach_m(const Place& hub, const geo::MultiPolygon& region) {
     double farthest_m = 0.0;
     for (const auto& polygon : region)
         for (const auto& vertex : polygon.outer())
@@ -49,7 +56,7 @@ double reach_m(const Hub& hub, const geo::MultiPolygon& region) {
     return reach;
 }
 
-std::vector<geo::MultiPolygon> cells(std::span<const Hub> hubs, const geo::MultiPolygon& region,
+std::vector<geo::MultiPolygon> cells(std::span<const Place> hubs, const geo::MultiPolygon& region,
                                      double tolerance_m) {
     if (hubs.size() == 1) return {region};
     std::vector<geo::LonLat> sites;
@@ -77,16 +84,10 @@ std::vector<geo::MultiPolygon> cells(std::span<const Hub> hubs, const geo::Multi
 
 } // namespace
 
-std::size_t outside_count(const Layer& points, const geo::MultiPolygon& region) {
-    const std::vector<geo::MultiPolygon> regions{region};
-    const geo::PolygonIndex index(regions);
-    const auto where = index.locate_all(points.points);
-    return static_cast<std::size_t>(std::count(where.begin(), where.end(), std::nullopt));
-}
-
-Layer catchments(const Layer& points, std::span<const Hub> hubs, const geo::MultiPolygon& region,
+Layer catchments(const Layer& points, std::span<const Place> hubs, const geo::MultiPolygon& region,
                  const CatchmentOptions& options) {
     if (!points.is_points()) throw InputError(points.source + ": catchment counts need a point layer");
+    check_catchment_tolerance(options.tolerance_m);
     check_hubs(hubs, options.tolerance_m);
     const auto sums = sum_columns(points, options.sum_fields);
 

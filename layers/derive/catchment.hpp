@@ -9,10 +9,12 @@
 //   area_km2          the geodesic area of the polygon
 // Which hub a feature goes to is decided by exact geodesic distance (Karney), never by
 // the drawn polygons; a feature exactly as far from two hubs goes to the one listed first.
-// Features outside the region are not counted (outside_count() says how many).
+// Features outside the region are not counted (query/regions.hpp outside_count() says
+// how many).
 #include "geo/lonlat.hpp"
 #include "geo/shape.hpp"
 #include "layers/model/layer.hpp"
+#include "layers/query/places.hpp"
 
 #include <span>
 #include <string>
@@ -20,10 +22,8 @@
 
 namespace depmap::layers {
 
-struct Hub {
-    std::string name;
-    geo::LonLat position;
-};
+// Throws ArgumentError for a tolerance below a millimetre.
+void check_catchment_tolerance(double tolerance_m);
 
 struct CatchmentOptions {
     std::vector<std::string> sum_fields;  // numeric fields totalled per hub. DEFAULT: none
@@ -38,10 +38,7 @@ struct CatchmentOptions {
 // The catchment of each hub within `region`. Throws ArgumentError for no hubs, two hubs
 // closer than the tolerance (naming both), a sum field that is missing or not numeric,
 // or a region too large for lon/lat cells (over about 8,000 km from a hub).
-Layer catchments(const Layer& points, std::span<const Hub> hubs, const geo::MultiPolygon& region,
+Layer catchments(const Layer& points, std::span<const Place> hubs, const geo::MultiPolygon& region,
                  const CatchmentOptions& options);
-
-// How many features of `points` lie outside `region` (boundaries count as inside).
-std::size_t outside_count(const Layer& points, const geo::MultiPolygon& region);
 
 } // namespace depmap::layers

@@ -143,10 +143,17 @@ struct Hull {
     bool spans_area = true;  // false for one point, or points in a line: a disc or strip
 };
 
+} // namespace
+
+void check_concave_ratio(double ratio) {
+    if (!(ratio > 0.0 && ratio <= 1.0))
+        throw ArgumentError(fmt::format("a concave ratio must be in (0, 1] (1 is the convex hull), not {}", ratio));
+}
+
+namespace {
+
 Hull grown_hull(std::span<const geo::LonLat> points, const HullOptions& options) {
-    if (!(options.concave_ratio > 0.0 && options.concave_ratio <= 1.0))
-        throw ArgumentError(fmt::format("--concave: give a ratio in (0, 1] (1 is the convex hull), not {}",
-                                        options.concave_ratio));
+    check_concave_ratio(options.concave_ratio);
     if (points.empty()) return {};
 
     const geo::LocalProjection projection(geo::geocentric_mean(points));

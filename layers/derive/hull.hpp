@@ -22,6 +22,9 @@ namespace depmap::layers {
 // How far the hull is grown beyond the outermost points.
 inline constexpr double hull_margin_m = 1.0;
 
+// Throws ArgumentError for a concave ratio outside (0, 1].
+void check_concave_ratio(double ratio);
+
 struct HullOptions {
     double concave_ratio = 1.0;  // 1: convex; (0,1): concave (GEOS ratio: smaller hugs
                                  // the points more closely). DEFAULT: 1

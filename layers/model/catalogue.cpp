@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include <cstdlib>
+#include <stdexcept>
 #include <system_error>
 
 namespace depmap::layers {
@@ -30,6 +31,25 @@ fs::path data_dir() {
                      "or pass --layer FILE");
 }
 
-fs::path default_layer_path() { return data_dir() / "deposits.csv"; }
+fs::path bundled_path(Bundled file) {
+    switch (file) {
+    case Bundled::Deposits: return data_dir() / "deposits.csv";
+    case Bundled::Plants: return data_dir() / "plants.csv";
+    case Bundled::Divisions: return data_dir() / "divisions.geojson";
+    case Bundled::Boundary: return data_dir() / "boundary.geojson";
+    case Bundled::Places: return data_dir() / "places.csv";
+    case Bundled::Cities: return data_dir() / "cities.csv";
+    }
+    throw std::logic_error("unknown bundled file");
+}
+
+fs::path default_layer_path() { return bundled_path(Bundled::Deposits); }
+
+std::string bundled_or_path(const std::string& text,
+                            std::initializer_list<std::pair<const char*, Bundled>> names) {
+    for (const auto& [name, file] : names)
+        if (text == name) return bundled_path(file).string();
+    return text;
+}
 
 } // namespace depmap::layers

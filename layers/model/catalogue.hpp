@@ -1,6 +1,9 @@
 #pragma once
 // The bundled Inner Mongolia dataset: where it is and which file is which.
 #include <filesystem>
+#include <initializer_list>
+#include <string>
+#include <utility>
 
 namespace depmap::layers {
 
@@ -9,7 +12,26 @@ namespace depmap::layers {
 // (running from a build tree). Throws InputError when none exists.
 std::filesystem::path data_dir();
 
+// The bundled files, each named once here.
+enum class Bundled {
+    Deposits,   // deposits.csv: deposits and mines, the default layer of every command
+    Plants,     // plants.csv: iron and steel plants
+    Divisions,  // divisions.geojson: the leagues and cities
+    Boundary,   // boundary.geojson: Inner Mongolia, the divisions dissolved
+    Places,     // places.csv: the gazetteer of named places
+    Cities,     // cities.csv: the gazetteer of cities
+};
+
+// The path of a bundled file (in data_dir()).
+std::filesystem::path bundled_path(Bundled file);
+
 // The default layer of every command: the bundled deposits and mines.
 std::filesystem::path default_layer_path();
+
+// `text`, unless it is the name of a bundled polygon layer in `names`: then that file's path.
+// ("divisions" names the leagues and cities for --by and --extent; a file of that name
+// is given as ./divisions.)
+std::string bundled_or_path(const std::string& text,
+                            std::initializer_list<std::pair<const char*, Bundled>> names);
 
 } // namespace depmap::layers

@@ -79,4 +79,15 @@ std::vector<std::size_t> rows_with_commodity(const Layer& layer, const std::stri
     return rows;
 }
 
+std::vector<std::size_t> rows_selected(const Layer& layer, const std::string& where, const std::string& commodity) {
+    std::vector<std::size_t> rows(layer.size());
+    for (std::size_t i = 0; i < rows.size(); ++i) rows[i] = i;
+    if (!where.empty()) rows = rows_where(layer, where);
+    if (commodity.empty()) return rows;
+    const auto with = rows_with_commodity(layer, commodity);
+    std::vector<std::size_t> both;
+    std::set_intersection(rows.begin(), rows.end(), with.begin(), with.end(), std::back_inserter(both));
+    return both;
+}
+
 } // namespace depmap::layers

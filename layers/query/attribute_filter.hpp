@@ -17,4 +17,7 @@ std::vector<std::size_t> rows_where(const Layer& layer, const std::string& where
 // field.
 std::vector<std::size_t> rows_with_commodity(const Layer& layer, const std::string& commodity);
 
+// The rows both `where` and `commodity` select, an empty one selecting every row.
+std::vector<std::size_t> rows_selected(const Layer& layer, const std::string& where, const std::string& commodity);
+
 } // namespace depmap::layers

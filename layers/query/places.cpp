@@ -13,6 +13,7 @@
 #include <fmt/ranges.h>
 
 #include <algorithm>
+#include <charconv>
 #include <array>
 #include <cctype>
 
@@ -77,7 +78,7 @@ std::optional<Place> by_coordinates(std::string_view text) {
     if (!position) return std::nullopt;
     if (const auto problem = check_position(*position))
         throw InputError(fmt::format("place '{}': {}", text, problem->detail));
-    return Place{std::string(text), *position, "coordinates", 1};
+    return Place{.name = std::string(text), .position = *position, .id = std::string(text), .origin = "coordinates"};
 }
 
 std::optional<Place> by_id(const Layer& layer, std::string_view text) {
@@ -89,7 +90,7 @@ std::optional<Place> by_id(const Layer& layer, std::string_view text) {
             std::equal(id.begin(), id.end(), text.begin(), [](unsigned char a, unsigned char b) {
                 return std::tolower(a) == std::tolower(b);
             }))
-            return Place{id, layer.points[row], "feature " + id, 1};
+            return Place{.name = id, .position = layer.points[row], .id = std::string(text), .origin = "feature " + id};
     }
     return std::nullopt;
 }
@@ -108,8 +109,8 @@ std::optional<Place> by_name(const Layer& layer, std::string_view text, const st
                                      text, layer.source, groups.size(), same_place_m / 1000,
                                      fmt::join(candidates, "; ")));
     }
-    if (rows.size() == 1) return Place{rows[0].name, positions[0], origin, 1};
-    return Place{std::string(text), geo::geodesic_mean(positions), origin, rows.size()};
+    if (rows.size() == 1) return Place{.name = rows[0].name, .position = positions[0], .id = std::string(text), .origin = origin};
+    return Place{.name = std::string(text), .position = geo::geodesic_mean(positions), .id = std::string(text), .origin = origin, .records = rows.size()};
 }
 
 std::vector<std::string> suggestions(const std::vector<const Layer*>& layers, std::string_view text) {
@@ -172,11 +173,69 @@ Place PlaceResolver::resolve(std::string_view text) const {
                                                  : fmt::format(" (did you mean: {}?)", fmt::join(similar, ", "))));
 }
 
+std::vector<Place> places_of(const Layer& layer) {
+    if (!layer.is_points())
+        throw InputError(fmt::format("{}: places are points, not {}", layer.source, layer.geometry_type));
+    const auto id = layer.field_index("id");
+    const auto name = layer.field_index("name");
+    const Column* ids = id ? &layer.columns[*id] : nullptr;
+    const bool numbers = !ids || ids->type() == FieldType::Integer;
+    std::vector<Place> places;
+    for (std::size_t row = 0; row < layer.points.size(); ++row) {
+        Place place{.name = name ? layer.columns[*name].to_text(row) : std::string(),
+                    .position = layer.points[row],
+                    .id = ids ? ids->to_text(row) : std::to_string(row + 1)};
+        if (numbers && !(ids && ids->is_null(row)))
+            place.id_number = ids ? ids->integer(row) : static_cast<std::int64_t>(row + 1);
+        places.push_back(std::move(place));
+    }
+    return places;
+}
+
+namespace {
+
+std::string_view trimmed(std::string_view text) {
+    const auto first = text.find_first_not_of(" \t");
+    if (first == std::string_view::npos) return {};
+    return text.substr(first, text.find_last_not_of(" \t") - first + 1);
+}
+
+bool is_number(std::string_view text) {
+    if (!text.empty() && text.front() == '+') text.remove_prefix(1);
+    double value = 0.0;
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+    return !text.empty() && error == std::errc() && end == text.data() + text.size();
+}
+
+} // namespace
+
+std::vector<std::string> split_place_list(std::string_view text) {
+    std::vector<std::string_view> items;
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        auto end = text.find(',', start);
+        if (end == std::string_view::npos) end = text.size();
+        items.push_back(trimmed(text.substr(start, end - start)));
+        start = end + 1;
+    }
+    std::vector<std::string> places;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        if (items[i].empty()) throw ArgumentError("'" + std::string(text) + "': an empty place between commas");
+        if (i + 1 < items.size() && is_number(items[i]) && is_number(items[i + 1])) {
+            places.push_back(std::string(items[i]) + "," + std::string(items[i + 1]));
+            ++i;
+        } else {
+            places.emplace_back(items[i]);
+        }
+    }
+    return places;
+}
+
 std::vector<const Layer*> bundled_gazetteers() {
     static const std::vector<Layer> layers = [] {
         std::vector<Layer> loaded;
-        for (const char* file : {"places.csv", "cities.csv"})
-            loaded.push_back(read_layer((data_dir() / file).string()));
+        for (const auto file : {Bundled::Places, Bundled::Cities})
+            loaded.push_back(read_layer(bundled_path(file).string()));
         return loaded;
     }();
     std::vector<const Layer*> out;

@@ -4,18 +4,36 @@
 #include "geo/lonlat.hpp"
 #include "layers/model/layer.hpp"
 
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace depmap::layers {
 
+// A place a question is asked about: resolved from text, a feature of a file of places,
+// a hub. One type for every command.
 struct Place {
-    std::string label;         // what the user wrote, or the matched name
+    std::string name;          // what the user wrote, the matched name, or the feature's name
     geo::LonLat position;      // WGS84
-    std::string origin;        // "coordinates", "feature IM-USGS-0001", "gazetteer", ...
+    std::string id = {};       // the feature's id, or the text the user wrote
+    // The id as a number when the places' ids are numbers (an Integer "id" field, or row
+    // numbers): answers then label their rows with numbers too, so that a query_id
+    // joins the places' own id in QGIS without a cast.
+    std::optional<std::int64_t> id_number = std::nullopt;
+    std::string origin = {};   // "coordinates", "feature IM-USGS-0001", "gazetteer", ...
     std::size_t records = 1;   // how many records were merged into this place
 };
+
+// Every feature of a point layer as a place: id from its "id" field (else its 1-based row
+// number), name from its "name" field. Throws InputError for a layer of other geometries.
+std::vector<Place> places_of(const Layer& layer);
+
+// "Baotou, 119.0,42.3, Chifeng" -> {"Baotou", "119.0,42.3", "Chifeng"}: items are split at
+// commas, and two numbers in a row are joined back into one lon,lat place. Throws
+// ArgumentError for an empty item.
+std::vector<std::string> split_place_list(std::string_view text);
 
 // Records that share a normalised name and lie within this distance of each other
 // (single linkage) are one place, at their geodesic mean.

@@ -23,7 +23,7 @@ struct Answers {
 // thread-safe). Places in dense areas have many more matches than others, so each
 // thread takes the next place not yet asked rather than a fixed half.
 template <typename Query>
-Answers for_each_place(std::span<const QueryPlace> places, std::size_t limit, Query query) {
+Answers for_each_place(std::span<const Place> places, std::size_t limit, Query query) {
     Answers answers;
     answers.of_place.resize(places.size());
     depmap::for_each_task(places.size(), depmap::threads_for(places.size(), 32), [&](std::size_t q) {
@@ -39,7 +39,7 @@ Answers for_each_place(std::span<const QueryPlace> places, std::size_t limit, Qu
 
 // The result layer: matched rows, then the computed fields. Each place fills its own
 // slice of the computed columns, on all cores for millions of matches.
-Layer result_layer(const Layer& layer, std::span<const QueryPlace> places, const Answers& answers,
+Layer result_layer(const Layer& layer, std::span<const Place> places, const Answers& answers,
                    bool label_queries) {
     const std::size_t total = answers.total();
     // Left unwritten until each place fills its slice, on all cores.
@@ -75,24 +75,8 @@ Layer result_layer(const Layer& layer, std::span<const QueryPlace> places, const
 
 } // namespace
 
-std::vector<QueryPlace> query_places(const Layer& layer) {
-    const auto id = layer.field_index("id");
-    const auto name = layer.field_index("name");
-    const Column* ids = id ? &layer.columns[*id] : nullptr;
-    const bool numbers = !ids || ids->type() == FieldType::Integer;
-    std::vector<QueryPlace> places;
-    for (std::size_t row = 0; row < layer.points.size(); ++row) {
-        QueryPlace place{ids ? ids->to_text(row) : std::to_string(row + 1),
-                         name ? layer.columns[*name].to_text(row) : std::string(), layer.points[row]};
-        if (numbers && !(ids && ids->is_null(row)))
-            place.id_number = ids ? ids->integer(row) : static_cast<std::int64_t>(row + 1);
-        places.push_back(std::move(place));
-    }
-    return places;
-}
-
-Column id_column(std::span<const QueryPlace> places) {
-    const bool numbers = std::all_of(places.begin(), places.end(), [](const QueryPlace& place) {
+Column id_column(std::span<const Place> places) {
+    const bool numbers = std::all_of(places.begin(), places.end(), [](const Place& place) {
         return place.id_number || place.id.empty();
     });
     Column ids(numbers ? FieldType::Integer : FieldType::String);
@@ -104,7 +88,7 @@ Column id_column(std::span<const QueryPlace> places) {
     return ids;
 }
 
-Layer near(const Layer& layer, const geo::PointIndex& index, std::span<const QueryPlace> places,
+Layer near(const Layer& layer, const geo::PointIndex& index, std::span<const Place> places,
            const NearOptions& options) {
     const auto answers = for_each_place(places, options.limit, [&](geo::LonLat position) {
         return index.within(position, options.radius_m);
@@ -112,7 +96,7 @@ Layer near(const Layer& layer, const geo::PointIndex& index, std::span<const Que
     return result_layer(layer, places, answers, options.label_queries);
 }
 
-Layer near_counts(const geo::PointIndex& index, std::span<const QueryPlace> places, double radius_m) {
+Layer near_counts(const geo::PointIndex& index, std::span<const Place> places, double radius_m) {
     Layer out;
     out.name = "counts";
     out.kind = GeometryKind::Point;  // the places counted around
@@ -128,7 +112,7 @@ Layer near_counts(const geo::PointIndex& index, std::span<const QueryPlace> plac
     return out;
 }
 
-Layer nearest(const Layer& layer, const geo::PointIndex& index, std::span<const QueryPlace> places,
+Layer nearest(const Layer& layer, const geo::PointIndex& index, std::span<const Place> places,
               const NearestOptions& options) {
     const auto answers = for_each_place(places, 0, [&](geo::LonLat position) {
         return index.nearest(position, options.k, options.max_distance_m);
@@ -138,8 +122,8 @@ Layer nearest(const Layer& layer, const geo::PointIndex& index, std::span<const 
 
 Layer nearest_of(const Layer& layer, const Layer& other) {
     const geo::PointIndex index(other.points);
-    const auto targets = query_places(other);
-    const auto sources = query_places(layer);
+    const auto targets = places_of(other);
+    const auto sources = places_of(layer);
     const auto answers = for_each_place(sources, 1, [&](geo::LonLat position) {
         return index.nearest(position, 1);
     });

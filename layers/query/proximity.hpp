@@ -5,6 +5,7 @@
 // from north) and rank (1 = nearest), and query_id/query_name when asked for many places.
 #include "geo/point_index.hpp"
 #include "layers/model/layer.hpp"
+#include "layers/query/places.hpp"
 
 #include <cstdint>
 #include <limits>
@@ -15,22 +16,8 @@
 
 namespace depmap::layers {
 
-struct QueryPlace {
-    std::string id;
-    std::string name;
-    geo::LonLat position;
-    // The id as a number when the places' ids are numbers (an Integer "id" field, or row
-    // numbers): answers then label their rows with numbers too, so that a query_id
-    // joins the places' own id in QGIS without a cast.
-    std::optional<std::int64_t> id_number = std::nullopt;
-};
-
-// Every feature of a point layer as a query place: id from its "id" field (else its
-// 1-based row number), name from its "name" field.
-std::vector<QueryPlace> query_places(const Layer& layer);
-
 // The places' ids as a column: Integer when every id is a number (or null), else String.
-Column id_column(std::span<const QueryPlace> places);
+Column id_column(std::span<const Place> places);
 
 struct NearOptions {
     double radius_m = 0.0;           // features at exactly this distance are included
@@ -40,11 +27,11 @@ struct NearOptions {
 
 // Features of `layer` (indexed by `index`, built over layer.points) within the radius
 // of each place, nearest first, ties by row.
-Layer near(const Layer& layer, const geo::PointIndex& index, std::span<const QueryPlace> places,
+Layer near(const Layer& layer, const geo::PointIndex& index, std::span<const Place> places,
            const NearOptions& options);
 
 // One row per place: query_id, query_name, count (features within the radius).
-Layer near_counts(const geo::PointIndex& index, std::span<const QueryPlace> places, double radius_m);
+Layer near_counts(const geo::PointIndex& index, std::span<const Place> places, double radius_m);
 
 struct NearestOptions {
     std::size_t k = 5;
@@ -53,7 +40,7 @@ struct NearestOptions {
 };
 
 // The k features nearest each place, by exact geodesic distance, ties by row.
-Layer nearest(const Layer& layer, const geo::PointIndex& index, std::span<const QueryPlace> places,
+Layer nearest(const Layer& layer, const geo::PointIndex& index, std::span<const Place> places,
               const NearestOptions& options);
 
 // Every feature of `layer` with its nearest feature of `other` (both point layers):

@@ -89,6 +89,12 @@ geo::MultiPolygon box_polygon(const geo::Box& b) {
     return {polygon};
 }
 
+std::size_t outside_count(const Layer& points, const std::vector<geo::MultiPolygon>& polygons) {
+    const geo::PolygonIndex index(polygons);
+    const auto where = index.locate_all(points.points);
+    return static_cast<std::size_t>(std::count(where.begin(), where.end(), std::nullopt));
+}
+
 std::vector<std::size_t> rows_within(const Layer& points, const std::vector<geo::MultiPolygon>& polygons) {
     const geo::PolygonIndex index(polygons);
     const auto where = index.locate_all(points.points);

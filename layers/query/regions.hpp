@@ -27,6 +27,10 @@ geo::MultiPolygon box_polygon(const geo::Box& box);
 // The rows of a point layer inside any of `polygons` (boundaries included), in order.
 std::vector<std::size_t> rows_within(const Layer& points, const std::vector<geo::MultiPolygon>& polygons);
 
+// How many features of `points` lie outside every one of `polygons` (boundaries count as
+// inside): those a grid --extent, a catchment region or assign_regions() leave out.
+std::size_t outside_count(const Layer& points, const std::vector<geo::MultiPolygon>& polygons);
+
 struct RegionsOptions {
     std::vector<std::string> sum_fields;  // numeric fields summed per region (sum_<field>)
     std::string group_by;                 // a field splitting each region's rows; a

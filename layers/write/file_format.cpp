@@ -64,6 +64,15 @@ FileFormat format_for_path(const std::filesystem::path& path) {
                                     "or give --format", path.string(), known));
 }
 
+FileFormat output_format(const std::filesystem::path& path, std::optional<FileFormat> fallback) {
+    try {
+        return format_for_path(path);
+    } catch (const ArgumentError&) {
+        if (!fallback) throw;
+        return *fallback;
+    }
+}
+
 FileFormat format_named(std::string_view name) {
     const auto wanted = lower(name);
     for (const auto& t : all()) {

@@ -1,6 +1,7 @@
 #pragma once
 // The file formats depmap writes, and what each of them can hold.
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -23,6 +24,9 @@ const FormatTraits& traits(FileFormat format);
 // The format of a file by its extension (.geojson, .shp, .gpkg, ...). Throws
 // ArgumentError listing the extensions depmap writes.
 FileFormat format_for_path(const std::filesystem::path& path);
+// The format of an output file: by its extension, else `fallback` when given. Throws
+// ArgumentError as format_for_path() when neither says it.
+FileFormat output_format(const std::filesystem::path& path, std::optional<FileFormat> fallback);
 // The format a user names ("gpkg", "GeoPackage", "shp", ...). Throws ArgumentError.
 FileFormat format_named(std::string_view name);
 // "geojson, geojsonseq, shp, gpkg, kml, csv, fgb, json": for help texts.

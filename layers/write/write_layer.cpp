@@ -12,6 +12,7 @@
 #include "layers/write/joined_parts.hpp"
 #include "layers/style/kml_styles.hpp"
 #include "layers/output/memory_folder.hpp"
+#include "layers/output/output_destination.hpp"
 #include "layers/gdal/ogr_geometry.hpp"
 #include "layers/write/ogr_write.hpp"
 #include "layers/text/reprojected.hpp"
@@ -61,8 +62,8 @@ OutputCrs output_crs(const WriteOptions& options, const FormatTraits& format, co
                                         path.string(), format.name, options.crs));
     out.transform.reset(OGRCreateCoordinateTransformation(&source, &out.srs));
     if (!out.transform)
-        throw CrsError(fmt::format("--crs {}: PROJ has no transformation from WGS84 to it ({})",
-                                   options.crs, gdal_error_or("unknown reason")));
+        throw CrsError(fmt::format("PROJ has no transformation from WGS84 to {} ({})", options.crs,
+                                   gdal_error_or("unknown reason")));
     return out;
 }
 
@@ -354,6 +355,20 @@ void write_with_gdal(const std::vector<OutputLayer>& layers, const SpecFor& spec
 
 } // namespace
 
+void check_output(const fs::path& path, const WriteOptions& options) {
+    ensure_gdal();
+    const auto format = options.format ? *options.format : format_for_path(path);
+    if (options.precision < 0 || options.precision > geo::max_exact_decimals)
+        throw ArgumentError(fmt::format("--precision {}: give 0 to {} decimals ({} is about 11 µm; GDAL's GeoJSON "
+                                        "writer prints no more exactly); for every digit write a GeoPackage, "
+                                        "FlatGeobuf or CSV", options.precision, geo::max_exact_decimals, geo::max_exact_decimals));
+    output_crs(options, traits(format), path);
+    if (format == FileFormat::Shapefile && resolve_destination(path).stream)
+        throw OutputError(fmt::format("{}: a Shapefile is several files (.shp, .shx, .dbf), which a device or "
+                                      "pipe cannot take; write it to a file, or stream a GeoPackage or GeoJSON",
+                                      path.string()));
+}
+
 WriteReport write_layers(const std::vector<OutputLayer>& layers, const fs::path& path, const WriteOptions& options) {
     ensure_gdal();
     const auto format = options.format ? *options.format : format_for_path(path);
@@ -361,10 +376,7 @@ WriteReport write_layers(const std::vector<OutputLayer>& layers, const fs::path&
     if (layers.empty()) throw std::invalid_argument("write_layers: no layer");
     if ((layers.size() > 1 || options.append) && format != FileFormat::GeoPackage)
         throw ArgumentError(fmt::format("{}: only a GeoPackage (.gpkg) holds several layers", path.string()));
-    if (options.precision < 0 || options.precision > geo::max_exact_decimals)
-        throw ArgumentError(fmt::format("--precision {}: give 0 to {} decimals ({} is about 11 µm; GDAL's GeoJSON "
-                                        "writer prints no more exactly); for every digit write a GeoPackage, "
-                                        "FlatGeobuf or CSV", options.precision, geo::max_exact_decimals, geo::max_exact_decimals));
+    check_output(path, options);
     const auto crs = output_crs(options, t, path);
 
     StagedOutput stage(path, options.overwrite || options.append, t.sidecars, std::string(t.extensions.front()));

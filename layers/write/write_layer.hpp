@@ -29,6 +29,13 @@ struct WriteOptions {
     bool append = false;
 };
 
+// What can be checked of an output before any work (write_layers() checks it first too):
+// the format (options.format, else the file's extension), the precision, the CRS (known,
+// reachable from WGS84, and no other than WGS84 for a format that is WGS84 by definition),
+// and a Shapefile's several files to a device or pipe. Throws ArgumentError, CrsError for a
+// CRS PROJ does not know or reach, OutputError for the Shapefile.
+void check_output(const std::filesystem::path& path, const WriteOptions& options);
+
 // One layer to write: its features, its name in the file (DEFAULT: the file's stem)
 // and, when given, its QGIS style: stored in a GeoPackage, and written beside a
 // single-layer file as NAME.qml, which QGIS applies on open (DEFAULT: none).

@@ -135,15 +135,15 @@ Answers answers_with(std::size_t threads, const layers::Layer& layer, const test
     for (std::size_t i = 0; i < rows.size(); ++i) rows[i] = (i * 7919) % rows.size();  // every row, shuffled
     answers.subset = csv_of(layer.subset(rows));
 
-    std::vector<layers::QueryPlace> places;
+    std::vector<layers::Place> places;
     for (std::size_t i = 0; i < 200; ++i)
-        places.push_back({std::to_string(i), std::to_string(i), layer.points[i * 599]});
+        places.push_back({.name = std::to_string(i), .position = layer.points[i * 599], .id = std::to_string(i)});
     const geo::PointIndex index(layer.points);
     answers.near = csv_of(layers::near(layer, index, places, {.radius_m = 3000.0, .label_queries = true}));
     answers.nearest = csv_of(layers::nearest(layer, index, places, {.k = 7, .label_queries = true}));
     answers.buffers = csv_of(layers::buffer_layer(layer.subset(std::span(rows).first(200)),
                                                   {.radius_m = 2000.0, .tolerance_m = 10.0}, false));
-    const std::vector<layers::Hub> hubs{{"west", {100.5, 41.0}}, {"east", {102.5, 41.5}}, {"north", {101.5, 43.5}}};
+    const std::vector<layers::Place> hubs{{"west", {100.5, 41.0}}, {"east", {102.5, 41.5}}, {"north", {101.5, 43.5}}};
     answers.catchments = csv_of(layers::catchments(layer, hubs, box(99.9, 39.9, 103.1, 44.1), {}));
 
     const geo::Grid grid({99.9, 39.9, 103.1, 44.1}, {.cell_m = 20000.0});

@@ -25,7 +25,7 @@ using geo::geodesic_distance_m;
 namespace {
 
 // Baotou, Chifeng and Hailar (Hulunbuir), as GeoNames places them.
-const std::vector<layers::Hub> three{{"Baotou", {109.84389, 40.65222}},
+const std::vector<layers::Place> three{{"Baotou", {109.84389, 40.65222}},
                                      {"Chifeng", {118.96361, 42.26833}},
                                      {"Hailar", {119.7, 49.2}}};
 
@@ -35,7 +35,7 @@ struct Nearest {
 };
 
 // Brute force over every hub, ties to the hub listed first.
-Nearest nearest(const std::vector<layers::Hub>& hubs, geo::LonLat p) {
+Nearest nearest(const std::vector<layers::Place>& hubs, geo::LonLat p) {
     std::vector<double> d;
     for (const auto& hub : hubs) d.push_back(geodesic_distance_m(p, hub.position));
     Nearest best;
@@ -124,7 +124,7 @@ TEST_CASE("catchment: counts and areas agree with brute force and add up", "[lay
         CHECK(result.columns[count].integer(h) == expected[h]);
         total += result.columns[count].integer(h);
     }
-    CHECK(layers::outside_count(deposits, region) == outside);
+    CHECK(layers::outside_count(deposits, {region}) == outside);
     CHECK(static_cast<std::size_t>(total) + outside == deposits.size());
 
     // The cells tile the region: their areas add up to its own, to the slivers the 10 m
@@ -143,12 +143,12 @@ TEST_CASE("catchment: one hub takes the whole region; sums total the hub's featu
     const auto region = bundled_region();
     layers::CatchmentOptions options;
     options.sum_fields = {"tonnage"};
-    const std::vector<layers::Hub> one{{"Baotou", three[0].position}};
+    const std::vector<layers::Place> one{{"Baotou", three[0].position}};
     const auto whole = layers::catchments(sample, one, region, options);
     REQUIRE(whole.size() == 1);
     CHECK(whole.columns[*whole.field_index("area_km2")].real(0) == Approx(geo::area_m2(region) / 1e6).epsilon(1e-12));
     CHECK(whole.columns[*whole.field_index("count")].integer(0) ==
-          static_cast<std::int64_t>(sample.size() - layers::outside_count(sample, region)));
+          static_cast<std::int64_t>(sample.size() - layers::outside_count(sample, {region})));
 
     const auto split = layers::catchments(sample, three, region, options);
     const auto tonnage = *sample.field_index("tonnage");
@@ -166,7 +166,7 @@ TEST_CASE("catchment: one hub takes the whole region; sums total the hub's featu
 
 TEST_CASE("catchment: the same hub twice is refused, naming both", "[layers][catchment]") {
     const auto sample = layers::read_layer(test::fixture("sample.csv"));
-    const std::vector<layers::Hub> twice{three[0], three[1], {"Baotou again", three[0].position}};
+    const std::vector<layers::Place> twice{three[0], three[1], {"Baotou again", three[0].position}};
     CHECK_THROWS_WITH(layers::catchments(sample, twice, bundled_region(), {}),
                       Contains("'Baotou'") && Contains("'Baotou again'"));
     CHECK_THROWS_AS(layers::catchments(sample, {}, bundled_region(), {}), ArgumentError);
@@ -178,8 +178,8 @@ TEST_CASE("catchment: a feature as far from two hubs goes to the one listed firs
     test::ScratchDir dir;
     const auto sites = layers::read_layer(dir.write("sites.csv", "id,lon,lat\nmiddle,110,41.5\nwest,109.9,41.5\n"));
     const auto region = layers::box_polygon({108.0, 40.0, 112.0, 43.0});
-    const std::vector<layers::Hub> west_first{{"west", {109, 41}}, {"east", {111, 41}}};
-    const std::vector<layers::Hub> east_first{{"east", {111, 41}}, {"west", {109, 41}}};
+    const std::vector<layers::Place> west_first{{"west", {109, 41}}, {"east", {111, 41}}};
+    const std::vector<layers::Place> east_first{{"east", {111, 41}}, {"west", {109, 41}}};
     const auto a = layers::catchments(sites, west_first, region, {});
     const auto b = layers::catchments(sites, east_first, region, {});
     const auto count = *a.field_index("count");

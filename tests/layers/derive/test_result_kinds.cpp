@@ -63,7 +63,7 @@ std::vector<std::pair<layers::Layer, GeometryKind>> results(const layers::Layer&
     out.emplace_back(layers::density_grid(points, grid), GeometryKind::Polygon);
     layers::CatchmentOptions catchment;
     catchment.sum_fields = {"tonnes"};
-    const std::vector<layers::Hub> hubs{{"Baotou", {109.84389, 40.65222}}, {"Chifeng", {118.96361, 42.26833}}};
+    const std::vector<layers::Place> hubs{{"Baotou", {109.84389, 40.65222}}, {"Chifeng", {118.96361, 42.26833}}};
     out.emplace_back(layers::catchments(points, hubs, region, catchment), GeometryKind::Polygon);
     out.emplace_back(layers::assign_regions(points, regions), GeometryKind::Point);
     layers::RegionsOptions summary;
@@ -72,7 +72,7 @@ std::vector<std::pair<layers::Layer, GeometryKind>> results(const layers::Layer&
     summary.group_by = "commodities";
     out.emplace_back(layers::summarise_regions(points, regions, summary), GeometryKind::None);
     const geo::PointIndex index(points.points);
-    const auto places = layers::query_places(layers::read_layer(test::bundled("cities.csv").string()));
+    const auto places = layers::places_of(layers::read_layer(test::bundled("cities.csv").string()));
     layers::NearOptions near;
     near.radius_m = 50000;
     near.label_queries = true;

@@ -56,7 +56,7 @@ TEST_CASE("places: records of one site within 25 km are one place at their geode
 TEST_CASE("places: ids, Chinese names, the gazetteer", "[layers][places]") {
     CHECK(resolve("im-gemiron-0004").origin == "feature IM-GEMIRON-0004");
     const auto chinese = resolve("白云鄂博主矿");
-    CHECK(chinese.label == "白云鄂博主矿");
+    CHECK(chinese.name == "白云鄂博主矿");
     CHECK(chinese.position == geo::LonLat{109.962814, 41.798138});
     const auto erenhot = resolve("Erenhot");
     CHECK(erenhot.origin == "gazetteer places");
@@ -67,4 +67,24 @@ TEST_CASE("places: a name shared by places far apart is ambiguous", "[layers][pl
     // GeoNames has two towns called Jinshan, far apart.
     CHECK_THROWS_WITH(resolve("Jinshan"), Contains("place 'Jinshan' is ambiguous"));
     CHECK_THROWS_WITH(resolve("Atlantis"), Contains("no place named 'Atlantis'"));
+}
+
+TEST_CASE("places: a list splits at commas, two numbers in a row are one lon,lat", "[layers][places]") {
+    CHECK(layers::split_place_list("Baotou, 119.0,42.3 ,Chifeng") ==
+          std::vector<std::string>{"Baotou", "119.0,42.3", "Chifeng"});
+    CHECK(layers::split_place_list("+110.5,-40") == std::vector<std::string>{"+110.5,-40"});
+    CHECK_THROWS_AS(layers::split_place_list("Baotou,,Chifeng"), ArgumentError);
+}
+
+TEST_CASE("places: every point of a layer, id from its id field, refusing other geometries", "[layers][places]") {
+    depmap::test::ScratchDir dir;
+    const auto places = layers::places_of(
+        layers::read_layer(dir.write("p.csv", "id,name,lon,lat\n7,Seven,110,40\n8,,111,41\n")));
+    REQUIRE(places.size() == 2);
+    CHECK(places[0].id == "7");
+    CHECK(places[0].id_number == 7);
+    CHECK(places[0].name == "Seven");
+    CHECK(places[1].position.lon_deg == 111);
+    const auto squares = layers::read_layer(dir.write("s.csv", "name,wkt\na,\"POLYGON ((0 0, 1 0, 1 1, 0 0))\"\n"));
+    CHECK_THROWS_WITH(layers::places_of(squares), Contains("places are points, not"));
 }

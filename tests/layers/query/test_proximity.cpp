@@ -16,7 +16,7 @@ using depmap::geo::PointIndex;
 using depmap::layers::Column;
 using depmap::layers::FieldType;
 using depmap::layers::Layer;
-using depmap::layers::QueryPlace;
+using depmap::layers::Place;
 
 namespace {
 
@@ -70,13 +70,13 @@ Layer deposits() {
     return layer;
 }
 
-std::vector<QueryPlace> places_in(const Layer& layer, std::size_t count) {
-    std::vector<QueryPlace> places;
+std::vector<Place> places_in(const Layer& layer, std::size_t count) {
+    std::vector<Place> places;
     for (std::size_t q = 0; q < count; ++q) {
         // Every third place is a deposit itself: distance 0 and a duplicate at 0 too.
         const LonLat position = q % 3 == 0 ? layer.points[q * 1000]
                                            : LonLat{107.5 + 0.083 * static_cast<double>(q), 39.5 + 0.081 * static_cast<double>(q)};
-        places.push_back({fmt::format("Q{}", q), fmt::format("地点 {}", q), position});
+        places.push_back({fmt::format("地点 {}", q), position, fmt::format("Q{}", q)});
     }
     return places;
 }
@@ -164,7 +164,7 @@ TEST_CASE("query ids keep the type of the places' own ids", "[proximity]") {
     const Layer layer = deposits();
     const PointIndex index(layer.points);
 
-    const auto numbered = depmap::layers::query_places(places);
+    const auto numbered = depmap::layers::places_of(places);
     const auto counts = depmap::layers::near_counts(index, numbered, 50000.0);
     REQUIRE(counts.fields[0].name == "query_id");
     CHECK(counts.fields[0].type == FieldType::Integer);
@@ -187,13 +187,13 @@ TEST_CASE("query ids keep the type of the places' own ids", "[proximity]") {
     Layer unnamed = places;
     unnamed.fields.erase(unnamed.fields.begin());
     unnamed.columns.erase(unnamed.columns.begin());
-    const auto by_row = depmap::layers::id_column(depmap::layers::query_places(unnamed));
+    const auto by_row = depmap::layers::id_column(depmap::layers::places_of(unnamed));
     REQUIRE(by_row.type() == FieldType::Integer);
     CHECK(by_row.integer(0) == 1);
     CHECK(by_row.integer(2) == 3);
 
     // Text ids stay text, digits or not.
-    const std::vector<QueryPlace> coded{{"007", "", at[0]}, {"IM-1", "", at[1]}};
+    const std::vector<Place> coded{{"", at[0], "007"}, {"", at[1], "IM-1"}};
     const auto text_ids = depmap::layers::id_column(coded);
     REQUIRE(text_ids.type() == FieldType::String);
     CHECK(text_ids.text(0) == "007");

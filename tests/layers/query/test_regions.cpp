@@ -95,3 +95,15 @@ TEST_CASE("regions: every bundled deposit lies in exactly one league, or is repo
         if (assigned.columns[*assigned.field_index("region")].is_null(row)) outside.push_back(cell(assigned, "id", row));
     CHECK(outside == std::vector<std::string>{"IM-USGS-0032"});
 }
+
+TEST_CASE("regions: outside_count counts what no polygon holds, edges and holes as assign_regions", "[layers][regions]") {
+    depmap::test::ScratchDir dir;
+    const auto points = sites(dir);
+    const auto regions = squares(dir);
+    CHECK(layers::outside_count(points, layers::polygons_of(regions)) == 2);  // b in the hole, e far away
+    const auto assigned = layers::assign_regions(points, regions);
+    std::size_t nulls = 0;
+    for (std::size_t row = 0; row < assigned.size(); ++row) nulls += assigned.columns[*assigned.field_index("region")].is_null(row);
+    CHECK(nulls == 2);
+    CHECK(layers::outside_count(points, {}) == points.size());
+}

@@ -60,7 +60,7 @@ TEST_CASE("area_km2 is the geodesic area of the polygon as written", "[layers][a
     buffered.buffer_m = 5000.0;
     check_written_areas(layers::district_layer(deposits, clusters, buffered), "districts as buffers");
 
-    const std::vector<layers::Hub> hubs{{"Baotou", {109.84389, 40.65222}}, {"Chifeng", {118.88694, 42.25778}},
+    const std::vector<layers::Place> hubs{{"Baotou", {109.84389, 40.65222}}, {"Chifeng", {118.88694, 42.25778}},
                                         {"Hulunbuir", {119.76583, 49.21167}}};
     const auto region = layers::union_of(layers::polygons_of(layers::read_layer(test::bundled("boundary.geojson"))));
     check_written_areas(layers::catchments(deposits, hubs, region, {}), "catchments");
