@@ -1,9 +1,12 @@
 #pragma once
-// Small helpers shared by the tests: fixture paths and scratch folders.
+// Small helpers shared by the tests: fixture paths, scratch folders, file contents.
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <random>
+#include <sstream>
 #include <string>
+#include <vector>
 
 namespace depmap::test {
 
@@ -13,6 +16,21 @@ inline std::string fixture(const std::string& name) {
 
 inline std::filesystem::path bundled(const std::string& name) {
     return std::filesystem::path(DEPMAP_TEST_DATA_DIR) / name;
+}
+
+// The whole content of a file, bytes as they are.
+inline std::string slurp(const std::filesystem::path& path) {
+    std::ostringstream text;
+    text << std::ifstream(path, std::ios::binary).rdbuf();
+    return text.str();
+}
+
+// The names in a folder, sorted.
+inline std::vector<std::string> listing(const std::filesystem::path& folder) {
+    std::vector<std::string> names;
+    for (const auto& entry : std::filesystem::directory_iterator(folder)) names.push_back(entry.path().filename().string());
+    std::sort(names.begin(), names.end());
+    return names;
 }
 
 // A fresh folder under the system temporary folder, removed with everything in it.

@@ -26,12 +26,7 @@ geo::Box Layer::extent() const {
 }
 
 Layer Layer::subset(std::span<const std::size_t> rows) const {
-    Layer out;
-    out.source = source;
-    out.name = name;
-    out.driver = driver;
-    out.crs = crs;
-    out.kind = kind;
+    Layer out = empty_like(kind);
     out.geometry_type = geometry_type;
     out.geometry_source = geometry_source;
     out.coordinate_columns = coordinate_columns;

@@ -35,6 +35,9 @@ using namespace depmap;
 
 namespace {
 
+using test::listing;
+using test::slurp;
+
 // 120,000 points in clumps, with names: enough rows for every step to split (CSV blocks
 // of 8,192 rows, reads of 10,000, joined GeoJSON parts of 50,000).
 layers::Layer many_points() {
@@ -53,12 +56,6 @@ layers::Layer many_points() {
                                 40.0 + static_cast<double>(i / 300) * 0.01});
     }
     return layer;
-}
-
-std::string slurp(const std::string& path) {
-    std::ostringstream text;
-    text << std::ifstream(path, std::ios::binary).rdbuf();
-    return text.str();
 }
 
 std::string csv_of(const layers::Layer& layer) {

@@ -28,6 +28,9 @@ namespace fs = std::filesystem;
 
 namespace {
 
+using test::listing;
+using test::slurp;
+
 // Four sites with the values that formats lose: Chinese text, 15 significant digits
 // (GDAL's GeoJSON and KML writers carry no more), a 64-bit integer, nulls, and names
 // longer than a dBASE field name.
@@ -146,20 +149,6 @@ void check_points(const ReadBack& back, double tolerance_deg, std::map<std::stri
         CHECK(std::abs(point->getX() - expected[i].lon_deg) <= tolerance_deg);
         CHECK(std::abs(point->getY() - expected[i].lat_deg) <= tolerance_deg);
     }
-}
-
-std::string slurp(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream out;
-    out << in.rdbuf();
-    return out.str();
-}
-
-std::vector<std::string> listing(const fs::path& folder) {
-    std::vector<std::string> names;
-    for (const auto& entry : fs::directory_iterator(folder)) names.push_back(entry.path().filename().string());
-    std::sort(names.begin(), names.end());
-    return names;
 }
 
 } // namespace
