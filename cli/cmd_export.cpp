@@ -1,6 +1,8 @@
 #include "cli/cmd_export.hpp"
 
+#include "cli/parameter_flags.hpp"
 #include "cli/layer_options.hpp"
+#include "cli/option_errors.hpp"
 #include "base/error.hpp"
 #include "layers/model/catalogue.hpp"
 #include "layers/write/file_format.hpp"
@@ -42,7 +44,7 @@ void ExportCommand::run(const GlobalOptions& global, std::ostream& out, std::ost
                             "lon/lat (EPSG:4326), which QGIS reprojects to any map CRS");
     auto input = m_input.load(global, err);
     auto& layer = input.filtered ? *input.filtered : input.all;
-    if (!m_fields.empty()) layer.keep_fields(m_fields);
+    if (!m_fields.empty()) naming_option("--fields:", [&] { layer.keep_fields(m_fields); });
     if (m_project.empty()) return m_output.emit(layer, global, out, err);
     const auto bundled = [](layers::Bundled file) { return layers::read_layer(layers::bundled_path(file).string()); };
     const auto plants = bundled(layers::Bundled::Plants);
@@ -52,7 +54,7 @@ void ExportCommand::run(const GlobalOptions& global, std::ostream& out, std::ost
     for (const auto& file : m_add) added.push_back({file, layers::read_all_layers(file)});
     const auto recipe = layers::bundled_project(layer, plants, divisions, boundary, added);
     if (!global.quiet)
-        for (const auto& note : recipe.notes) fmt::print(err, "note: {}\n", note);
+        for (const auto& note : recipe.notes) print_note(err, note);
     layers::write_project_folder(m_project, recipe.entries, recipe.title, m_output.write.overwrite);
     if (!global.quiet)
         fmt::print(err, "wrote {}: open {} in QGIS\n", m_project,

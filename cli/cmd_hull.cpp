@@ -1,5 +1,6 @@
 #include "cli/cmd_hull.hpp"
 
+#include "cli/parameter_flags.hpp"
 #include "cli/option_errors.hpp"
 #include "layers/derive/hull.hpp"
 
@@ -28,7 +29,7 @@ void HullCommand::run(const GlobalOptions& global, std::ostream& out, std::ostre
     if (!layer.is_points()) throw InputError(layer.source + ": hull needs a point layer");
     const auto hulls = layers::hull_layer(layer, options, m_group_by);
     if (!global.quiet)
-        for (const auto& note : hulls.notes) fmt::print(err, "note: {}\n", note);
+        for (const auto& note : hulls.notes) print_note(err, note);
     m_output.emit(hulls, global, out, err, layers::StyleKind::Areas);
 }
 

@@ -1,5 +1,6 @@
 #include "cli/layer_options.hpp"
 
+#include "cli/parameter_flags.hpp"
 #include "layers/model/catalogue.hpp"
 #include "layers/read/read.hpp"
 
@@ -41,13 +42,13 @@ layers::Layer LayerOptions::load(const std::string& path, const GlobalOptions& g
         fmt::print(err, "{}: {} features, geometry from {}, CRS {}\n", source, layer.size(),
                    layer.geometry_source, layer.crs.empty() ? "none" : layer.crs);
     if (global.quiet) return layer;
-    for (const auto& note : layer.notes) fmt::print(err, "note: {}\n", note);
+    for (const auto& note : layer.notes) print_note(err, note);
     if (layer.skipped.count > 0) {
         std::string reasons;
         for (const auto& [reason, count] : layer.skipped.by_reason)
             reasons += fmt::format("{}{} {}", reasons.empty() ? "" : ", ", count, reason);
-        fmt::print(err, "note: skipped {} of {} rows ({}); the first: {}\n", layer.skipped.count,
-                   layer.skipped.count + layer.size(), reasons, layer.skipped.first_message);
+        print_note(err, fmt::format("skipped {} of {} rows ({}); the first: {}", layer.skipped.count,
+                                    layer.skipped.count + layer.size(), reasons, layer.skipped.first_message));
     }
     return layer;
 }

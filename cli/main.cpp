@@ -1,5 +1,6 @@
 // depmap: maps mineral deposits and mines. One executable, one subcommand per question.
 #include "cli/command.hpp"
+#include "cli/parameter_flags.hpp"
 #include "cli/standard_output.hpp"
 #include "base/error.hpp"
 #include "base/one_line.hpp"
@@ -17,9 +18,10 @@ constexpr int exit_ok = 0;
 constexpr int exit_failure = 1;  // bad data or a runtime failure
 constexpr int exit_usage = 2;    // a malformed command line
 
-// One line, however long or many-lined the message (GDAL's can be megabytes).
+// One line, however long or many-lined the message (GDAL's can be megabytes), with the
+// library's parameter names as flags.
 int report(const std::string& command, std::string_view what, int code) {
-    std::cerr << fmt::format("depmap{}{}: error: {}\n", command.empty() ? "" : " ", command, depmap::one_line(what));
+    std::cerr << fmt::format("depmap{}{}: error: {}\n", command.empty() ? "" : " ", command, depmap::one_line(depmap::cli::with_flags(what)));
     return code;
 }
 

@@ -1,7 +1,8 @@
 #pragma once
-// The library's errors speak of parameters ("cell size must be positive"); the command
-// line names the flag that set it.
+// The library's errors speak of parameters ("cell size must be positive", `src_crs`); the
+// command line names the flag that set it.
 #include "base/error.hpp"
+#include "cli/parameter_flags.hpp"
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
@@ -21,6 +22,25 @@ decltype(auto) naming_option(std::string_view option, Work&& work) {
         throw ArgumentError(fmt::format("{} {}", option, e.what()));
     } catch (const InputError& e) {
         throw InputError(fmt::format("{} {}", option, e.what()));
+    }
+}
+
+// Runs `work`, writing the parameters its errors name as `flags` says (a secondary
+// input's `layer_name` is its --X-layer-name); each error keeps its type.
+template <class Work>
+decltype(auto) naming_parameters(const FlagNames& flags, Work&& work) {
+    try {
+        return work();
+    } catch (const InputError& e) {
+        throw InputError(with_flags(e.what(), flags));
+    } catch (const ArgumentError& e) {
+        throw ArgumentError(with_flags(e.what(), flags));
+    } catch (const CrsError& e) {
+        throw CrsError(with_flags(e.what(), flags));
+    } catch (const OutputError& e) {
+        throw OutputError(with_flags(e.what(), flags));
+    } catch (const LimitError& e) {
+        throw LimitError(with_flags(e.what(), flags));
     }
 }
 

@@ -1,5 +1,6 @@
 #include "cli/query_input.hpp"
 
+#include "cli/parameter_flags.hpp"
 #include "cli/layer_options.hpp"
 #include "base/error.hpp"
 #include "layers/query/attribute_filter.hpp"
@@ -106,9 +107,9 @@ void OutputOptions::emit(const layers::Layer& result, const GlobalOptions& globa
     }
     const auto report = layers::write_layers({{&result, layer_name, style_options}}, path, write);
     if (!global.quiet)
-        for (const auto& note : report.notes) fmt::print(err, "note: {}\n", note);
+        for (const auto& note : report.notes) print_note(err, note);
     if (global.verbose)
-        for (const auto& detail : report.details) fmt::print(err, "note: {}\n", detail);
+        for (const auto& detail : report.details) print_note(err, detail);
     if (global.verbose) fmt::print(err, "wrote {} features to {}\n", result.size(), path);
 }
 

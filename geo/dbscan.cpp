@@ -5,6 +5,7 @@
 #include "base/memory_budget.hpp"
 #include "base/parallel.hpp"
 #include "base/union_find.hpp"
+#include "base/parameter.hpp"
 
 #include <fmt/format.h>
 
@@ -46,9 +47,10 @@ public:
                 index.neighbours_of(i, eps_m, found);
                 if (const auto pairs = total += found.size(); 4.0 * static_cast<double>(pairs) > budget)
                     throw LimitError(fmt::format(
-                        "clustering at --eps {:g} m finds more than {} neighbour pairs ({}), past half of the {} "
-                        "available; take a smaller --eps, or fewer features (--where)",
-                        eps_m, pairs, human_bytes(4.0 * static_cast<double>(pairs)), human_bytes(2 * budget)));
+                        "clustering at {} {:g} m finds more than {} neighbour pairs ({}), past half of the {} "
+                        "available; take a smaller {}, or fewer features ({})",
+                        parameter("eps_m"), eps_m, pairs, human_bytes(4.0 * static_cast<double>(pairs)),
+                        human_bytes(2 * budget), parameter("eps_m"), parameter("where")));
                 chunk.indices.insert(chunk.indices.end(), found.begin(), found.end());
                 chunk.ends.push_back(chunk.indices.size());
             }

@@ -9,6 +9,7 @@
 #include "base/union_find.hpp"
 #include "geo/point_index.hpp"
 #include "layers/gdal/overlay.hpp"
+#include "base/parameter.hpp"
 
 #include <fmt/format.h>
 
@@ -105,8 +106,8 @@ Layer buffer_layer(const Layer& points, const BufferOptions& options, bool disso
     if (!points.is_points()) throw InputError(points.source + ": buffer needs a point layer");
     circle_options(options);  // a bad radius or tolerance is named before the estimate
     depmap::require_memory(estimated_bytes(points.size(), options, dissolve),
-                        fmt::format("buffering {} features at --tolerance {:g} m", points.size(), options.tolerance_m),
-                        "give a larger --tolerance, or fewer features (--where)");
+                        fmt::format("buffering {} features at {} {:g} m", points.size(), parameter("tolerance_m"), options.tolerance_m),
+                        fmt::format("give a larger {}, or fewer features ({})", parameter("tolerance_m"), parameter("where")));
     if (dissolve) {
         Layer out = points.empty_like(GeometryKind::Polygon);
         out.name = "buffers";

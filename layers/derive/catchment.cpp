@@ -10,6 +10,7 @@
 #include "geo/polygon_index.hpp"
 #include "layers/query/field_totals.hpp"
 #include "layers/gdal/overlay.hpp"
+#include "base/parameter.hpp"
 
 #include <fmt/format.h>
 
@@ -52,7 +53,7 @@ double reach_m(const Place& hub, const geo::MultiPolygon& region) {
     if (reach > 9.0e6)
         throw ArgumentError(fmt::format(
             "the region reaches {:.0f} km from hub '{}': catchments need every hub within about "
-            "8,000 km of all of it; use a smaller --within region", farthest_m / 1000, hub.name));
+            "8,000 km of all of it; use a smaller {} region", farthest_m / 1000, hub.name, parameter("within")));
     return reach;
 }
 

@@ -6,6 +6,7 @@
 #include "base/memory_budget.hpp"
 #include "layers/query/field_totals.hpp"
 #include "geo/polygon_index.hpp"
+#include "base/parameter.hpp"
 
 #include <fmt/format.h>
 
@@ -89,8 +90,8 @@ Layer density_grid(const Layer& points, const DensityGridOptions& options) {
     const geo::Grid grid(box, options.grid);
     const std::size_t kept = options.keep_empty ? grid.size() : std::min(grid.size(), points.size());
     depmap::require_memory(estimated_bytes(grid, points.size(), kept, sums.size()),
-                        fmt::format("a grid of {} cells{}", grid.size(), options.keep_empty ? " (--keep-empty)" : ""),
-                        "take larger cells (--cell), or a smaller --extent");
+                        fmt::format("a grid of {} cells{}", grid.size(), options.keep_empty ? " (" + parameter("keep_empty") + ")" : ""),
+                        fmt::format("take larger cells ({}), or a smaller {}", parameter("cell_m"), parameter("extent")));
 
     auto cells = grid.flat_cells(points.points);
     std::vector<bool> keep(grid.size(), options.keep_empty);

@@ -6,6 +6,7 @@
 #include "geo/geodesic.hpp"
 #include "geo/local_projection.hpp"
 #include "layers/query/field_totals.hpp"
+#include "base/parameter.hpp"
 
 #include <boost/geometry/algorithms/correct.hpp>
 #include <fmt/format.h>
@@ -67,7 +68,7 @@ private:
     void refine(geo::XY a, geo::LonLat la, geo::XY b, geo::LonLat lb, int depth, std::vector<geo::LonLat>& out) const {
         if (std::abs(lb.lon_deg - la.lon_deg) > 180.0)
             throw InputError("the hull crosses the antimeridian (longitude 180); depmap does not split "
-                             "polygons there: split the selection, e.g. with --where");
+                             "polygons there: split the selection, e.g. with " + parameter("where"));
         if (depth >= max_splits || edge_ok(a, la, b, lb)) {
             out.push_back(la);
             return;
@@ -133,8 +134,8 @@ void check_poles(const OGRGeometry& grown, const geo::LocalProjection& projectio
         const OGRPoint point(pole.x_m, pole.y_m);
         if (grown.Intersects(&point))
             throw InputError(fmt::format("the hull contains the {} pole; depmap does not draw lon/lat polygons "
-                                         "around a pole: split the selection, e.g. with --where",
-                                         pole_lat > 0 ? "North" : "South"));
+                                         "around a pole: split the selection, e.g. with {}",
+                                         pole_lat > 0 ? "North" : "South", parameter("where")));
     }
 }
 

@@ -28,7 +28,7 @@ fs::path data_dir() {
     const fs::path source_tree = DEPMAP_SOURCE_DATA_DIR;
     if (fs::is_regular_file(source_tree / "deposits.csv")) return source_tree;
     throw InputError("cannot find depmap's bundled data; set DEPMAP_DATA to its data folder "
-                     "or pass --layer FILE");
+                     "or pass a layer file");
 }
 
 fs::path bundled_path(Bundled file) {
@@ -46,7 +46,7 @@ fs::path bundled_path(Bundled file) {
 fs::path default_layer_path() { return bundled_path(Bundled::Deposits); }
 
 std::string bundled_or_path(const std::string& text,
-                            std::initializer_list<std::pair<const char*, Bundled>> names) {
+                            const BundledNames& names) {
     for (const auto& [name, file] : names)
         if (text == name) return bundled_path(file).string();
     return text;

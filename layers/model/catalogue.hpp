@@ -1,9 +1,9 @@
 #pragma once
 // The bundled Inner Mongolia dataset: where it is and which file is which.
 #include <filesystem>
-#include <initializer_list>
 #include <string>
 #include <utility>
+#include <vector>
 
 namespace depmap::layers {
 
@@ -28,10 +28,13 @@ std::filesystem::path bundled_path(Bundled file);
 // The default layer of every command: the bundled deposits and mines.
 std::filesystem::path default_layer_path();
 
+// Words that stand for a bundled file in an option ("divisions").
+using BundledNames = std::vector<std::pair<std::string, Bundled>>;
+
 // `text`, unless it is the name of a bundled polygon layer in `names`: then that file's path.
 // ("divisions" names the leagues and cities for --by and --extent; a file of that name
 // is given as ./divisions.)
 std::string bundled_or_path(const std::string& text,
-                            std::initializer_list<std::pair<const char*, Bundled>> names);
+                            const BundledNames& names);
 
 } // namespace depmap::layers

@@ -91,7 +91,7 @@ void Layer::keep_fields(const std::vector<std::string>& names) {
         if (!index) {
             std::string known;
             for (const auto& field : fields) known += (known.empty() ? "" : ", ") + field.name;
-            throw ArgumentError(fmt::format("--fields: {} has no field '{}'; its fields are: {}", source, name, known));
+            throw ArgumentError(fmt::format("{} has no field '{}'; its fields are: {}", source, name, known));
         }
         kept_fields.push_back(fields[*index]);
         kept_columns.push_back(columns[*index]);

@@ -2,6 +2,7 @@
 
 #include "base/error.hpp"
 #include "layers/output/temporaries.hpp"
+#include "base/parameter.hpp"
 
 #include <fmt/format.h>
 
@@ -64,7 +65,7 @@ int move_into_place(const fs::path& from, const fs::path& to, bool replace) {
 void refuse_existing(const fs::path& destination, bool overwrite) {
     const auto target = resolve_destination(destination);
     if (!overwrite && target.exists && !target.stream)
-        throw OutputError(fmt::format("{}: exists already; pass -O/--overwrite to replace it", destination.string()));
+        throw OutputError(fmt::format("{}: exists already; pass {} to replace it", destination.string(), parameter("overwrite")));
 }
 
 StagedOutput::StagedOutput(fs::path destination, bool overwrite, std::vector<std::string> sidecar_suffixes,
@@ -80,13 +81,13 @@ StagedOutput::StagedOutput(fs::path destination, bool overwrite, std::vector<std
         for (const auto& suffix : sidecar_suffixes) m_sidecars.push_back(sidecar_path(m_target.file, suffix));
         if (!overwrite) {
             if (taken(m_target.file, m_given))
-                throw OutputError(fmt::format("{}: exists already; pass -O/--overwrite to replace it",
-                                              m_given.string()));
+                throw OutputError(fmt::format("{}: exists already; pass {} to replace it",
+                                              m_given.string(), parameter("overwrite")));
             for (const auto& sidecar : m_sidecars)
                 if (taken(sidecar, m_given))
-                    throw OutputError(fmt::format("{}: exists already (it would be part of {}); pass "
-                                                  "-O/--overwrite to replace it",
-                                                  sidecar.string(), m_given.string()));
+                    throw OutputError(fmt::format("{}: exists already (it would be part of {}); pass {} "
+                                                  "to replace it",
+                                                  sidecar.string(), m_given.string(), parameter("overwrite")));
         }
     }
     if (folder.empty()) folder = ".";
@@ -161,8 +162,8 @@ void StagedOutput::commit_files(const std::vector<fs::path>& staged_sidecars) {
         if (const int e = move_into_place(staged, to, m_overwrite)) {
             for (const auto& placed : moved) unlink(placed.c_str());  // ours: nothing was there
             if (e == EEXIST)
-                throw OutputError(fmt::format("{}: {} appeared while it was written; pass -O/--overwrite to "
-                                              "replace it", m_given.string(), to.string()));
+                throw OutputError(fmt::format("{}: {} appeared while it was written; pass {} to "
+                                              "replace it", m_given.string(), to.string(), parameter("overwrite")));
             cannot_place(m_given, e);
         }
         moved.push_back(to);

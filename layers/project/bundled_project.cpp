@@ -1,4 +1,5 @@
 #include "layers/project/bundled_project.hpp"
+#include "base/parameter.hpp"
 
 #include <fmt/format.h>
 
@@ -29,8 +30,8 @@ std::string unique_name(const std::string& name, const std::string& file, std::v
     std::string unique = base;
     for (int n = 2; is_taken(unique); ++n) unique = fmt::format("{}_{}", base, n);
     if (unique != name)
-        notes.push_back(fmt::format("--add {}: its layer '{}' is '{}' in the project, which has a '{}' already",
-                                    file, name, unique, name));
+        notes.push_back(fmt::format("{} {}: its layer '{}' is '{}' in the project, which has a '{}' already",
+                                    parameter("add"), file, name, unique, name));
     taken.push_back(lower(unique));
     return unique;
 }

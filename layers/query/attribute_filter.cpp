@@ -3,6 +3,7 @@
 #include "base/error.hpp"
 #include "layers/model/commodities.hpp"
 #include "layers/gdal/gdal_session.hpp"
+#include "base/parameter.hpp"
 
 #include <fmt/format.h>
 #include <gdal_priv.h>
@@ -35,7 +36,7 @@ std::vector<std::size_t> rows_where(const Layer& layer, const std::string& where
     for (const auto& field : layer.fields) {
         OGRFieldDefn definition(field.name.c_str(), ogr_type(field.type));
         if (table->CreateField(&definition) != OGRERR_NONE)
-            throw std::runtime_error(gdal_error_or("cannot build the table for --where"));
+            throw std::runtime_error(gdal_error_or("cannot build the table to filter"));
     }
     for (std::size_t row = 0; row < layer.size(); ++row) {
         OGRFeature feature(table->GetLayerDefn());
@@ -51,12 +52,12 @@ std::vector<std::size_t> rows_where(const Layer& layer, const std::string& where
             }
         }
         if (table->CreateFeature(&feature) != OGRERR_NONE)
-            throw std::runtime_error(gdal_error_or("cannot build the table for --where"));
+            throw std::runtime_error(gdal_error_or("cannot build the table to filter"));
     }
     CPLErrorReset();
     if (table->SetAttributeFilter(where.c_str()) != OGRERR_NONE)
-        throw ArgumentError(fmt::format("--where \"{}\": {}; fields are quoted with \"\" and text "
-                                        "with ''", where, gdal_error_or("not a valid OGR SQL clause")));
+        throw ArgumentError(fmt::format("{} \"{}\": {}; fields are quoted with \"\" and text "
+                                        "with ''", parameter("where"), where, gdal_error_or("not a valid OGR SQL clause")));
     std::vector<std::size_t> rows;
     for (const auto& feature : *table) rows.push_back(static_cast<std::size_t>(feature->GetFID()));
     std::sort(rows.begin(), rows.end());
@@ -66,8 +67,8 @@ std::vector<std::size_t> rows_where(const Layer& layer, const std::string& where
 std::vector<std::size_t> rows_with_commodity(const Layer& layer, const std::string& commodity) {
     const auto field = commodity_field(layer);
     if (!field)
-        throw ArgumentError(fmt::format("--commodity: {} has no commodity field (commodities or "
-                                        "commodity); use --where instead", layer.source));
+        throw ArgumentError(fmt::format("{}: {} has no commodity field (commodities or "
+                                        "commodity); use {} instead", parameter("commodity"), layer.source, parameter("where")));
     const std::string wanted = canonical_commodity(commodity);
     std::vector<std::size_t> rows;
     const Column& column = layer.columns[*field];

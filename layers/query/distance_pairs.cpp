@@ -2,6 +2,7 @@
 
 #include "base/memory_budget.hpp"
 #include "geo/distance_matrix.hpp"
+#include "base/parameter.hpp"
 
 #include <fmt/format.h>
 
@@ -26,7 +27,8 @@ double distance_pairs_bytes(std::span<const Place> from, std::span<const Place> 
 Layer distance_pairs(std::span<const Place> from, std::span<const Place> to, PairsPrinting printing) {
     depmap::require_memory(distance_pairs_bytes(from, to, printing),
                            fmt::format("a matrix of {} x {} pairs", from.size(), to.size()),
-                           "select fewer features (--where, --commodity) or fewer places (--to), or use --nearest-of");
+                           fmt::format("select fewer features ({}, {}) or fewer places ({}), or use {}", parameter("where"),
+                                       parameter("commodity"), parameter("to"), parameter("nearest_of")));
     std::vector<geo::LonLat> a, b;
     for (const auto& p : from) a.push_back(p.position);
     for (const auto& p : to) b.push_back(p.position);

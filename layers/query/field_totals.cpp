@@ -2,6 +2,7 @@
 
 #include "base/error.hpp"
 #include "layers/model/commodities.hpp"
+#include "base/parameter.hpp"
 
 #include <fmt/format.h>
 
@@ -11,9 +12,9 @@ std::vector<std::size_t> sum_columns(const Layer& points, const std::vector<std:
     std::vector<std::size_t> columns;
     for (const auto& name : fields) {
         const auto f = points.field_index(name);
-        if (!f) throw ArgumentError(fmt::format("--sum {}: no such field in {}", name, points.source));
+        if (!f) throw ArgumentError(fmt::format("{} {}: no such field in {}", parameter("sum_fields"), name, points.source));
         if (points.fields[*f].type == FieldType::String)
-            throw ArgumentError(fmt::format("--sum {}: the field holds text, not numbers", name));
+            throw ArgumentError(fmt::format("{} {}: the field holds text, not numbers", parameter("sum_fields"), name));
         columns.push_back(*f);
     }
     return columns;
@@ -47,7 +48,7 @@ Layer TotalsTable::finish() && {
 GroupKeys::GroupKeys(const Layer& points, const std::string& field) : m_points(points) {
     if (field.empty()) return;
     m_field = points.field_index(field);
-    if (!m_field) throw ArgumentError(fmt::format("--group-by {}: no such field in {}", field, points.source));
+    if (!m_field) throw ArgumentError(fmt::format("{} {}: no such field in {}", parameter("group_by"), field, points.source));
     m_split_lists = m_field == commodity_field(points);
 }
 

@@ -81,7 +81,17 @@ std::size_t find_region(const Layer& regions, std::string_view name) {
                                  fmt::join(names, ", ")));
 }
 
+void check_box(const geo::Box& box) {
+    const auto in = [](double value, double limit) { return value >= -limit && value <= limit; };  // NaN: false
+    const auto given = fmt::format("{},{},{},{}", box.min_lon_deg, box.min_lat_deg, box.max_lon_deg, box.max_lat_deg);
+    if (!in(box.min_lon_deg, 180) || !in(box.max_lon_deg, 180) || !in(box.min_lat_deg, 90) || !in(box.max_lat_deg, 90))
+        throw ArgumentError(given + ": give finite degrees, longitudes within -180..180 and latitudes within -90..90");
+    if (box.min_lon_deg > box.max_lon_deg || box.min_lat_deg > box.max_lat_deg)
+        throw ArgumentError(given + ": give min lon,min lat,max lon,max lat with min <= max");
+}
+
 geo::MultiPolygon box_polygon(const geo::Box& b) {
+    check_box(b);
     geo::Polygon polygon;
     polygon.outer() = {{b.min_lon_deg, b.min_lat_deg}, {b.max_lon_deg, b.min_lat_deg},
                        {b.max_lon_deg, b.max_lat_deg}, {b.min_lon_deg, b.max_lat_deg},

@@ -21,7 +21,10 @@ std::size_t find_region(const Layer& regions, std::string_view name);
 // The name a region row is known by: its "name" field, else its 1-based row number.
 std::string region_name(const Layer& regions, std::size_t row);
 
-// A lon/lat box as a polygon.
+// Throws ArgumentError unless `box` is finite degrees, longitudes within -180..180 and
+// latitudes within -90..90, with min <= max.
+void check_box(const geo::Box& box);
+// A lon/lat box as a polygon; check_box()'s errors.
 geo::MultiPolygon box_polygon(const geo::Box& box);
 
 // The rows of a point layer inside any of `polygons` (boundaries included), in order.

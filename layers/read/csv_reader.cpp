@@ -13,6 +13,7 @@
 #include "layers/gdal/ogr_geometry.hpp"
 #include "layers/read/position_check.hpp"
 #include "layers/read/problems.hpp"
+#include "base/parameter.hpp"
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -298,7 +299,7 @@ void transform_and_check(const CsvTable& table, const ToWgs84& to_wgs84, const s
         if (!ok[row]) {
             problems.report_line(table.line(row), "cannot transform",
                             fmt::format("the position cannot be transformed from {} to WGS84; "
-                                        "check the coordinates and --src-crs", crs));
+                                        "check the coordinates and {}", crs, parameter("src_crs")));
             keep[row] = 0;
         } else if (const auto problem = check_position(positions[row])) {
             problems.report_line(table.line(row), problem->reason, problem->detail);
@@ -331,7 +332,7 @@ std::vector<std::unique_ptr<OGRGeometry>> read_wkt(const CsvTable& table, std::s
         }
         if (to_wgs84.ogr() != nullptr && owned->transform(to_wgs84.ogr()) != OGRERR_NONE) {
             problems.report_line(table.line(row), "cannot transform",
-                            "the geometry cannot be transformed to WGS84; check --src-crs");
+                            "the geometry cannot be transformed to WGS84; check " + parameter("src_crs"));
             keep[row] = 0;
             continue;
         }

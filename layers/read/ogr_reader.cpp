@@ -8,6 +8,7 @@
 #include "layers/read/position_check.hpp"
 #include "layers/read/problems.hpp"
 #include "layers/read/shapefile_set.hpp"
+#include "base/parameter.hpp"
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -50,8 +51,8 @@ OGRLayer& choose_layer(GDALDataset& dataset, const std::string& source, const st
     if (names.empty()) throw InputError(fmt::format("{}: the source holds no layers", source));
     if (name.empty()) {
         if (names.size() > 1)
-            throw InputError(fmt::format("{}: holds {} layers ({}); choose one with --layer-name",
-                                         source, names.size(), fmt::join(names, ", ")));
+            throw InputError(fmt::format("{}: holds {} layers ({}); choose one with {}",
+                                         source, names.size(), fmt::join(names, ", "), parameter("layer_name")));
         return *dataset.GetLayer(0);
     }
     if (auto* layer = dataset.GetLayerByName(name.c_str())) return *layer;
@@ -91,8 +92,8 @@ OGRSpatialReference source_crs(OGRLayer& ogr_layer, const ReadOptions& options, 
         layer.crs = crs_label(*srs);
         return *srs;
     }
-    layer.notes.push_back(fmt::format("{}: names no CRS; reading it as EPSG:4326 (use --src-crs "
-                                      "to say otherwise)", layer.source));
+    layer.notes.push_back(fmt::format("{}: names no CRS; reading it as EPSG:4326 (use {} "
+                                      "to say otherwise)", layer.source, parameter("src_crs")));
     return wgs84();
 }
 

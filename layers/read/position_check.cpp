@@ -1,4 +1,5 @@
 #include "layers/read/position_check.hpp"
+#include "base/parameter.hpp"
 
 #include <fmt/format.h>
 
@@ -15,8 +16,8 @@ std::string hint_for(geo::LonLat p) {
     if (lon_in_range(p.lat_deg) && lat_in_range(p.lon_deg))
         return "; the values look swapped: check which column holds longitude and which latitude";
     if (std::abs(p.lon_deg) > 1000.0 || std::abs(p.lat_deg) > 1000.0)
-        return "; these look like projected coordinates: give their CRS with --src-crs "
-               "(e.g. EPSG:32649 for UTM zone 49N)";
+        return "; these look like projected coordinates: give their CRS with " + parameter("src_crs") +
+               " (e.g. EPSG:32649 for UTM zone 49N)";
     return "";
 }
 

@@ -1,6 +1,7 @@
 #include "layers/read/problems.hpp"
 
 #include "base/error.hpp"
+#include "base/parameter.hpp"
 
 #include <fmt/format.h>
 
@@ -12,7 +13,7 @@ void Problems::report(const std::string& where, const std::string& reason,
                       const std::string& detail) {
     const std::string message = fmt::format("{}:{}: {}", m_source, where, detail);
     if (m_mode == OnError::Fail)
-        throw InputError(message + " (fix it, or pass --on-error skip to leave such rows out)");
+        throw InputError(message + " (fix it, or pass " + parameter("on_error") + " skip to leave such rows out)");
     m_report.add(reason, message);
 }
 

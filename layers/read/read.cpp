@@ -1,5 +1,6 @@
 #include "layers/read/read.hpp"
 
+#include "layers/gdal/crs.hpp"
 #include "layers/read/csv_reader.hpp"
 #include "layers/read/ogr_reader.hpp"
 
@@ -22,6 +23,10 @@ bool is_delimited_text(const std::string& source) {
 
 Layer read_layer(const std::string& source, const ReadOptions& options) {
     return is_delimited_text(source) ? read_csv(source, options) : read_ogr(source, options);
+}
+
+void check_read_options(const ReadOptions& options) {
+    if (!options.src_crs.empty()) ToWgs84 transform(crs_from_user_text(options.src_crs));
 }
 
 std::vector<Layer> read_all_layers(const std::string& source) {

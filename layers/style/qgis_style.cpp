@@ -9,6 +9,7 @@
 #include "layers/style/qgis_labels.hpp"
 #include "layers/style/qgis_symbols.hpp"
 #include "layers/style/xml_element.hpp"
+#include "base/parameter.hpp"
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -64,7 +65,7 @@ std::string_view describe(StyleKind kind) {
 StyleKind resolve_kind(const Layer& layer, StyleKind kind, GeometryKind geometry) {
     if (geometry == GeometryKind::None)
         throw ArgumentError(fmt::format("{}: a table without geometry has no map style; "
-                                        "leave out --style", layer.source));
+                                        "leave out the {}", layer.source, parameter("style")));
     const GeometryKind needs = kind == StyleKind::Points ? GeometryKind::Point
                                : kind == StyleKind::Lines ? GeometryKind::Line
                                : kind == StyleKind::Automatic ? geometry
@@ -96,7 +97,7 @@ std::size_t numeric_field(const Layer& layer, const std::string& name, std::stri
 }
 
 SizeScale size_scale(const Layer& layer, const StyleOptions& options) {
-    const auto index = numeric_field(layer, options.size_by, "--size-by");
+    const auto index = numeric_field(layer, options.size_by, parameter("size_by"));
     const Column& column = layer.columns[index];
     SizeScale scale;
     scale.field = written(options, layer.fields[index].name);
@@ -253,8 +254,8 @@ std::string qml_style(const Layer& layer, const StyleOptions& options) {
     const GeometryKind geometry = layer.kind;
     const StyleKind kind = resolve_kind(layer, options.kind, geometry);
     if (!options.size_by.empty() && kind != StyleKind::Points)
-        throw ArgumentError(fmt::format("--size-by {}: sizes apply to point layers, and {} holds {}s",
-                                        options.size_by, layer.source, to_string(geometry)));
+        throw ArgumentError(fmt::format("{} {}: sizes apply to point layers, and {} holds {}s",
+                                        parameter("size_by"), options.size_by, layer.source, to_string(geometry)));
     std::optional<SizeScale> size;
     if (!options.size_by.empty()) size = size_scale(layer, options);
 

@@ -1,6 +1,7 @@
 #include "layers/write/dbf_fields.hpp"
 
 #include "base/error.hpp"
+#include "base/parameter.hpp"
 
 #include <fmt/format.h>
 
@@ -102,8 +103,9 @@ std::vector<DbfField> plan_dbf_fields(const Layer& layer, const std::string& pat
             }
             if (width > dbf_max_width)
                 throw OutputError(fmt::format("{}: field '{}' row {}: a value of {} characters does not fit a "
-                                              "Shapefile's {}; write a GeoPackage (.gpkg), or leave the field out (export --fields)",
-                                              path, layer.fields[f].name, row + 1, width, dbf_max_width));
+                                              "Shapefile's {}; write a GeoPackage (.gpkg), or leave the field out ({})",
+                                              path, layer.fields[f].name, row + 1, width, dbf_max_width,
+                                              parameter("fields")));
             field.width = std::max(field.width, width);
         }
         planned.push_back(field);

@@ -1,6 +1,7 @@
 #include "layers/write/file_format.hpp"
 
 #include "base/error.hpp"
+#include "base/parameter.hpp"
 
 #include <fmt/format.h>
 
@@ -61,7 +62,7 @@ FileFormat format_for_path(const std::filesystem::path& path) {
             known += e;
         }
     throw ArgumentError(fmt::format("{}: cannot tell the format from its extension; use one of {} "
-                                    "or give --format", path.string(), known));
+                                    "or give {}", path.string(), known, parameter("format")));
 }
 
 FileFormat output_format(const std::filesystem::path& path, std::optional<FileFormat> fallback) {
@@ -82,7 +83,7 @@ FileFormat format_named(std::string_view name) {
     if (wanted == "shapefile") return FileFormat::Shapefile;
     if (wanted == "geopackage") return FileFormat::GeoPackage;
     if (wanted == "flatgeobuf") return FileFormat::FlatGeobuf;
-    throw ArgumentError(fmt::format("--format {}: unknown; depmap writes {}", name, format_names()));
+    throw ArgumentError(fmt::format("{} {}: unknown; depmap writes {}", parameter("format"), name, format_names()));
 }
 
 } // namespace depmap::layers

@@ -20,6 +20,7 @@
 #include "layers/output/temporaries.hpp"
 #include "layers/text/text_output.hpp"
 #include "layers/gdal/write_watch.hpp"
+#include "base/parameter.hpp"
 
 #include <boost/geometry/algorithms/num_points.hpp>
 #include <fmt/format.h>
@@ -57,9 +58,9 @@ OutputCrs output_crs(const WriteOptions& options, const FormatTraits& format, co
     const auto source = wgs84();
     if (out.srs.IsSame(&source)) return out;
     if (format.wgs84_only)
-        throw ArgumentError(fmt::format("{}: {} is WGS84 lon/lat by definition; for --crs {} write a "
+        throw ArgumentError(fmt::format("{}: {} is WGS84 lon/lat by definition; for {} {} write a "
                                         "GeoPackage (.gpkg), Shapefile, FlatGeobuf or CSV",
-                                        path.string(), format.name, options.crs));
+                                        path.string(), format.name, parameter("crs"), options.crs));
     out.transform.reset(OGRCreateCoordinateTransformation(&source, &out.srs));
     if (!out.transform)
         throw CrsError(fmt::format("PROJ has no transformation from WGS84 to {} ({})", options.crs,
@@ -149,8 +150,8 @@ void check_field_count(const Layer& layer, FileFormat format, const fs::path& pa
     default: return;
     }
     if (layer.fields.size() > most)
-        throw OutputError(fmt::format("{}: {} fields, but {}; keep fewer (export --fields) or write CSV or GeoJSON",
-                                      path.string(), layer.fields.size(), rule));
+        throw OutputError(fmt::format("{}: {} fields, but {}; keep fewer ({}) or write CSV or GeoJSON",
+                                      path.string(), layer.fields.size(), rule, parameter("fields")));
 }
 
 bool fits_in_memory(const Layer& layer) {
@@ -231,8 +232,9 @@ void replace_existing_layer(GDALDataset& dataset, const std::string& name, bool 
     for (int i = 0; i < dataset.GetLayerCount(); ++i) {
         if (name != dataset.GetLayer(i)->GetName()) continue;
         if (!overwrite)
-            throw OutputError(fmt::format("{}: already has a layer '{}'; pass -O/--overwrite to replace it, "
-                                          "or name another with --output-layer", path.string(), name));
+            throw OutputError(fmt::format("{}: already has a layer '{}'; pass {} to replace it, "
+                                          "or name another with {}", path.string(), name,
+                                          parameter("overwrite"), parameter("output_layer")));
         if (dataset.DeleteLayer(i) != OGRERR_NONE)
             throw OutputError(fmt::format("{}: cannot replace its layer '{}' ({})", path.string(), name,
                                           gdal_error_or("GDAL refused")));
@@ -355,13 +357,18 @@ void write_with_gdal(const std::vector<OutputLayer>& layers, const SpecFor& spec
 
 } // namespace
 
+void check_precision(int decimals) {
+    if (decimals < 0 || decimals > geo::max_exact_decimals)
+        throw ArgumentError(fmt::format("{} {}: give 0 to {} decimals ({} is about 11 µm; GDAL's GeoJSON "
+                                        "writer prints no more exactly); for every digit write a GeoPackage, "
+                                        "FlatGeobuf or CSV", parameter("precision"), decimals,
+                                        geo::max_exact_decimals, geo::max_exact_decimals));
+}
+
 void check_output(const fs::path& path, const WriteOptions& options) {
     ensure_gdal();
     const auto format = options.format ? *options.format : format_for_path(path);
-    if (options.precision < 0 || options.precision > geo::max_exact_decimals)
-        throw ArgumentError(fmt::format("--precision {}: give 0 to {} decimals ({} is about 11 µm; GDAL's GeoJSON "
-                                        "writer prints no more exactly); for every digit write a GeoPackage, "
-                                        "FlatGeobuf or CSV", options.precision, geo::max_exact_decimals, geo::max_exact_decimals));
+    check_precision(options.precision);
     output_crs(options, traits(format), path);
     if (format == FileFormat::Shapefile && resolve_destination(path).stream)
         throw OutputError(fmt::format("{}: a Shapefile is several files (.shp, .shx, .dbf), which a device or "

@@ -29,6 +29,9 @@ struct WriteOptions {
     bool append = false;
 };
 
+// Throws ArgumentError unless 0 <= decimals <= geo::max_exact_decimals.
+void check_precision(int decimals);
+
 // What can be checked of an output before any work (write_layers() checks it first too):
 // the format (options.format, else the file's extension), the precision, the CRS (known,
 // reachable from WGS84, and no other than WGS84 for a format that is WGS84 by definition),

@@ -59,7 +59,7 @@ TEST_CASE("grid: without densification large cells miss the promise", "[geo][gri
     CHECK(worst_area_error(Grid(inner_mongolia, corners_only)) > 0.0001);
 }
 
-TEST_CASE("grid: hexagons have the area of the square of --cell", "[geo][grid]") {
+TEST_CASE("grid: hexagons have the area of the square of the cell size", "[geo][grid]") {
     const Grid grid(inner_mongolia, {30000.0, CellShape::Hexagon});
     const auto ring = grid.outline({3, 4});
     REQUIRE(ring.size() == 7);

@@ -96,7 +96,7 @@ TEST_CASE("density grid: with the divisions as extent, only the features inside 
         options.grid = {25000.0, shape};
         CHECK(total_count(layers::density_grid(points, options)) == inside);
     }
-    SECTION("--keep-empty keeps the cells that touch the divisions, by GEOS's judgement") {
+    SECTION("keep_empty keeps the cells that touch the divisions, by GEOS's judgement") {
         options.keep_empty = true;
         options.grid = {100000.0, geo::CellShape::Square};
         const auto grid = layers::density_grid(points, options);
@@ -120,7 +120,7 @@ TEST_CASE("density grid: with the divisions as extent, only the features inside 
         CHECK(kept == touching);
         CHECK(kept.size() < all.size());
     }
-    SECTION("without an extent, --keep-empty keeps every cell of the grid") {
+    SECTION("without an extent, keep_empty keeps every cell of the grid") {
         layers::DensityGridOptions plain;
         plain.keep_empty = true;
         plain.grid = {100000.0, geo::CellShape::Hexagon};

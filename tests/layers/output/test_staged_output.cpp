@@ -44,7 +44,7 @@ TEST_CASE("staged output: a link is written through and stays a link", "[layers]
     test::ScratchDir dir;
     const auto target = dir.write("target.csv", "old\n");
     fs::create_symlink("target.csv", dir.file("link.csv"));
-    CHECK_THROWS_WITH(stage_text(dir.file("link.csv"), false, "new\n"), Contains("-O/--overwrite"));
+    CHECK_THROWS_WITH(stage_text(dir.file("link.csv"), false, "new\n"), Contains("pass `overwrite` to replace it"));
     stage_text(dir.file("link.csv"), true, "new\n");
     CHECK(fs::is_symlink(dir.file("link.csv")));
     CHECK(slurp(target) == "new\n");
@@ -105,7 +105,7 @@ TEST_CASE("staged output: a file that appears while the output is written is not
         std::ofstream(stage.staged()) << "ours\n";
         std::ofstream(fs::path(stage.staged()).replace_extension(".qml")) << "style";
         std::ofstream(path) << "theirs\n";  // after the check, before the rename
-        CHECK_THROWS_WITH(stage.commit(), Contains("appeared while it was written") && Contains("-O"));
+        CHECK_THROWS_WITH(stage.commit(), Contains("appeared while it was written") && Contains("pass `overwrite`"));
     }
     CHECK(slurp(path) == "theirs\n");
     CHECK(listing(dir.file("")) == std::vector<std::string>{"out.csv"});  // our .qml taken back

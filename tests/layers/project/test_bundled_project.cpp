@@ -29,7 +29,7 @@ TEST_CASE("bundled project: bundled layers around the added ones, clashing names
     CHECK(names == std::vector<std::string>{"deposits", "plants", "Plants_2", "layer_gpkg_contents", "grid",
                                             "divisions", "boundary"});
     REQUIRE(recipe.notes.size() == 2);
-    CHECK(recipe.notes[0] == "--add /tmp/Plants.geojson: its layer 'Plants' is 'Plants_2' in the project, "
+    CHECK(recipe.notes[0] == "`add` /tmp/Plants.geojson: its layer 'Plants' is 'Plants_2' in the project, "
                              "which has a 'Plants' already");
     CHECK(recipe.entries.back().style.kind == layers::StyleKind::Outlines);
 }

@@ -113,7 +113,7 @@ TEST_CASE("qgs: written whole, and never over a file without overwrite", "[layer
     const auto path = dir.file("project.qgs");
     layers::write_qgis_project(path, bundled_layers());
     CHECK(read_text(path).starts_with("<!DOCTYPE qgis"));
-    CHECK_THROWS_WITH(layers::write_qgis_project(path, bundled_layers()), Contains("-O/--overwrite"));
+    CHECK_THROWS_WITH(layers::write_qgis_project(path, bundled_layers()), Contains("pass `overwrite` to replace it"));
     layers::ProjectOptions options;
     options.overwrite = true;
     options.title = "Baotou";

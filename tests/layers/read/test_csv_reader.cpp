@@ -118,7 +118,7 @@ TEST_CASE("csv: bad rows stop the read, naming file, line and hint", "[layers][c
         {"empty_coord.csv", "empty_coord.csv:3: the longitude (column 'lon') is empty"},
         {"nan_coord.csv", "nan_coord.csv:2: coordinate is not a finite number"},
         {"text_coord.csv", "text_coord.csv:2: longitude 'abc' (column 'lon') is not a number"},
-        {"projected_no_crs.csv", "look like projected coordinates: give their CRS with --src-crs"},
+        {"projected_no_crs.csv", "look like projected coordinates: give their CRS with `src_crs`"},
         {"ragged.csv", "ragged.csv:3: 3 cells, but the header has 4"},
         {"gbk.csv", "gbk.csv:2: not UTF-8 text"},
         {"unclosed_quote.csv", "unclosed_quote.csv:2: a quoted cell is never closed"},
@@ -145,7 +145,7 @@ TEST_CASE("csv: the first bad line is named first, whatever its problem", "[laye
     CHECK(layer.skipped.by_reason.at("coordinate not a number") == 1);
 }
 
-TEST_CASE("csv: --on-error skip keeps the good rows and counts the bad by reason", "[layers][csv]") {
+TEST_CASE("csv: on_error skip keeps the good rows and counts the bad by reason", "[layers][csv]") {
     const auto layer = layers::read_layer(fixture("bad_lat.csv"), skipping());
     REQUIRE(layer.size() == 2);
     CHECK(layer.skipped.count == 1);

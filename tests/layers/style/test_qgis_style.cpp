@@ -121,7 +121,7 @@ TEST_CASE("qml: labels by name with the Chinese name, or by whichever there is",
     CHECK(expression(layers::read_layer(dir.write("none.csv", "id,lon,lat\n1,110,40\n"))).empty());
 }
 
-TEST_CASE("qml: --size-by scales markers between the field's extremes", "[layers][styles]") {
+TEST_CASE("qml: size_by scales markers between the field's extremes", "[layers][styles]") {
     const auto layer = layers::read_layer(depmap::test::fixture("styled.csv"));
     layers::StyleOptions options;
     options.size_by = "tonnage";
@@ -135,7 +135,7 @@ TEST_CASE("qml: --size-by scales markers between the field's extremes", "[layers
 
     options.size_by = "tons";
     CHECK_THROWS_MATCHES(layers::qml_style(layer, options), ArgumentError,
-                         Catch::Message("--size-by tons: no such field in " + depmap::test::fixture("styled.csv") +
+                         Catch::Message("`size_by` tons: no such field in " + depmap::test::fixture("styled.csv") +
                                         "; its numeric fields: tonnage"));
     options.size_by = "name";
     CHECK_THROWS_WITH(layers::qml_style(layer, options), Contains("holds text, not numbers"));

@@ -100,7 +100,7 @@ TEST_CASE("ogr: choosing a layer of a multi-layer GeoPackage", "[layers][ogr]") 
     CHECK(mines.name == "mines");
     CHECK(mines.size() == 1);
 
-    CHECK_THROWS_WITH(layers::read_layer(path), Contains("holds 2 layers (deposits, mines); choose one with --layer-name"));
+    CHECK_THROWS_WITH(layers::read_layer(path), Contains("holds 2 layers (deposits, mines); choose one with `layer_name`"));
     options.layer_name = "nope";
     CHECK_THROWS_WITH(layers::read_layer(path, options), Contains("no layer named 'nope'; its layers are: deposits, mines"));
 }

@@ -206,7 +206,7 @@ TEST_CASE("write: GeoPackage, FlatGeobuf, Shapefile and CSV keep all 17 digits o
     CHECK_THAT(slurp(dir.file("e.csv")), Contains(",0.30000000000000004\n"));
 }
 
-TEST_CASE("write: GeoJSON --precision sets the decimals, and other CRSs are refused", "[layers][write]") {
+TEST_CASE("write: GeoJSON precision sets the decimals, and other CRSs are refused", "[layers][write]") {
     test::ScratchDir dir;
     layers::WriteOptions options;
     options.precision = 3;
@@ -380,7 +380,7 @@ TEST_CASE("write: FlatGeobuf, KML and CSV read back whole", "[layers][write]") {
     CHECK(kml.rows[0].at("name_zh") == "白云鄂博");
 }
 
-TEST_CASE("write: --crs reprojects to the positions cs2cs gives", "[layers][write]") {
+TEST_CASE("write: an output crs reprojects to the positions cs2cs gives", "[layers][write]") {
     test::ScratchDir dir;
     layers::WriteOptions options;
     options.crs = "EPSG:32649";
@@ -400,7 +400,7 @@ TEST_CASE("write: --crs reprojects to the positions cs2cs gives", "[layers][writ
 TEST_CASE("write: an existing output is refused without overwrite and left alone", "[layers][write]") {
     test::ScratchDir dir;
     const auto path = dir.write("sites.geojson", "keep me");
-    CHECK_THROWS_WITH(layers::write_layer(sample_points(), path, {}), Contains("-O/--overwrite"));
+    CHECK_THROWS_WITH(layers::write_layer(sample_points(), path, {}), Contains("pass `overwrite` to replace it"));
     CHECK(slurp(path) == "keep me");
     // A sidecar of the same name counts too.
     dir.write("other.dbf", "keep me too");
@@ -459,7 +459,7 @@ TEST_CASE("write: the format comes from the extension, and unknown ones are name
     CHECK(layers::format_for_path("x.geojsonl") == layers::FileFormat::GeoJsonSeq);
     CHECK(layers::format_named("GeoPackage") == layers::FileFormat::GeoPackage);
     CHECK(layers::format_named("ESRI Shapefile") == layers::FileFormat::Shapefile);
-    CHECK_THROWS_WITH(layers::format_for_path("x.docx"), Contains(".gpkg") && Contains("--format"));
+    CHECK_THROWS_WITH(layers::format_for_path("x.docx"), Contains(".gpkg") && Contains("or give `format`"));
 }
 
 namespace {
