@@ -1,12 +1,12 @@
 #include "cli/cmd_catchment.hpp"
 
+#include "cli/totals_options.hpp"
 #include "cli/hub_places.hpp"
 #include "base/error.hpp"
 #include "cli/distance_option.hpp"
 #include "layers/model/catalogue.hpp"
 #include "layers/derive/catchment.hpp"
 #include "layers/gdal/overlay.hpp"
-#include "layers/read/read.hpp"
 #include "layers/query/regions.hpp"
 
 #include <fmt/format.h>
@@ -19,12 +19,12 @@ CLI::App* CatchmentCommand::setup(CLI::App& app) {
     command->add_option("--hubs", m_hubs,
                         "Places separated by commas (names, Baotou, lon,lat, DMS), or a file of points "
                         "named by their name field (repeatable)")->required();
-    command->add_option("--within", m_within,
-                        "The region to divide: 'boundary' (Inner Mongolia, the default), 'divisions' (the "
-                        "same: the union of the bundled leagues and cities), or a polygon file (all its "
-                        "polygons together)");
-    command->add_option("--within-layer-name", m_within_layer_name, "The layer of a multi-layer --within file");
-    command->add_option("--sum", m_sums, "A numeric field to total per hub (repeatable)");
+    m_hub_files.add_reading_options(*command);
+    m_within.value = "boundary";
+    m_within.add_to(*command, "The region to divide: 'boundary' (Inner Mongolia, the default), 'divisions' (the "
+                              "same: the union of the bundled leagues and cities), or a polygon file (all its "
+                              "polygons together)");
+    add_sum_option(*command, m_sums, "A numeric field to total per hub (repeatable)");
     add_distance_option(*command, "--tolerance", m_tolerance_m,
                         "How far a drawn border may stray from the true geodesic one (default 10m)",
                         layers::check_catchment_tolerance);
@@ -39,19 +39,15 @@ void CatchmentCommand::run(const GlobalOptions& global, std::ostream& out, std::
     options.tolerance_m = m_tolerance_m;
 
     // The bundled boundary is the dissolved divisions, edge for edge: one file serves both.
-    const auto within = layers::bundled_or_path(
-        m_within, {{"boundary", layers::Bundled::Boundary}, {"divisions", layers::Bundled::Boundary}});
-    layers::ReadOptions within_options;
-    within_options.layer_name = m_within_layer_name;
-    const auto region_layer = layers::read_layer(within, within_options);
-    const auto polygons = layers::polygons_of(region_layer);
+    const auto within = m_within.path();
+    const auto polygons = layers::polygons_of(m_within.load(global, err));
     const auto region = layers::union_of(polygons);
     if (region.empty()) throw InputError(within + ": --within holds no polygon area");
 
     const auto input = m_input.load(global, err);
     const auto& layer = input.selected();
     if (!layer.is_points()) throw InputError(layer.source + ": catchment needs a point layer");
-    const auto hubs = hub_places(m_hubs, input.all, global, err);
+    const auto hubs = hub_places(m_hubs, m_hub_files, input.all, global, err);
     const auto result = layers::catchments(layer, hubs, region, options);
     if (const auto outside = layers::outside_count(layer, {region}); outside > 0 && !global.quiet)
         fmt::print(err, "note: {} of {} features lie outside {} and are not counted\n", outside,

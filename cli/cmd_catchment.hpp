@@ -3,6 +3,7 @@
 // region nearer to each hub than to any other, with the features each would draw.
 #include "cli/command.hpp"
 #include "cli/query_input.hpp"
+#include "cli/secondary_input.hpp"
 #include "layers/derive/catchment.hpp"
 
 namespace depmap::cli {
@@ -14,8 +15,9 @@ public:
 
 private:
     std::vector<std::string> m_hubs;
-    std::string m_within = "boundary";
-    std::string m_within_layer_name;
+    SecondaryInput m_hub_files{"hubs"};  // the files among --hubs
+    // The bundled boundary is the dissolved divisions, edge for edge: one file serves both.
+    SecondaryInput m_within{"within", {{"boundary", layers::Bundled::Boundary}, {"divisions", layers::Bundled::Boundary}}};
     std::vector<std::string> m_sums;
     double m_tolerance_m = layers::CatchmentOptions{}.tolerance_m;
     QueryInput m_input;

@@ -1,5 +1,6 @@
 #include "cli/cmd_cluster.hpp"
 
+#include "cli/totals_options.hpp"
 #include "cli/distance_option.hpp"
 #include "cli/option_errors.hpp"
 #include "cli/whole_number.hpp"
@@ -33,7 +34,7 @@ CLI::App* ClusterCommand::setup(CLI::App& app) {
     command->add_option("--concave", m_concave, "With --shape hull: concave hull ratio in (0, 1]; 1 is convex")
         ->check(checked_number("--concave:", layers::check_concave_ratio))
         ->capture_default_str();
-    command->add_option("--sum", m_sums, "With --districts: a numeric field to total per cluster (repeatable)");
+    add_sum_option(*command, m_sums, "With --districts: a numeric field to total per cluster (repeatable)");
     m_input.add_to(*command);
     m_output.add_to(*command);
     return command;

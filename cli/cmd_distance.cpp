@@ -28,8 +28,7 @@ CLI::App* DistanceCommand::setup(CLI::App& app) {
     auto* command = app.add_subcommand("distance", "Geodesic distance and azimuths between two places (WGS84)");
     command->add_option("from", m_from, "A place: a feature name or id, a gazetteer place, lon,lat or DMS")->required();
     command->add_option("to", m_to, "Another place")->required();
-    command->add_option("--layer", m_layer_path, "The layer whose names and ids are places (default: the bundled deposits)")
-        ->check(non_empty_path());
+    add_layer_option(*command, m_layer_path, "The layer whose names and ids are places");
     m_layer.add_to(*command);
     add_format_option(*command, m_format, {{"table", OutputFormat::Table}, {"json", OutputFormat::Json}});
     return command;

@@ -2,6 +2,7 @@
 // depmap grid --cell 50km [--hex]: an equal-area density grid with counts and sums.
 #include "cli/command.hpp"
 #include "cli/query_input.hpp"
+#include "cli/secondary_input.hpp"
 
 namespace depmap::cli {
 
@@ -14,8 +15,7 @@ private:
     double m_cell_m = 0;
     bool m_hex = false;
     std::vector<std::string> m_sums;
-    std::string m_extent;
-    std::string m_extent_layer_name;
+    SecondaryInput m_extent{"extent", {{"divisions", layers::Bundled::Divisions}}};
     bool m_keep_empty = false;
     QueryInput m_input;
     OutputOptions m_output;

@@ -1,5 +1,6 @@
 #include "cli/cmd_hull.hpp"
 
+#include "cli/totals_options.hpp"
 #include "cli/parameter_flags.hpp"
 #include "cli/option_errors.hpp"
 #include "layers/derive/hull.hpp"
@@ -11,7 +12,7 @@ namespace depmap::cli {
 
 CLI::App* HullCommand::setup(CLI::App& app) {
     auto* command = app.add_subcommand("hull", "The convex or concave hull of the selected features, with count and area");
-    command->add_option("--group-by", m_group_by,
+    add_group_by_option(*command, m_group_by,
                         "One hull per value of this field; a commodity list counts a site under each commodity");
     command->add_option("--concave", m_concave,
                         "A concave hull of this ratio in (0, 1): smaller hugs the points closer; 1 is convex")

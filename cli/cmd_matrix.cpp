@@ -4,7 +4,6 @@
 #include "base/error.hpp"
 #include "layers/query/distance_pairs.hpp"
 #include "layers/query/proximity.hpp"
-#include "layers/read/read.hpp"
 
 #include <filesystem>
 
@@ -13,29 +12,29 @@ namespace depmap::cli {
 CLI::App* MatrixCommand::setup(CLI::App& app) {
     auto* command = app.add_subcommand("matrix", "Distances between the selected features, to other places, or to the nearest of another layer");
     command->add_option("--to", m_to, "A file of places, or one or more places (names, ids, lon,lat)");
-    command->add_option("--nearest-of", m_nearest_of, "A layer: each feature's nearest feature of it, with the distance");
+    m_to_file.add_reading_options(*command);
+    m_nearest_of.add_to(*command, "A layer: each feature's nearest feature of it, with the distance");
     m_input.add_to(*command);
     m_output.add_to(*command);
     return command;
 }
 
 void MatrixCommand::run(const GlobalOptions& global, std::ostream& out, std::ostream& err) {
-    if (!m_to.empty() && !m_nearest_of.empty()) throw ArgumentError("give --to or --nearest-of, not both");
+    if (!m_to.empty() && m_nearest_of.given()) throw ArgumentError("give --to or --nearest-of, not both");
     const auto input = m_input.load(global, err);
     const auto& layer = input.selected();
     if (!layer.is_points()) throw InputError(layer.source + ": matrix needs a point layer");
     const auto from = layers::places_of(layer);
-
-    if (!m_nearest_of.empty()) {
-        const auto other = layers::read_layer(m_nearest_of);
-        if (!other.is_points()) throw InputError(m_nearest_of + ": --nearest-of needs a point layer");
+    if (m_nearest_of.given()) {
+        const auto other = m_nearest_of.load(global, err);
+        if (!other.is_points()) throw InputError(m_nearest_of.value + ": --nearest-of needs a point layer");
         return m_output.emit(layers::nearest_of(layer, other), global, out, err);
     }
     std::vector<layers::Place> to;
     if (m_to.empty()) {
         to = from;
     } else if (m_to.size() == 1 && std::filesystem::exists(m_to.front())) {
-        to = layers::places_of(layers::read_layer(m_to.front()));
+        to = layers::places_of(m_to_file.load(m_to.front(), global, err));
     } else {
         for (const auto& text : m_to) to.push_back(resolve_place(text, input.all, global, err));
     }

@@ -3,6 +3,7 @@
 // another layer.
 #include "cli/command.hpp"
 #include "cli/query_input.hpp"
+#include "cli/secondary_input.hpp"
 
 namespace depmap::cli {
 
@@ -13,7 +14,8 @@ public:
 
 private:
     std::vector<std::string> m_to;
-    std::string m_nearest_of;
+    SecondaryInput m_to_file{"to"};  // when --to names a file
+    SecondaryInput m_nearest_of{"nearest-of"};
     QueryInput m_input;
     OutputOptions m_output;
 };

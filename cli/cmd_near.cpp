@@ -10,9 +10,7 @@ namespace depmap::cli {
 
 CLI::App* NearCommand::setup(CLI::App& app) {
     auto* command = app.add_subcommand("near", "Features within a distance of a place, nearest first");
-    command->add_option("place", m_place, "A feature name or id, a gazetteer place, lon,lat or DMS");
-    command->add_option("--from", m_from, "A layer of places to ask about, one after another")
-        ->check(non_empty_path());
+    m_places.add_to(*command);
     add_distance_option(*command, "-r,--radius", m_radius_m, "The distance: 50km, 12.5 mi, 800 m, 3nmi")->required();
     command->add_option("--limit", m_limit, "Only the nearest N (per place)")->check(whole_number(0));
     command->add_flag("--count", m_count, "Only the number of features (per place)");
@@ -24,14 +22,14 @@ CLI::App* NearCommand::setup(CLI::App& app) {
 void NearCommand::run(const GlobalOptions& global, std::ostream& out, std::ostream& err) {
     const double radius_m = m_radius_m;
     const auto input = m_input.load(global, err);
-    const auto places = query_places(m_place, m_from, input.all, global, err);
+    const auto places = m_places.resolve(input.all, global, err);
     const layers::Layer& layer = input.selected();
     const geo::PointIndex index(layer.points);
     if (m_count) return m_output.emit(layers::near_counts(index, places, radius_m), global, out, err);
     layers::NearOptions options;
     options.radius_m = radius_m;
     options.limit = m_limit;
-    options.label_queries = !m_from.empty();
+    options.label_queries = m_places.from.given();
     m_output.emit(layers::near(layer, index, places, options), global, out, err);
 }
 

@@ -2,6 +2,7 @@
 // depmap near PLACE --radius 150km: every feature within a distance, nearest first.
 #include "cli/command.hpp"
 #include "cli/query_input.hpp"
+#include "cli/query_places.hpp"
 
 namespace depmap::cli {
 
@@ -11,8 +12,7 @@ public:
     void run(const GlobalOptions& global, std::ostream& out, std::ostream& err) override;
 
 private:
-    std::string m_place;
-    std::string m_from;
+    QueryPlaces m_places;
     double m_radius_m = 0;
     std::size_t m_limit = 0;
     bool m_count = false;

@@ -10,9 +10,7 @@ namespace depmap::cli {
 
 CLI::App* NearestCommand::setup(CLI::App& app) {
     auto* command = app.add_subcommand("nearest", "The k nearest features to a place, by exact geodesic distance");
-    command->add_option("place", m_place, "A feature name or id, a gazetteer place, lon,lat or DMS");
-    command->add_option("--from", m_from, "A layer of places to ask about, one after another")
-        ->check(non_empty_path());
+    m_places.add_to(*command);
     command->add_option("-k", m_k, "How many (default 5)")->check(whole_number(1));
     add_distance_option(*command, "--max-distance", m_max_distance_m, "Only features within this distance (50km, ...)");
     m_input.add_to(*command);
@@ -24,9 +22,9 @@ void NearestCommand::run(const GlobalOptions& global, std::ostream& out, std::os
     layers::NearestOptions options;
     options.k = m_k;
     options.max_distance_m = m_max_distance_m;
-    options.label_queries = !m_from.empty();
+    options.label_queries = m_places.from.given();
     const auto input = m_input.load(global, err);
-    const auto places = query_places(m_place, m_from, input.all, global, err);
+    const auto places = m_places.resolve(input.all, global, err);
     const layers::Layer& layer = input.selected();
     const geo::PointIndex index(layer.points);
     m_output.emit(layers::nearest(layer, index, places, options), global, out, err);

@@ -2,6 +2,7 @@
 // depmap nearest PLACE -k 5: the k nearest features, by exact geodesic distance.
 #include "cli/command.hpp"
 #include "cli/query_input.hpp"
+#include "cli/query_places.hpp"
 
 #include <limits>
 
@@ -13,8 +14,7 @@ public:
     void run(const GlobalOptions& global, std::ostream& out, std::ostream& err) override;
 
 private:
-    std::string m_place;
-    std::string m_from;
+    QueryPlaces m_places;
     std::size_t m_k = 5;
     double m_max_distance_m = std::numeric_limits<double>::infinity();
     QueryInput m_input;

@@ -1,9 +1,9 @@
 #include "cli/cmd_regions.hpp"
 
+#include "cli/totals_options.hpp"
 #include "cli/layer_options.hpp"
 #include "base/error.hpp"
 #include "layers/model/catalogue.hpp"
-#include "layers/read/read.hpp"
 #include "layers/query/regions.hpp"
 
 #include <fmt/format.h>
@@ -13,11 +13,10 @@ namespace depmap::cli {
 
 CLI::App* RegionsCommand::setup(CLI::App& app) {
     auto* command = app.add_subcommand("regions", "Which region each feature lies in, or totals per region");
-    command->add_option("--by", m_by, "Polygons of the regions: a file, or 'divisions' (the bundled leagues and cities, the default)")
-        ->check(non_empty_path());
-    command->add_option("--by-layer-name", m_by_layer_name, "The layer of a multi-layer --by file");
-    command->add_option("--sum", m_sums, "With --summary: a numeric field to total per region (repeatable)");
-    command->add_option("--group-by", m_group_by, "With --summary: split each region's totals by this field");
+    m_by.value = "divisions";
+    m_by.add_to(*command, "Polygons of the regions: a file, or 'divisions' (the bundled leagues and cities, the default)");
+    add_sum_option(*command, m_sums, "With --summary: a numeric field to total per region (repeatable)");
+    add_group_by_option(*command, m_group_by, "With --summary: split each region's totals by this field");
     command->add_flag("--summary", m_summary, "One row per region with count and sums");
     m_input.add_to(*command);
     m_output.add_to(*command);
@@ -27,10 +26,8 @@ CLI::App* RegionsCommand::setup(CLI::App& app) {
 void RegionsCommand::run(const GlobalOptions& global, std::ostream& out, std::ostream& err) {
     if (!m_summary && (!m_sums.empty() || !m_group_by.empty()))
         throw ArgumentError("--sum and --group-by need --summary");
-    layers::ReadOptions by_options;
-    by_options.layer_name = m_by_layer_name;
-    const auto by = layers::bundled_or_path(m_by, {{"divisions", layers::Bundled::Divisions}});
-    const auto regions = layers::read_layer(by, by_options);
+    const auto by = m_by.path();
+    const auto regions = m_by.load(global, err);
     const auto input = m_input.load(global, err);
     const auto& layer = input.selected();
     if (!layer.is_points()) throw InputError(layer.source + ": regions needs a point layer");

@@ -2,6 +2,7 @@
 // depmap regions --by FILE|divisions: which region each feature lies in, or totals.
 #include "cli/command.hpp"
 #include "cli/query_input.hpp"
+#include "cli/secondary_input.hpp"
 
 namespace depmap::cli {
 
@@ -11,8 +12,7 @@ public:
     void run(const GlobalOptions& global, std::ostream& out, std::ostream& err) override;
 
 private:
-    std::string m_by = "divisions";
-    std::string m_by_layer_name;
+    SecondaryInput m_by{"by", {{"divisions", layers::Bundled::Divisions}}};
     std::vector<std::string> m_sums;
     std::string m_group_by;
     bool m_summary = false;

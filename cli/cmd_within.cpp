@@ -1,6 +1,7 @@
 #include "cli/cmd_within.hpp"
 
 #include "base/error.hpp"
+#include "cli/option_errors.hpp"
 #include "layers/query/attribute_filter.hpp"
 #include "layers/model/catalogue.hpp"
 #include "layers/read/read.hpp"
@@ -16,43 +17,40 @@ std::vector<geo::MultiPolygon> chosen_polygons(const layers::Layer& regions, con
     auto polygons = layers::polygons_of(regions);
     if (where.empty()) return polygons;
     std::vector<geo::MultiPolygon> chosen;
-    for (const auto row : layers::rows_where(regions, where)) chosen.push_back(polygons[row]);
+    const auto rows = naming_parameters({{"where", "--polygon-where"}}, [&] { return layers::rows_where(regions, where); });
+    for (const auto row : rows) chosen.push_back(polygons[row]);
     if (chosen.empty())
         throw InputError(fmt::format("--polygon-where \"{}\" selects no polygon of {}", where, regions.source));
     return chosen;
 }
+
+geo::Box box_of(const std::vector<double>& values) { return {values[0], values[1], values[2], values[3]}; }
 
 } // namespace
 
 CLI::App* WithinCommand::setup(CLI::App& app) {
     auto* command = app.add_subcommand("within", "Features inside a region: a bundled division, a polygon file or a box");
     command->add_option("region", m_region, "A division of the bundled data by name (Baotou, Xilingol, 包头市)");
-    command->add_option("--polygon", m_polygon_file, "A file of polygons: features inside any of them");
+    m_polygon.add_to(*command, "A file of polygons: features inside any of them");
     command->add_option("--polygon-where", m_polygon_where, "Only the polygons matching this OGR SQL clause");
-    command->add_option("--bbox", m_bbox, "A box: min lon,min lat,max lon,max lat")
-        ->delimiter(',')->expected(4);
+    command->add_option("--bbox", m_bbox, "A box: min lon,min lat,max lon,max lat")->delimiter(',')->expected(4);
+    // As the line is read (the output's checks hold parse_complete_callback).
+    command->final_callback([this] {
+        if (!m_bbox.empty()) naming_option("--bbox", [&] { layers::check_box(box_of(m_bbox)); });
+    });
     m_input.add_to(*command);
     m_output.add_to(*command);
     return command;
 }
 
 void WithinCommand::run(const GlobalOptions& global, std::ostream& out, std::ostream& err) {
-    const int given = !m_region.empty() + !m_polygon_file.empty() + !m_bbox.empty();
+    const int given = !m_region.empty() + m_polygon.given() + !m_bbox.empty();
     if (given != 1) throw ArgumentError("give one of REGION, --polygon FILE or --bbox");
     std::vector<geo::MultiPolygon> polygons;
     if (!m_bbox.empty()) {
-        const geo::Box box{m_bbox[0], m_bbox[1], m_bbox[2], m_bbox[3]};
-        const auto in = [](double value, double limit) { return value >= -limit && value <= limit; };  // NaN: false
-        if (!in(box.min_lon_deg, 180) || !in(box.max_lon_deg, 180) || !in(box.min_lat_deg, 90) ||
-            !in(box.max_lat_deg, 90))
-            throw ArgumentError(fmt::format("--bbox {},{},{},{}: give finite degrees, longitudes within -180..180 "
-                                            "and latitudes within -90..90", box.min_lon_deg, box.min_lat_deg,
-                                            box.max_lon_deg, box.max_lat_deg));
-        if (box.min_lon_deg > box.max_lon_deg || box.min_lat_deg > box.max_lat_deg)
-            throw ArgumentError("--bbox: give min lon,min lat,max lon,max lat with min <= max");
-        polygons.push_back(layers::box_polygon(box));
-    } else if (!m_polygon_file.empty()) {
-        polygons = chosen_polygons(layers::read_layer(m_polygon_file), m_polygon_where);
+        polygons.push_back(layers::box_polygon(box_of(m_bbox)));
+    } else if (m_polygon.given()) {
+        polygons = chosen_polygons(m_polygon.load(global, err), m_polygon_where);
     } else {
         const auto divisions = layers::read_layer(layers::bundled_path(layers::Bundled::Divisions).string());
         polygons.push_back(layers::polygons_of(divisions)[layers::find_region(divisions, m_region)]);

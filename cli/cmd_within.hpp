@@ -2,6 +2,7 @@
 // depmap within REGION | --bbox | --polygon FILE: features inside a region.
 #include "cli/command.hpp"
 #include "cli/query_input.hpp"
+#include "cli/secondary_input.hpp"
 
 namespace depmap::cli {
 
@@ -12,7 +13,7 @@ public:
 
 private:
     std::string m_region;
-    std::string m_polygon_file;
+    SecondaryInput m_polygon{"polygon"};
     std::string m_polygon_where;
     std::vector<double> m_bbox;
     QueryInput m_input;

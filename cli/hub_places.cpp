@@ -4,19 +4,19 @@
 #include "base/error.hpp"
 #include "cli/option_errors.hpp"
 #include "layers/query/places.hpp"
-#include "layers/read/read.hpp"
 
 #include <filesystem>
 
 namespace depmap::cli {
 
-std::vector<layers::Place> hub_places(const std::vector<std::string>& values, const layers::Layer& layer,
+std::vector<layers::Place> hub_places(const std::vector<std::string>& values, const SecondaryInput& files,
+                                      const layers::Layer& layer,
                                       const GlobalOptions& global, std::ostream& err) {
     std::vector<layers::Place> hubs;
     for (const auto& value : values) {
         std::error_code ignored;
         if (value.find(',') == std::string::npos && std::filesystem::is_regular_file(value, ignored)) {
-            for (auto place : naming_option("--hubs:", [file = layers::read_layer(value)] { return layers::places_of(file); })) {
+            for (auto place : naming_option("--hubs:", [file = files.load(value, global, err)] { return layers::places_of(file); })) {
                 if (place.name.empty()) place.name = place.id;
                 hubs.push_back(std::move(place));
             }

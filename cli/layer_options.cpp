@@ -1,6 +1,6 @@
 #include "cli/layer_options.hpp"
 
-#include "cli/parameter_flags.hpp"
+#include "cli/option_errors.hpp"
 #include "layers/model/catalogue.hpp"
 #include "layers/read/read.hpp"
 
@@ -21,34 +21,63 @@ CLI::Validator non_empty_path() {
         "PATH");
 }
 
-void LayerOptions::add_to(CLI::App& command) {
-    command.add_option("--layer-name", read.layer_name,
-                       "Layer to read from a multi-layer source (GeoPackage, KML)");
-    command.add_option("--src-crs", read.src_crs,
-                       "CRS of the coordinates, overriding the file's (CSV default EPSG:4326)");
+CLI::Option* add_layer_option(CLI::App& command, std::string& path, const std::string& help) {
+    return command.add_option("--layer", path, help + " (default: the bundled deposits)")->check(non_empty_path());
+}
+
+void LayerOptions::add_to(CLI::App& command, const std::string& what, const std::string& group) {
+    const auto flags = this->flags();
+    std::vector<CLI::Option*> added;
+    added.push_back(command.add_option(flags.at("layer_name"), read.layer_name, "Layer to read from " + what));
+    added.push_back(command.add_option(flags.at("src_crs"), read.src_crs,
+                                       "CRS of the coordinates, overriding the file's (CSV default EPSG:4326)")
+                        ->check(CLI::Validator(
+                            [flag = flags.at("src_crs")](const std::string& text) {
+                                layers::ReadOptions options;
+                                options.src_crs = text;
+                                try {
+                                    layers::check_read_options(options);
+                                } catch (const CrsError& e) {  // a usage error, found before any work
+                                    throw ArgumentError(fmt::format("{}: {}", flag, e.what()));
+                                }
+                                return std::string();
+                            },
+                            "")));
     const std::map<std::string, layers::OnError> modes{{"fail", layers::OnError::Fail},
                                                        {"skip", layers::OnError::Skip}};
-    command.add_option("--on-error", read.on_error,
-                       "What a bad row does: fail (stop, the default) or skip (leave it out "
-                       "and report)")
-        ->transform(CLI::CheckedTransformer(modes, CLI::ignore_case));
+    added.push_back(command.add_option(flags.at("on_error"), read.on_error,
+                                       "What a bad row does: fail (stop, the default) or skip (leave it out "
+                                       "and report)")
+                        ->transform(CLI::CheckedTransformer(modes, CLI::ignore_case).description(""))
+                        ->type_name("fail|skip"));
+    if (!group.empty())
+        for (auto* option : added) option->group(group);
+}
+
+FlagNames LayerOptions::flags() const {
+    return {{"layer_name", "--" + m_prefix + "layer-name"},
+            {"src_crs", "--" + m_prefix + "src-crs"},
+            {"on_error", "--" + m_prefix + "on-error"}};
 }
 
 layers::Layer LayerOptions::load(const std::string& path, const GlobalOptions& global,
                                  std::ostream& err) const {
     const std::string source = path.empty() ? layers::default_layer_path().string() : path;
-    layers::Layer layer = layers::read_layer(source, read);
+    const auto flags = this->flags();
+    layers::Layer layer = naming_parameters(flags, [&] { return layers::read_layer(source, read); });
     if (global.verbose)
         fmt::print(err, "{}: {} features, geometry from {}, CRS {}\n", source, layer.size(),
                    layer.geometry_source, layer.crs.empty() ? "none" : layer.crs);
     if (global.quiet) return layer;
-    for (const auto& note : layer.notes) print_note(err, note);
+    for (const auto& note : layer.notes) print_note(err, note, flags);
     if (layer.skipped.count > 0) {
         std::string reasons;
         for (const auto& [reason, count] : layer.skipped.by_reason)
             reasons += fmt::format("{}{} {}", reasons.empty() ? "" : ", ", count, reason);
-        print_note(err, fmt::format("skipped {} of {} rows ({}); the first: {}", layer.skipped.count,
-                                    layer.skipped.count + layer.size(), reasons, layer.skipped.first_message));
+        print_note(err,
+                   fmt::format("skipped {} of {} rows ({}); the first: {}", layer.skipped.count,
+                               layer.skipped.count + layer.size(), reasons, layer.skipped.first_message),
+                   flags);
     }
     return layer;
 }

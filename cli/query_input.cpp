@@ -14,8 +14,7 @@
 namespace depmap::cli {
 
 void QueryInput::add_to(CLI::App& command) {
-    command.add_option("--layer", layer_path, "The layer to query (default: the bundled deposits)")
-        ->check(non_empty_path());
+    add_layer_option(command, layer_path, "The layer to query");
     layer.add_to(command);
     command.add_option("--where", where, "Only features matching this OGR SQL WHERE clause");
     command.add_option("--commodity", commodity,
@@ -46,7 +45,14 @@ void OutputOptions::add_to(CLI::App& command, bool to_stdout) {
     command.add_option("--crs", write.crs, "Reproject the file to this CRS (EPSG:xxxx, WKT, PROJ); "
                        "not for GeoJSON or KML, which are WGS84")->group(group);
     command.add_option("--precision", write.precision, "Decimals of GeoJSON coordinates, 0 to 10 (default 7, ~1 cm)")
-        ->check(CLI::Range(0, 10))->group(group);
+        ->check(CLI::Validator(
+            [](std::string& text) {
+                int decimals = 0;
+                if (CLI::detail::lexical_cast(text, decimals)) layers::check_precision(decimals);
+                return std::string();
+            },
+            ""))
+        ->group(group);
     command.add_option("--output-layer", layer_name, "The layer's name in a GeoPackage (default: the file name)")
         ->group(group);
     command.add_flag("--append", write.append, "Add the layer to an existing GeoPackage")->group(group);

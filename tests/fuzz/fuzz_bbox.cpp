@@ -29,6 +29,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         app.parse(static_cast<int>(argv.size()), argv.data());
     } catch (const CLI::ParseError&) {
         return 0;
+    } catch (const ArgumentError&) {  // a box out of range, refused as the line is read
+        return 0;
     }
     std::ostringstream out, err;
     for (auto& [sub, command] : parsers) {

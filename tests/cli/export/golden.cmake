@@ -23,3 +23,4 @@ depmap_cli_golden(export_geojson_crs_refused EXIT 2 ARGS export ${sample} --crs 
 depmap_cli_golden(export_existing_output_refused EXIT 1 ARGS export ${sample} -o ${sample})
 depmap_cli_golden(export_unknown_field EXIT 2 ARGS export ${sample} --fields id,nosuch -o out.csv OUTPUT_FILE out.csv)
 depmap_cli_golden(export_unknown_flag EXIT 2 ARGS export ${sample} --radius 5km -o out.csv)
+depmap_cli_golden(export_precision_out_of_range EXIT 2 ARGS export -o out.geojson --precision 11)

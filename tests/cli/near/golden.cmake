@@ -22,3 +22,5 @@ depmap_cli_golden(near_place_and_from EXIT 2 ARGS near Baotou --from ${data}/cit
 depmap_cli_golden(near_no_place EXIT 2 ARGS near --radius 10km)
 depmap_cli_golden(near_unknown_flag EXIT 2 ARGS near Baotou --radius 10km --bogus)
 depmap_cli_golden(near_unknown_place EXIT 1 ARGS near Atlantis --radius 10km)
+depmap_cli_golden(near_from_which_layer EXIT 1 ARGS near --from ${made}/sample.gpkg --radius 50km FIXTURES formats)
+depmap_cli_golden(near_from_layer_name_csv ARGS near --from ${made}/sample.gpkg --from-layer-name mines --radius 50km -f csv FIXTURES formats)

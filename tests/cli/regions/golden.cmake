@@ -14,3 +14,4 @@ depmap_cli_golden(regions_group_by_unknown_field EXIT 2 ARGS regions --summary -
 depmap_cli_golden(regions_sum_text_field EXIT 2 ARGS regions --summary --sum name)
 depmap_cli_golden(regions_by_mixed_geometries EXIT 1 ARGS regions --by ${fixtures}/mixed.geojson --layer ${fixtures}/sample.csv)
 depmap_cli_golden(regions_unknown_flag EXIT 2 ARGS regions --bogus)
+depmap_cli_golden(regions_by_which_layer EXIT 1 ARGS regions --by ${made}/sample.gpkg FIXTURES formats)

@@ -14,3 +14,5 @@ depmap_cli_golden(within_bbox_three_numbers EXIT 2 ARGS within --bbox 109,41,110
 depmap_cli_golden(within_bbox_not_numbers EXIT 2 ARGS within --bbox a,b,c,d)
 depmap_cli_golden(within_nothing_to_be_within EXIT 2 ARGS within)
 depmap_cli_golden(within_unknown_flag EXIT 2 ARGS within Baotou --count)
+depmap_cli_golden(within_polygon_src_crs_unknown EXIT 2 ARGS within --polygon ${square} --polygon-src-crs EPSG:999999)
+depmap_cli_golden(within_bbox_min_above_max EXIT 2 ARGS within --bbox 110,41,109,42)

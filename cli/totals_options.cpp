@@ -1,0 +1,13 @@
+#include "cli/totals_options.hpp"
+
+namespace depmap::cli {
+
+CLI::Option* add_sum_option(CLI::App& command, std::vector<std::string>& fields, const std::string& help) {
+    return command.add_option("--sum", fields, help)->type_name("FIELD");
+}
+
+CLI::Option* add_group_by_option(CLI::App& command, std::string& field, const std::string& help) {
+    return command.add_option("--group-by", field, help)->type_name("FIELD");
+}
+
+} // namespace depmap::cli
