@@ -4,6 +4,8 @@
 #include "cli/layer_options.hpp"
 #include "base/error.hpp"
 #include "layers/query/attribute_filter.hpp"
+#include "layers/model/catalogue.hpp"
+#include "layers/model/commodities.hpp"
 #include "layers/output/staged_output.hpp"
 #include "layers/text/text_output.hpp"
 
@@ -26,8 +28,15 @@ SelectedLayer QueryInput::load(const GlobalOptions& global, std::ostream& err) c
     if (where.empty() && commodity.empty()) return result;
     const auto rows = layers::rows_selected(result.all, where, commodity);
     if (global.verbose) fmt::print(err, "selected {} of {} features\n", rows.size(), result.all.size());
-    if (rows.empty() && !commodity.empty() && !global.quiet)
-        fmt::print(err, "note: no feature of {} lists the commodity '{}'\n", result.all.source, commodity);
+    // Why nothing was selected, when the commodity alone selects nothing (not --where).
+    if (rows.empty() && !commodity.empty() && !global.quiet && layers::rows_with_commodity(result.all, commodity).empty()) {
+        const auto name = layers::canonical_commodity(commodity);
+        if (layers::is_bundled(layer_path))
+            fmt::print(err, "note: the bundled data holds no {} records: none of its open sources covers {} (see "
+                            "Coverage in data/README.md); give your own layer with --layer\n", name, name);
+        else
+            fmt::print(err, "note: no feature of {} lists {}\n", result.all.source, name);
+    }
     result.filtered = result.all.subset(rows);
     return result;
 }

@@ -45,6 +45,17 @@ fs::path bundled_path(Bundled file) {
 
 fs::path default_layer_path() { return bundled_path(Bundled::Deposits); }
 
+bool is_bundled(const std::string& path) {
+    if (path.empty()) return true;
+    std::error_code error;
+    const auto given = fs::weakly_canonical(path, error);
+    if (error) return false;
+    for (const auto file : {Bundled::Deposits, Bundled::Plants, Bundled::Divisions, Bundled::Boundary,
+                            Bundled::Places, Bundled::Cities})
+        if (fs::weakly_canonical(bundled_path(file), error) == given && !error) return true;
+    return false;
+}
+
 std::string bundled_or_path(const std::string& text,
                             const BundledNames& names) {
     for (const auto& [name, file] : names)

@@ -25,6 +25,9 @@ enum class Bundled {
 // The path of a bundled file (in data_dir()).
 std::filesystem::path bundled_path(Bundled file);
 
+// Whether `path` names one of the bundled files (the empty path: the default layer).
+bool is_bundled(const std::string& path);
+
 // The default layer of every command: the bundled deposits and mines.
 std::filesystem::path default_layer_path();
 

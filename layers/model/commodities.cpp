@@ -53,12 +53,69 @@ const std::map<std::string, std::string, std::less<>>& abbreviations() {
     return names;
 }
 
-} // namespace
+// Every commodity depmap knows by name, as data/README.md spells them: those of the
+// bundled data, and the other mineral commodities of the USGS's lists.
+const std::vector<std::string>& vocabulary() {
+    static const std::vector<std::string> names{
+        "Aluminum", "Antimony", "Arsenic", "Asbestos", "Barite", "Bauxite", "Bentonite", "Beryllium",
+        "Bismuth", "Boron", "Bromine", "Cadmium", "Cesium", "Chromium", "Clay", "Coal", "Cobalt",
+        "Copper", "Diamond", "Diatomite", "Feldspar", "Fluorite", "Gallium", "Garnet", "Germanium",
+        "Gold", "Graphite", "Gypsum", "Hafnium", "Helium", "Indium", "Iodine", "Iron", "Kaolin",
+        "Lead", "Limestone", "Lithium", "Magnesite", "Magnesium", "Manganese", "Mercury", "Mica",
+        "Molybdenum", "Natural Gas", "Nickel", "Niobium", "Oil Shale", "Perlite", "Petroleum",
+        "Phosphorus-Phosphates", "Platinum Group Elements", "Potash", "Pumice", "Quartz",
+        "Rare Earth Elements", "Rhenium", "Rubidium", "Salt", "Scandium", "Selenium", "Silica",
+        "Silver", "Sodium Carbonate", "Steel", "Strontium", "Sulfur", "Talc", "Tantalum",
+        "Tellurium", "Thallium", "Thorium", "Tin", "Titanium", "Tungsten", "Uranium", "Vanadium",
+        "Vermiculite", "Wollastonite", "Zeolites", "Zinc", "Zirconium",
+    };
+    return names;
+}
 
-std::string canonical_commodity(std::string_view name) {
-    std::string lower(name);
+std::string lower_case(std::string_view text) {
+    std::string lower(text);
     std::transform(lower.begin(), lower.end(), lower.begin(),
                    [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return lower;
+}
+
+// Letters to insert, delete, substitute or swap to turn one word into the other.
+std::size_t edits(std::string_view a, std::string_view b) {
+    std::vector<std::vector<std::size_t>> d(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
+    for (std::size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
+    for (std::size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i)
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] != b[j - 1])});
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+        }
+    return d[a.size()][b.size()];
+}
+
+} // namespace
+
+bool is_known_commodity(std::string_view name) {
+    const auto wanted = canonical_commodity(name);
+    return std::any_of(vocabulary().begin(), vocabulary().end(),
+                       [&](const std::string& known) { return lower_case(known) == wanted; });
+}
+
+std::optional<std::string> nearest_commodity(std::string_view name, const std::vector<std::string>& also) {
+    const auto wanted = lower_case(name);
+    std::optional<std::string> best;
+    std::size_t fewest = 3;  // more than two edits is another word
+    for (const auto* names : {&also, &vocabulary()})
+        for (const auto& known : *names)
+            if (const auto n = edits(wanted, lower_case(known)); n < fewest && n < wanted.size()) {
+                fewest = n;
+                best = known;
+            }
+    return best;
+}
+
+std::string canonical_commodity(std::string_view name) {
+    const std::string lower = lower_case(name);
     const auto it = abbreviations().find(lower);
     return it == abbreviations().end() ? lower : it->second;
 }

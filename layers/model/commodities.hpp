@@ -25,6 +25,15 @@ std::string primary_commodity(std::string_view list);
 // vocabulary of data/README.md spells them: "REE" -> "rare earth elements", "Au" -> "gold".
 std::string canonical_commodity(std::string_view name);
 
+// Whether `name` (any case, or a symbol: "U") is a mineral commodity depmap knows: the
+// vocabulary of data/README.md and the other commodities of the USGS's mineral lists,
+// whether or not any layer lists it.
+bool is_known_commodity(std::string_view name);
+
+// The known commodity, or one of `also` (a layer's own names), nearest to a misspelt
+// `name` ("Cooper" -> "Copper"), when one is within two letters' edits; spelt as known.
+std::optional<std::string> nearest_commodity(std::string_view name, const std::vector<std::string>& also = {});
+
 // How many features list each commodity (a feature with two counts for both);
 // features with none count under "" (empty key).
 std::map<std::string, std::size_t> count_commodities(const Layer& layer, std::size_t field);

@@ -77,6 +77,15 @@ std::vector<std::size_t> rows_with_commodity(const Layer& layer, const std::stri
         if (std::any_of(items.begin(), items.end(), [&](const std::string& item) { return canonical_commodity(item) == wanted; }))
             rows.push_back(row);
     }
+    if (rows.empty() && !is_known_commodity(commodity)) {  // a typo is not an empty answer
+        std::vector<std::string> listed;
+        for (const auto& [name, count] : count_commodities(layer, *field))
+            if (!name.empty()) listed.push_back(name);
+        const auto nearest = nearest_commodity(commodity, listed);
+        throw ArgumentError(fmt::format("{} '{}': not a commodity{}", parameter("commodity"), commodity,
+                                        nearest ? fmt::format("; did you mean {}?", *nearest)
+                                                : fmt::format(" depmap knows, and no feature of {} lists it", layer.source)));
+    }
     return rows;
 }
 

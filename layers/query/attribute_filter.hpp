@@ -14,7 +14,9 @@ std::vector<std::size_t> rows_where(const Layer& layer, const std::string& where
 
 // The rows listing `commodity` (case-insensitive, with the usual abbreviations: REE,
 // Fe, Cu, Pb, Zn, Au, Ag, ...). Throws ArgumentError when the layer has no commodity
-// field.
+// field, and for a word that is no commodity (is_known_commodity) and that no feature
+// lists, with the nearest commodity when one is close ("Cooper": did you mean Copper?).
+// A known commodity no feature lists selects no row.
 std::vector<std::size_t> rows_with_commodity(const Layer& layer, const std::string& commodity);
 
 // The rows both `where` and `commodity` select, an empty one selecting every row.

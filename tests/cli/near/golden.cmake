@@ -24,3 +24,6 @@ depmap_cli_golden(near_unknown_flag EXIT 2 ARGS near Baotou --radius 10km --bogu
 depmap_cli_golden(near_unknown_place EXIT 1 ARGS near Atlantis --radius 10km)
 depmap_cli_golden(near_from_which_layer EXIT 1 ARGS near --from ${made}/sample.gpkg --radius 50km FIXTURES formats)
 depmap_cli_golden(near_from_layer_name_csv ARGS near --from ${made}/sample.gpkg --from-layer-name mines --radius 50km -f csv FIXTURES formats)
+depmap_cli_golden(near_commodity_not_covered ARGS near Baotou --radius 150km --commodity U)
+depmap_cli_golden(near_commodity_typo EXIT 2 ARGS near Baotou --radius 150km --commodity Cooper)
+depmap_cli_golden(near_commodity_not_in_layer ARGS near Baotou --radius 500km --commodity Uranium --layer ${fixtures}/sample.csv)
