@@ -8,23 +8,36 @@ Usage (from the repository root):
 SOURCE_DIR defaults to ../shared/data relative to the repository root. The files are
 written into the folder this script is in (data/):
 
-    deposits.csv            USGS + GSC + GEM coal mines + GEM iron-ore mines, in that order
-    plants.csv              GEM iron and steel plants
+    deposits.csv            USGS + GSC + GEM coal mines + GEM iron-ore mines, in that order,
+                            with GEM's figures (build_figures.py) and MinMod's ore tonnage
+                            and grades (build_tonnage.py)
+    plants.csv              GEM iron and steel plants, with their capacities
+    power_plants.csv        GEM coal-fired power plants, one per plant (build_power.py)
+    gas_fields.csv          GEM gas fields (build_gas.py)
     places.csv, cities.csv  GeoNames and Natural Earth places, rows and fields unchanged
     boundary.geojson        byte copy of outline_ocha.geojson
     boundary_ne50m.geojson  byte copy of boundary_ne50m.geojson
     divisions.geojson       byte copy of divisions_ocha.geojson
 
-Standard library only. Coordinates are copied as text, never parsed or re-formatted. CSV
-output is UTF-8 without BOM, "\\n" line endings, quoted only where needed; running the script
-twice gives the same bytes. It stops with an error when a source no longer has the shape
-this script expects (columns, row counts, Chinese names), rather than writing something else.
+Standard library only. Coordinates and figures are copied as text, never parsed and
+re-formatted (the one conversion, iron-ore thousand tonnes to million tonnes, moves the
+decimal point). CSV output is UTF-8 without BOM, "\\n" line endings, quoted only where
+needed; running the script twice gives the same bytes. It stops with an error when a source
+no longer has the shape this script expects (columns, row counts, Chinese names, units),
+rather than writing something else. It ends by printing the counts data/README.md states.
 """
 import csv
-import io
 import os
 import shutil
 import sys
+
+sys.dont_write_bytecode = True  # no __pycache__ among the bundled files
+
+from build_figures import MINE_FIELDS, PLANT_FIELDS, read_figures, site_figures  # noqa: E402
+from build_gas import FIELDS as GAS_FIELDS, gas_fields  # noqa: E402
+from build_io import SourceError, csv_text, read_table, write_text  # noqa: E402
+from build_power import FIELDS as POWER_FIELDS, power_plants  # noqa: E402
+from build_tonnage import FIELDS as TONNAGE_FIELDS, record_tonnages  # noqa: E402
 
 DATA_DIR = os.path.dirname(os.path.abspath(__file__))
 REPO_ROOT = os.path.dirname(DATA_DIR)
@@ -34,6 +47,9 @@ SITE_COLUMNS = ["id", "name", "alt_names", "commodities", "deposit_type", "statu
                 "site_type", "lon", "lat", "source", "source_record_id", "source_url"]
 COLUMNS = ["id", "name", "name_zh", "alt_names", "commodities", "deposit_type", "status",
            "site_type", "lon", "lat", "source", "source_record_id", "source_url", "licence"]
+# The figures follow the columns above: new fields are added at the end.
+DEPOSIT_COLUMNS = COLUMNS + MINE_FIELDS + TONNAGE_FIELDS
+PLANT_COLUMNS = COLUMNS + PLANT_FIELDS
 
 # (source file, expected rows, licence written for rows whose file has no licence column)
 DEPOSIT_SOURCES = [
@@ -58,10 +74,6 @@ BYTE_COPIES = [
 ]
 
 CHINESE_TAG = "(Chinese)"
-
-
-class SourceError(Exception):
-    pass
 
 
 def has_cjk(text):
@@ -103,22 +115,8 @@ def commodity_list(text):
     return ";".join(split_list(text))
 
 
-def read_table(path):
-    with open(path, encoding="utf-8", newline="") as f:
-        text = f.read()
-    if text.startswith("\ufeff"):
-        raise SourceError(f"{path}: starts with a byte order mark")
-    rows = list(csv.reader(io.StringIO(text, newline="")))
-    if not rows:
-        raise SourceError(f"{path}: empty")
-    header, body = rows[0], rows[1:]
-    for number, row in enumerate(body, start=2):
-        if len(row) != len(header):
-            raise SourceError(f"{path}, row {number}: {len(row)} fields, header has {len(header)}")
-    return header, body
-
-
 def site_rows(source_dir, name, expected, default_licence, plants):
+    """The rows of one site file as dicts of COLUMNS."""
     path = os.path.join(source_dir, name)
     header, body = read_table(path)
     wanted = SITE_COLUMNS + ([] if default_licence else ["licence"])
@@ -134,32 +132,18 @@ def site_rows(source_dir, name, expected, default_licence, plants):
             raise SourceError(f"{path}: {row['id']} has no licence")
         row["name_zh"] = plant_chinese_name(row) if plants else tagged_chinese_name(row["alt_names"])
         row["commodities"] = commodity_list(row["commodities"])
-        yield [row[column] for column in COLUMNS]
+        yield {column: row[column] for column in COLUMNS}
 
 
-def csv_text(header, rows):
-    out = io.StringIO(newline="")
-    writer = csv.writer(out, quoting=csv.QUOTE_MINIMAL, lineterminator="\n")
-    writer.writerow(header)
-    writer.writerows(rows)
-    return out.getvalue()
-
-
-def write_text(target, text):
-    """Write UTF-8 (no BOM) through a temporary file, so a failed run leaves no half file."""
-    path = os.path.join(DATA_DIR, target)
-    temporary = path + ".tmp"
-    with open(temporary, "w", encoding="utf-8", newline="") as f:
-        f.write(text)
-    os.replace(temporary, path)
-
-
-def build_sites(source_dir, sources, target, plants=False):
+def build_sites(source_dir, sources, target, columns, extra, plants=False):
+    """Write `target`: the sites of `sources`, each with the fields `extra` gives it."""
     rows = []
     for name, expected, licence in sources:
-        rows.extend(site_rows(source_dir, name, expected, licence, plants))
-    write_text(target, csv_text(COLUMNS, rows))
-    return len(rows)
+        for site in site_rows(source_dir, name, expected, licence, plants):
+            site.update(extra(name, site))
+            rows.append([site.get(column, "") for column in columns])
+    write_text(target, csv_text(columns, rows))
+    return rows
 
 
 def copy_table(source_dir, name, target, expected):
@@ -168,6 +152,54 @@ def copy_table(source_dir, name, target, expected):
         raise SourceError(f"{name}: {len(body)} rows, expected {expected}")
     write_text(target, csv_text(header, body))
     return len(body)
+
+
+def print_counts(columns, rows):
+    """Per commodity, the records listing it; per figure field, the records holding one
+    (data/README.md states them; tests check them)."""
+    commodities = {}
+    for row in rows:
+        for item in split_list(row[columns.index("commodities")]):
+            commodities[item] = commodities.get(item, 0) + 1
+    for item, count in sorted(commodities.items(), key=lambda pair: (-pair[1], pair[0])):
+        print(f"  {item}: {count} records")
+    for field in MINE_FIELDS + TONNAGE_FIELDS:
+        index = columns.index(field)
+        print(f"  {field}: {sum(1 for row in rows if row[index])} records")
+
+
+def build(source_dir):
+    figures = read_figures(source_dir)
+    tonnages, unattached = record_tonnages(source_dir)
+
+    def deposit_fields(name, site):
+        fields = dict(site_figures(figures, name, site))
+        fields.update(tonnages.pop(site["id"], {}))
+        return fields
+
+    deposits = build_sites(source_dir, DEPOSIT_SOURCES, "deposits.csv", DEPOSIT_COLUMNS, deposit_fields)
+    print(f"deposits.csv: {len(deposits)} rows")
+    print_counts(DEPOSIT_COLUMNS, deposits)
+    if tonnages:
+        raise SourceError(f"minmod_tonnage_grade.csv names records not in deposits.csv: {sorted(tonnages)}")
+    for estimate in unattached:
+        print(f"  tonnage attached to no record: {estimate['name']} ({estimate['ore_mt'] or 'no'} Mt)")
+    plants = build_sites(source_dir, PLANT_SOURCES, "plants.csv", PLANT_COLUMNS,
+                         lambda name, site: site_figures(figures, name, site), plants=True)
+    print(f"plants.csv: {len(plants)} rows")
+    if figures:
+        raise SourceError(f"gem_site_figures.csv has rows for no bundled site: {sorted(figures)}")
+    power, scattered = power_plants(source_dir)
+    write_text("power_plants.csv", csv_text(POWER_FIELDS, power))
+    print(f"power_plants.csv: {len(power)} rows ({scattered} with units at several points)")
+    gas = gas_fields(source_dir)
+    write_text("gas_fields.csv", csv_text(GAS_FIELDS, gas))
+    print(f"gas_fields.csv: {len(gas)} rows")
+    for name, target, expected in TABLE_COPIES:
+        print(f"{target}: {copy_table(source_dir, name, target, expected)} rows from {name}")
+    for name, target in BYTE_COPIES:
+        shutil.copyfile(os.path.join(source_dir, name), os.path.join(DATA_DIR, target))
+        print(f"{target}: copy of {name}")
 
 
 def main(argv):
@@ -179,13 +211,7 @@ def main(argv):
         print(f"build.py: source folder {source_dir} not found", file=sys.stderr)
         return 1
     try:
-        print(f"deposits.csv: {build_sites(source_dir, DEPOSIT_SOURCES, 'deposits.csv')} rows")
-        print(f"plants.csv: {build_sites(source_dir, PLANT_SOURCES, 'plants.csv', plants=True)} rows")
-        for name, target, expected in TABLE_COPIES:
-            print(f"{target}: {copy_table(source_dir, name, target, expected)} rows from {name}")
-        for name, target in BYTE_COPIES:
-            shutil.copyfile(os.path.join(source_dir, name), os.path.join(DATA_DIR, target))
-            print(f"{target}: copy of {name}")
+        build(source_dir)
     except (SourceError, OSError, UnicodeDecodeError, csv.Error) as error:
         print(f"build.py: {error}", file=sys.stderr)
         return 1

@@ -15,3 +15,7 @@ depmap_cli_golden(regions_sum_text_field EXIT 2 ARGS regions --summary --sum nam
 depmap_cli_golden(regions_by_mixed_geometries EXIT 1 ARGS regions --by ${fixtures}/mixed.geojson --layer ${fixtures}/sample.csv)
 depmap_cli_golden(regions_unknown_flag EXIT 2 ARGS regions --bogus)
 depmap_cli_golden(regions_by_which_layer EXIT 1 ARGS regions --by ${made}/sample.gpkg FIXTURES formats)
+# The coal mines' capacity (million tonnes per year) per league and city.
+depmap_cli_golden(regions_summary_sum_coal_capacity ARGS regions --summary --sum capacity_mtpa --commodity Coal)
+# The power plants' operating capacity (MW) per league and city.
+depmap_cli_golden(regions_summary_sum_power_capacity ARGS regions --summary --layer ${data}/power_plants.csv --sum capacity_operating_mw)

@@ -1,11 +1,13 @@
 // Every bundled file opens, and holds as many features as data/README.md says.
 #include "layers/read/read.hpp"
+#include "layers/write/dbf_fields.hpp"
 #include "support.hpp"
 
 #include <catch2/catch.hpp>
 
 #include <fstream>
 #include <regex>
+#include <set>
 
 using namespace depmap;
 
@@ -58,4 +60,20 @@ TEST_CASE("bundled data: the deposits carry the documented fields and Chinese na
     for (std::size_t row = 0; row < layer.size(); ++row)
         with_chinese += !layer.columns[zh].is_null(row);
     CHECK(with_chinese > 0);
+}
+
+TEST_CASE("bundled data: every field keeps its own name when cut to a Shapefile's 10 characters", "[data]") {
+    for (const auto& [file, count] : documented_counts()) {
+        if (!file.ends_with(".csv")) continue;
+        INFO(file);
+        const auto layer = layers::read_layer(depmap::test::bundled(file).string());
+        // No rows: the names are planned without the values, some too long for dBASE.
+        const auto planned = layers::plan_dbf_fields(layer.subset({}), file);
+        std::set<std::string> cut;
+        for (std::size_t f = 0; f < planned.size(); ++f) {
+            INFO(layer.fields[f].name);
+            CHECK(planned[f].name == layers::shorten_utf8(layer.fields[f].name, 10));  // not numbered
+            CHECK(cut.insert(planned[f].name).second);
+        }
+    }
 }
