@@ -1,7 +1,9 @@
 #include "cli/cmd_info.hpp"
 
+#include "base/error.hpp"
 #include "cli/layer_options.hpp"
 #include "layers/query/layer_summary.hpp"
+#include "layers/text/text_output.hpp"
 
 #include <fmt/format.h>
 #include <fmt/ostream.h>
@@ -58,14 +60,21 @@ void print_table(const layers::LayerSummary& s, std::ostream& out) {
 CLI::App* InfoCommand::setup(CLI::App& app) {
     auto* command = app.add_subcommand("info", "What is in a layer: count, extent, CRS, fields, "
                                                "commodities");
-    command->add_option("file", m_path, "The layer (default: the bundled deposits)")
+    command->add_option("file", m_path, "The layer: a file, or a bundled layer by name (see --list; default: the "
+                                        "bundled deposits)")
         ->check(non_empty_path());
+    command->add_flag("--list", m_list, "List the bundled layers, with their names and feature counts");
     m_layer.add_to(*command);
     add_format_option(*command, m_format, {{"table", OutputFormat::Table}, {"json", OutputFormat::Json}});
     return command;
 }
 
 void InfoCommand::run(const GlobalOptions& global, std::ostream& out, std::ostream& err) {
+    if (m_list) {
+        if (!m_path.empty()) throw ArgumentError("give a FILE or --list, not both");
+        const auto list = layers::bundled_layer_list();
+        return m_format == OutputFormat::Json ? layers::write_json(list, out) : layers::write_table(list, out);
+    }
     const auto summary = layers::summarise_layer(m_layer.load(m_path, global, err));
     if (m_format == OutputFormat::Json) print_json(summary, out);
     else print_table(summary, out);

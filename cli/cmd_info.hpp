@@ -13,6 +13,7 @@ public:
 
 private:
     std::string m_path;
+    bool m_list = false;
     LayerOptions m_layer;
     OutputFormat m_format = OutputFormat::Table;
 };

@@ -2,6 +2,7 @@
 
 #include "cli/query_places.hpp"
 #include "base/error.hpp"
+#include "layers/model/catalogue.hpp"
 #include "layers/query/distance_pairs.hpp"
 #include "layers/query/proximity.hpp"
 
@@ -33,7 +34,7 @@ void MatrixCommand::run(const GlobalOptions& global, std::ostream& out, std::ost
     std::vector<layers::Place> to;
     if (m_to.empty()) {
         to = from;
-    } else if (m_to.size() == 1 && std::filesystem::exists(m_to.front())) {
+    } else if (m_to.size() == 1 && (layers::bundled_named(m_to.front()) || std::filesystem::exists(m_to.front()))) {
         to = layers::places_of(m_to_file.load(m_to.front(), global, err));
     } else {
         for (const auto& text : m_to) to.push_back(resolve_place(text, input.all, global, err));

@@ -3,6 +3,7 @@
 #include "cli/query_input.hpp"
 #include "base/error.hpp"
 #include "cli/option_errors.hpp"
+#include "layers/model/catalogue.hpp"
 #include "layers/query/places.hpp"
 
 #include <filesystem>
@@ -15,7 +16,8 @@ std::vector<layers::Place> hub_places(const std::vector<std::string>& values, co
     std::vector<layers::Place> hubs;
     for (const auto& value : values) {
         std::error_code ignored;
-        if (value.find(',') == std::string::npos && std::filesystem::is_regular_file(value, ignored)) {
+        if (value.find(',') == std::string::npos &&
+            (layers::bundled_named(value) || std::filesystem::is_regular_file(value, ignored))) {
             for (auto place : naming_option("--hubs:", [file = files.load(value, global, err)] { return layers::places_of(file); })) {
                 if (place.name.empty()) place.name = place.id;
                 hubs.push_back(std::move(place));

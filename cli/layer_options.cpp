@@ -22,7 +22,9 @@ CLI::Validator non_empty_path() {
 }
 
 CLI::Option* add_layer_option(CLI::App& command, std::string& path, const std::string& help) {
-    return command.add_option("--layer", path, help + " (default: the bundled deposits)")->check(non_empty_path());
+    return command.add_option("--layer", path, help + ": a file, or a bundled layer by name (plants, divisions, ...: "
+                                                      "depmap info --list); default the bundled deposits")
+        ->check(non_empty_path());
 }
 
 void LayerOptions::add_to(CLI::App& command, const std::string& what, const std::string& group) {
@@ -62,7 +64,7 @@ FlagNames LayerOptions::flags() const {
 
 layers::Layer LayerOptions::load(const std::string& path, const GlobalOptions& global,
                                  std::ostream& err) const {
-    const std::string source = path.empty() ? layers::default_layer_path().string() : path;
+    const std::string source = layers::layer_source(path);
     const auto flags = this->flags();
     layers::Layer layer = naming_parameters(flags, [&] { return layers::read_layer(source, read); });
     if (global.verbose)

@@ -31,28 +31,47 @@ fs::path data_dir() {
                      "or pass a layer file");
 }
 
+const std::vector<BundledLayer>& bundled_layers() {
+    static const std::vector<BundledLayer> layers{
+        {Bundled::Deposits, "deposits", "deposits.csv", "deposits and mines (USGS, GSC, GEM)"},
+        {Bundled::Plants, "plants", "plants.csv", "iron and steel plants (GEM)"},
+        {Bundled::PowerPlants, "power-plants", "power_plants.csv", "coal-fired power plants (GEM)"},
+        {Bundled::GasFields, "gas-fields", "gas_fields.csv", "gas fields (GEM)"},
+        {Bundled::Divisions, "divisions", "divisions.geojson", "the 12 leagues and cities (OCHA)"},
+        {Bundled::Boundary, "boundary", "boundary.geojson", "Inner Mongolia, the divisions dissolved"},
+        {Bundled::Places, "places", "places.csv", "gazetteer of towns and cities (GeoNames)"},
+        {Bundled::Cities, "cities", "cities.csv", "the largest cities (Natural Earth)"},
+    };
+    return layers;
+}
+
+std::optional<Bundled> bundled_named(std::string_view name) {
+    for (const auto& layer : bundled_layers())
+        if (name == layer.name) return layer.layer;
+    return std::nullopt;
+}
+
 fs::path bundled_path(Bundled file) {
-    switch (file) {
-    case Bundled::Deposits: return data_dir() / "deposits.csv";
-    case Bundled::Plants: return data_dir() / "plants.csv";
-    case Bundled::Divisions: return data_dir() / "divisions.geojson";
-    case Bundled::Boundary: return data_dir() / "boundary.geojson";
-    case Bundled::Places: return data_dir() / "places.csv";
-    case Bundled::Cities: return data_dir() / "cities.csv";
-    }
+    for (const auto& layer : bundled_layers())
+        if (layer.layer == file) return data_dir() / layer.file;
     throw std::logic_error("unknown bundled file");
+}
+
+std::string layer_source(const std::string& text) {
+    if (text.empty()) return default_layer_path().string();
+    if (const auto layer = bundled_named(text)) return bundled_path(*layer).string();
+    return text;
 }
 
 fs::path default_layer_path() { return bundled_path(Bundled::Deposits); }
 
 bool is_bundled(const std::string& path) {
-    if (path.empty()) return true;
+    if (path.empty() || bundled_named(path)) return true;
     std::error_code error;
     const auto given = fs::weakly_canonical(path, error);
     if (error) return false;
-    for (const auto file : {Bundled::Deposits, Bundled::Plants, Bundled::Divisions, Bundled::Boundary,
-                            Bundled::Places, Bundled::Cities})
-        if (fs::weakly_canonical(bundled_path(file), error) == given && !error) return true;
+    for (const auto& layer : bundled_layers())
+        if (fs::weakly_canonical(data_dir() / layer.file, error) == given && !error) return true;
     return false;
 }
 

@@ -1,6 +1,8 @@
 #include "layers/query/layer_summary.hpp"
 
+#include "layers/model/catalogue.hpp"
 #include "layers/model/commodities.hpp"
+#include "layers/read/read.hpp"
 
 #include <algorithm>
 
@@ -22,6 +24,24 @@ LayerSummary summarise_layer(const Layer& layer) {
                      [](const CommodityCount& a, const CommodityCount& b) { return a.sites > b.sites; });
     summary.commodities = std::move(commodities);
     return summary;
+}
+
+Layer bundled_layer_list() {
+    Layer out;
+    out.name = "bundled";
+    out.kind = GeometryKind::None;  // a table
+    out.fields = {{"name", FieldType::String}, {"features", FieldType::Integer}, {"geometry", FieldType::String},
+                  {"file", FieldType::String}, {"what", FieldType::String}};
+    for (const auto& field : out.fields) out.columns.emplace_back(field.type);
+    for (const auto& bundled : bundled_layers()) {
+        const auto layer = read_layer(bundled_path(bundled.layer).string());
+        out.columns[0].push(std::string_view(bundled.name));
+        out.columns[1].push(static_cast<std::int64_t>(layer.size()));
+        out.columns[2].push(std::string_view(to_string(layer.kind)));
+        out.columns[3].push(std::string_view(bundled.file));
+        out.columns[4].push(std::string_view(bundled.what));
+    }
+    return out;
 }
 
 } // namespace depmap::layers

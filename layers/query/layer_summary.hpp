@@ -40,4 +40,7 @@ struct LayerSummary {
 
 LayerSummary summarise_layer(const Layer& layer);
 
+// The bundled layers as a table: name, features, geometry, file, what (each file read).
+Layer bundled_layer_list();
+
 } // namespace depmap::layers

@@ -16,3 +16,4 @@ depmap_cli_golden(catchment_tolerance_too_fine EXIT 2 ARGS catchment --hubs Baot
 depmap_cli_golden(catchment_sum_text_field EXIT 2 ARGS catchment --hubs Baotou --sum name)
 depmap_cli_golden(catchment_unknown_flag EXIT 2 ARGS catchment --hubs Baotou --eps 5km)
 depmap_cli_golden(catchment_within_points EXIT 1 ARGS catchment --hubs Baotou --within ${data}/cities.csv)
+depmap_cli_golden(catchment_hubs_bundled_cities ARGS catchment --hubs cities --commodity REE)

@@ -17,3 +17,4 @@ depmap_cli_golden(matrix_unknown_place EXIT 1 ARGS matrix --commodity Niobium --
 depmap_cli_golden(matrix_to_and_nearest_of EXIT 2 ARGS matrix --to Baotou --nearest-of ${data}/cities.csv)
 depmap_cli_golden(matrix_to_without_value EXIT 2 ARGS matrix --to)
 depmap_cli_golden(matrix_unknown_flag EXIT 2 ARGS matrix --radius 5km)
+depmap_cli_golden(matrix_nearest_of_bundled_cities ARGS matrix --commodity REE --nearest-of cities -f csv)

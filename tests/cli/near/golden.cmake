@@ -27,3 +27,4 @@ depmap_cli_golden(near_from_layer_name_csv ARGS near --from ${made}/sample.gpkg 
 depmap_cli_golden(near_commodity_not_covered ARGS near Baotou --radius 150km --commodity U)
 depmap_cli_golden(near_commodity_typo EXIT 2 ARGS near Baotou --radius 150km --commodity Cooper)
 depmap_cli_golden(near_commodity_not_in_layer ARGS near Baotou --radius 500km --commodity Uranium --layer ${fixtures}/sample.csv)
+depmap_cli_golden(near_layer_bundled_plants ARGS near Baotou --radius 100km --layer plants -f csv)
