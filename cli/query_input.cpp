@@ -143,8 +143,7 @@ layers::Place resolve_place(const std::string& text, const layers::Layer& layer,
     if (global.verbose)
         fmt::print(err, "{}: {} at {:.6f},{:.6f} ({}{})\n", text, place.name, place.position.lon_deg,
                    place.position.lat_deg, place.origin,
-                   place.records > 1 ? fmt::format("; the geodesic mean of {} records within {:g} km",
-                                                   place.records, layers::same_place_m / 1000)
+                   place.records > 1 ? fmt::format("; the geodesic mean of {} records of one site", place.records)
                                      : std::string());
     return place;
 }
