@@ -10,6 +10,7 @@
 #include "cli/cmd_near.hpp"
 #include "cli/cmd_nearest.hpp"
 #include "cli/cmd_regions.hpp"
+#include "cli/cmd_sites.hpp"
 #include "cli/cmd_within.hpp"
 #include "cli/command.hpp"
 
@@ -27,6 +28,7 @@ std::vector<std::unique_ptr<Command>> make_commands() {
     commands.push_back(std::make_unique<BufferCommand>());
     commands.push_back(std::make_unique<HullCommand>());
     commands.push_back(std::make_unique<ClusterCommand>());
+    commands.push_back(std::make_unique<SitesCommand>());
     commands.push_back(std::make_unique<CatchmentCommand>());
     commands.push_back(std::make_unique<GridCommand>());
     commands.push_back(std::make_unique<ExportCommand>());

@@ -128,6 +128,23 @@ void OutputOptions::emit(const layers::Layer& result, const GlobalOptions& globa
     if (global.verbose) fmt::print(err, "wrote {} features to {}\n", result.size(), path);
 }
 
+void OutputOptions::emit_package(const std::vector<const layers::Layer*>& results, const GlobalOptions& global,
+                                 std::ostream& err) const {
+    std::vector<layers::OutputLayer> layers;
+    for (const auto* result : results) {
+        std::optional<layers::StyleOptions> style_options;
+        if (style || !size_by.empty()) {
+            style_options.emplace();
+            style_options->size_by = size_by;
+        }
+        layers.push_back({result, layers.empty() && !layer_name.empty() ? layer_name : result->name, style_options});
+    }
+    const auto report = layers::write_layers(layers, path, write);
+    if (!global.quiet)
+        for (const auto& note : report.notes) print_note(err, note);
+    if (global.verbose) fmt::print(err, "wrote {} layers to {}\n", layers.size(), path);
+}
+
 layers::Place resolve_place(const std::string& text, const layers::Layer& layer,
                             const GlobalOptions& global, std::ostream& err) {
     const layers::PlaceResolver resolver(layer, layers::bundled_gazetteers());
@@ -135,8 +152,7 @@ layers::Place resolve_place(const std::string& text, const layers::Layer& layer,
     if (global.verbose)
         fmt::print(err, "{}: {} at {:.6f},{:.6f} ({}{})\n", text, place.name, place.position.lon_deg,
                    place.position.lat_deg, place.origin,
-                   place.records > 1 ? fmt::format("; the geodesic mean of {} records within {:g} km",
-                                                   place.records, layers::same_place_m / 1000)
+                   place.records > 1 ? fmt::format("; the geodesic mean of {} records of one site", place.records)
                                      : std::string());
     return place;
 }

@@ -51,6 +51,12 @@ struct OutputOptions {
     // names (else -f's), with the writer's notes on `err` unless -q.
     void emit(const layers::Layer& result, const GlobalOptions& global, std::ostream& out,
               std::ostream& err, layers::StyleKind style_kind = layers::StyleKind::Automatic) const;
+    // Whether -o names a GeoPackage, which holds several layers.
+    bool to_package() const { return !path.empty() && write.format == layers::FileFormat::GeoPackage; }
+    // Writes `results` into the GeoPackage -o FILE in one write, each under its Layer::name
+    // (the first under --output-layer when given).
+    void emit_package(const std::vector<const layers::Layer*>& results, const GlobalOptions& global,
+                      std::ostream& err) const;
 };
 
 // The file format -f names, for a file whose extension does not say it.

@@ -2,12 +2,15 @@
 
 #include "geo/dms.hpp"
 #include "base/error.hpp"
-#include "base/union_find.hpp"
+#include "base/text.hpp"
 #include "geo/geodesic.hpp"
 #include "layers/model/catalogue.hpp"
 #include "layers/model/commodities.hpp"
 #include "layers/read/position_check.hpp"
 #include "layers/read/read.hpp"
+#include "layers/sites/link_overrides.hpp"
+#include "layers/sites/site_linkage.hpp"
+#include "layers/sites/site_names.hpp"
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -21,18 +24,22 @@ namespace depmap::layers {
 
 namespace {
 
-constexpr std::array generic_words{"mine", "mines", "deposit", "deposits", "district",
-                                   "occurrence", "prospect", "project", "orebody", "area"};
-
-// The names a feature answers to: its name, Chinese name and alternative names.
+// The names a feature answers to: its name, Chinese name and alternative names (a name or
+// alternative names field may hold several, `;`-separated).
 std::vector<std::string> names_of(const Layer& layer, std::size_t row) {
     std::vector<std::string> names;
-    for (const char* field : {"name", "name_zh", "名称"}) {
-        if (const auto f = layer.field_index(field); f && !layer.columns[*f].is_null(row))
-            names.push_back(layer.columns[*f].to_text(row));
-    }
-    if (const auto f = layer.field_index("alt_names"); f && !layer.columns[*f].is_null(row)) {
-        for (const auto& alt : split_commodities(layer.columns[*f].to_text(row))) names.push_back(alt);
+    for (const char* field : {"name", "name_zh", "名称", "alt_names"}) {
+        const auto f = layer.field_index(field);
+        if (!f || layer.columns[*f].is_null(row)) continue;
+        const auto text = layer.columns[*f].to_text(row);
+        std::size_t start = 0;
+        while (start <= text.size()) {
+            auto end = text.find(';', start);
+            if (end == std::string::npos) end = text.size();
+            if (const auto name = trimmed(std::string_view(text).substr(start, end - start)); !name.empty())
+                names.emplace_back(name);
+            start = end + 1;
+        }
     }
     return names;
 }
@@ -45,13 +52,28 @@ std::string feature_label(const Layer& layer, std::size_t row) {
     return label + fmt::format(" at {:.5f},{:.5f}", p.lon_deg, p.lat_deg);
 }
 
-// Groups positions whose single-linkage distance is within same_place_m.
-std::vector<std::vector<std::size_t>> clusters(const std::vector<geo::LonLat>& positions) {
-    depmap::UnionFind sets(positions.size());
-    for (std::size_t i = 0; i < positions.size(); ++i)
-        for (std::size_t j = i + 1; j < positions.size(); ++j)
-            if (geo::geodesic_distance_m(positions[i], positions[j]) <= same_place_m) sets.unite(i, j);
-    return sets.groups();
+// The rows that share a name as sites (site_linkage.hpp): every pair within same_place_m,
+// or linked by the bundled data/site_links.csv (which knows the bundled records' ids), and
+// of compatible commodities. Each group's rows ascending, groups by their first row.
+std::vector<std::vector<std::size_t>> sites_of(const Layer& layer, const std::vector<std::size_t>& rows) {
+    const auto records = records_of_rows(layer, rows);
+    SiteOptions options;
+    options.max_distance_m = same_place_m;
+    const auto has = [&](const std::string& id) {
+        return std::any_of(records.begin(), records.end(), [&](const SiteRecord& r) { return r.id == id; });
+    };
+    for (const auto& link : bundled_link_overrides())
+        if (has(link.record_a) && has(link.record_b)) options.overrides.push_back(link);
+    const auto linkage = link_records(records, options);
+    std::vector<std::vector<std::size_t>> groups;
+    for (const auto& site : linkage.sites) {
+        std::vector<std::size_t> members;
+        for (const std::size_t r : site) members.push_back(records[r].row);
+        std::sort(members.begin(), members.end());
+        groups.push_back(std::move(members));
+    }
+    std::sort(groups.begin(), groups.end());
+    return groups;
 }
 
 struct Named {
@@ -59,16 +81,20 @@ struct Named {
     std::string name;  // the name of the row that matched
 };
 
-// The rows of a point layer with a name that normalises to `wanted`.
-std::vector<Named> rows_named(const Layer& layer, const std::string& wanted) {
+// The rows of a point layer with a name whose key is `text`'s, each with the name that
+// matched: the one written as `text` is, else its first.
+std::vector<Named> rows_named(const Layer& layer, std::string_view text) {
     std::vector<Named> rows;
     if (!layer.is_points()) return rows;
+    const auto wanted = site_name_key(text);
     for (std::size_t row = 0; row < layer.size(); ++row) {
+        std::optional<std::string> matched;
         for (const auto& name : names_of(layer, row)) {
-            if (normalised_name(name) != wanted) continue;
-            rows.push_back({row, name});
-            break;
+            if (site_name_key(name) != wanted) continue;
+            if (!matched || name == text) matched = name;
+            if (name == text) break;
         }
+        if (matched) rows.push_back({row, *matched});
     }
     return rows;
 }
@@ -96,31 +122,35 @@ std::optional<Place> by_id(const Layer& layer, std::string_view text) {
 }
 
 std::optional<Place> by_name(const Layer& layer, std::string_view text, const std::string& origin) {
-    const auto rows = rows_named(layer, normalised_name(text));
+    if (site_name_key(text).empty()) return std::nullopt;
+    const auto rows = rows_named(layer, text);
     if (rows.empty()) return std::nullopt;
-    std::vector<geo::LonLat> positions;
-    for (const auto& named : rows) positions.push_back(layer.points[named.row]);
-    const auto groups = clusters(positions);
+    std::vector<std::size_t> row_numbers;
+    for (const auto& named : rows) row_numbers.push_back(named.row);
+    const auto groups = sites_of(layer, row_numbers);
     if (groups.size() > 1) {
         std::vector<std::string> candidates;
-        for (const auto& g : groups) candidates.push_back(feature_label(layer, rows[g.front()].row));
-        throw InputError(fmt::format("place '{}' is ambiguous in {}: {} places of that name more "
-                                     "than {:g} km apart: {}; give an id or lon,lat instead",
+        for (const auto& g : groups) candidates.push_back(feature_label(layer, g.front()));
+        throw InputError(fmt::format("place '{}' is ambiguous in {}: {} places of that name that are not "
+                                     "one site (records more than {:g} km apart, or of other commodities): "
+                                     "{}; give an id or lon,lat instead",
                                      text, layer.source, groups.size(), same_place_m / 1000,
                                      fmt::join(candidates, "; ")));
     }
+    std::vector<geo::LonLat> positions;
+    for (const auto& named : rows) positions.push_back(layer.points[named.row]);
     if (rows.size() == 1) return Place{.name = rows[0].name, .position = positions[0], .id = std::string(text), .origin = origin};
     return Place{.name = std::string(text), .position = geo::geodesic_mean(positions), .id = std::string(text), .origin = origin, .records = rows.size()};
 }
 
 std::vector<std::string> suggestions(const std::vector<const Layer*>& layers, std::string_view text) {
-    const auto wanted = normalised_name(text);
+    const auto wanted = site_name_key(text);
     std::vector<std::string> out;
     for (const auto* layer : layers) {
         if (!layer->is_points() || wanted.empty()) continue;
         for (std::size_t row = 0; row < layer->size() && out.size() < 5; ++row) {
             for (const auto& name : names_of(*layer, row)) {
-                if (normalised_name(name).find(wanted) == std::string::npos) continue;
+                if (site_name_key(name).find(wanted) == std::string::npos) continue;
                 if (std::find(out.begin(), out.end(), name) == out.end()) out.push_back(name);
                 break;
             }
@@ -130,29 +160,6 @@ std::vector<std::string> suggestions(const std::vector<const Layer*>& layers, st
 }
 
 } // namespace
-
-std::string normalised_name(std::string_view name) {
-    std::string plain;
-    int depth = 0;
-    for (const char c : name) {
-        if (c == '(' || c == '[') ++depth;
-        else if (c == ')' || c == ']') depth = std::max(0, depth - 1);
-        else if (depth == 0) plain += c;
-    }
-    std::vector<std::string> words(1);
-    for (const char c : plain) {
-        const auto u = static_cast<unsigned char>(c);
-        if (u < 0x80 && !std::isalnum(u)) {
-            if (!words.back().empty()) words.emplace_back();
-            continue;
-        }
-        words.back() += static_cast<char>(std::tolower(u));
-    }
-    std::erase_if(words, [](const std::string& w) {
-        return w.empty() || std::find(generic_words.begin(), generic_words.end(), w) != generic_words.end();
-    });
-    return fmt::format("{}", fmt::join(words, " "));
-}
 
 PlaceResolver::PlaceResolver(const Layer& layer, std::vector<const Layer*> gazetteers)
     : m_layer(layer), m_gazetteers(std::move(gazetteers)) {}
@@ -193,12 +200,6 @@ std::vector<Place> places_of(const Layer& layer) {
 }
 
 namespace {
-
-std::string_view trimmed(std::string_view text) {
-    const auto first = text.find_first_not_of(" \t");
-    if (first == std::string_view::npos) return {};
-    return text.substr(first, text.find_last_not_of(" \t") - first + 1);
-}
 
 bool is_number(std::string_view text) {
     if (!text.empty() && text.front() == '+') text.remove_prefix(1);

@@ -35,13 +35,12 @@ std::vector<Place> places_of(const Layer& layer);
 // ArgumentError for an empty item.
 std::vector<std::string> split_place_list(std::string_view text);
 
-// Records that share a normalised name and lie within this distance of each other
-// (single linkage) are one place, at their geodesic mean.
+// Records that share a name (site_name_key: "Bayan Obo Mine", "Bayan Obo (Baotou)" and
+// "bayan obo" are one name) are one place, at their geodesic mean, when they are one site
+// (site_linkage.hpp): every pair within this distance, or linked by the bundled
+// data/site_links.csv, with commodities in common. Complete linkage: no chain of records
+// makes one place of two farther apart.
 inline constexpr double same_place_m = 25000.0;
-
-// Name matching ignores case, punctuation, bracketed notes and generic words:
-// "Bayan Obo Mine", "Bayan Obo (Baotou)" and "bayan obo" are one name.
-std::string normalised_name(std::string_view name);
 
 class PlaceResolver {
 public:

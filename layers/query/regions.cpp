@@ -3,13 +3,13 @@
 #include "base/error.hpp"
 #include "layers/query/field_totals.hpp"
 #include "geo/polygon_index.hpp"
-#include "layers/query/places.hpp"
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <map>
 
 namespace depmap::layers {
@@ -19,18 +19,26 @@ namespace {
 constexpr std::array region_words{"league", "city", "meng", "shi", "prefecture", "region",
                                   "autonomous", "banner", "qi", "county", "district"};
 
+// A region's name without case, punctuation, bracketed notes and the words every region
+// name has: "Xilingol League", "xilingol" and "Xilingol (Meng)" are one name.
 std::string region_key(std::string_view name) {
-    auto words = normalised_name(name);
+    std::vector<std::string> words(1);
+    int depth = 0;
+    for (const char c : name) {
+        const auto u = static_cast<unsigned char>(c);
+        if (c == '(' || c == '[') ++depth;
+        else if (c == ')' || c == ']') depth = std::max(0, depth - 1);
+        if (depth > 0 || c == ')' || c == ']') continue;
+        if (u < 0x80 && !std::isalnum(u)) {
+            if (!words.back().empty()) words.emplace_back();
+            continue;
+        }
+        words.back() += static_cast<char>(std::tolower(u));
+    }
     std::string out;
-    std::size_t start = 0;
-    while (start <= words.size()) {
-        auto end = words.find(' ', start);
-        if (end == std::string::npos) end = words.size();
-        const auto word = words.substr(start, end - start);
+    for (const auto& word : words)
         if (!word.empty() && std::find(region_words.begin(), region_words.end(), word) == region_words.end())
             out += (out.empty() ? "" : " ") + word;
-        start = end + 1;
-    }
     return out;
 }
 

@@ -8,7 +8,7 @@ depmap_cli_golden(distance_chinese_name_table ARGS distance 白云鄂博主矿 H
 depmap_cli_golden(distance_ids_json ARGS distance IM-GEMIRON-0004 im-usgs-0001 -f json)
 depmap_cli_golden(distance_fixture_layer_table ARGS distance S1 S4 --layer ${fixtures}/sample.csv)
 depmap_cli_golden(distance_unknown_place EXIT 1 ARGS distance Atlantis Baotou)
-depmap_cli_golden(distance_suggests_names EXIT 1 ARGS distance Bayan Baotou)
+depmap_cli_golden(distance_suggests_names EXIT 1 ARGS distance Obo Baotou)
 depmap_cli_golden(distance_latitude_out_of_range EXIT 1 ARGS distance 109,95 Baotou)
 depmap_cli_golden(distance_missing_place EXIT 2 ARGS distance Baotou)
 depmap_cli_golden(distance_csv_format_refused EXIT 2 ARGS distance Baotou Hohhot -f csv)

@@ -37,6 +37,7 @@ TEST_CASE("bundled data: every file holds the count data/README.md states", "[da
     for (const auto& [file, count] : counts) {
         const auto path = depmap::test::bundled(file);
         if (path.extension() != ".csv" && path.extension() != ".geojson") continue;
+        if (file == "site_links.csv") continue;  // a table of pairs, not a layer: tests/layers/sites counts it
         INFO(file);
         const auto layer = layers::read_layer(path.string());
         CHECK(layer.size() == count);
