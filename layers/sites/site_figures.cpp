@@ -15,6 +15,18 @@ bool is_identifier(const std::string& name) {
     return name == "id" || (name.size() > 3 && name.compare(name.size() - 3, 3, "_id") == 0);
 }
 
+// A quantity that parts add up to: its name ends in a unit of amount.
+bool is_amount(const std::string& name) {
+    for (const std::string_view unit : {"_t", "_kt", "_mt", "_gt", "_tpa", "_ktpa", "_mtpa", "_mw", "_gw", "_kw",
+                                        "_m3", "_m3pa", "_million_m3pa", "_bcm", "_bcmpa"})
+        if (name.size() > unit.size() && name.compare(name.size() - unit.size(), unit.size(), unit) == 0) return true;
+    return false;
+}
+
+double real_value(const Column& column, std::size_t row) {
+    return column.type() == FieldType::Real ? column.real(row) : static_cast<double>(column.integer(row));
+}
+
 } // namespace
 
 std::vector<FigureField> figure_fields(std::span<const Layer> inputs, std::span<const std::string> reserved,
@@ -62,6 +74,26 @@ FigureColumns site_figure(const FigureField& figure, std::span<const Layer> inpu
         const auto chosen = std::max_element(by_source.begin(), by_source.end(), [](const auto& x, const auto& y) {
             return x.second.size() < y.second.size();  // the first of the largest: the lowest rank
         });
+        const auto column_of = [&](std::size_t r) -> const Column& {
+            return inputs[records[r].input].columns[*figure.field[records[r].input]];
+        };
+        if (!is_amount(figure.name)) {  // a grade or a year: one value, or none
+            const std::size_t first = chosen->second.front();
+            const double value = real_value(column_of(first), records[first].row);
+            const bool one = std::all_of(chosen->second.begin(), chosen->second.end(), [&](std::size_t r) {
+                return real_value(column_of(r), records[r].row) == value;
+            });
+            if (!one) {
+                out.value.push_null();
+                out.source.push(std::string_view(fmt::format("{}: its records differ (a grade or a year is not added up)",
+                                                             records[first].source)));
+            } else {
+                if (figure.type == FieldType::Real) out.value.push(value);
+                else out.value.push(column_of(first).integer(records[first].row));
+                out.source.push(std::string_view(records[first].source));
+            }
+            continue;
+        }
         std::int64_t whole = 0;
         double real = 0.0;
         for (const std::size_t r : chosen->second) {

@@ -2,9 +2,12 @@
 // Quantities of a site from those of its records. Every numeric field of the inputs is a
 // figure (capacity_mtpa, ore_mt, ...), except `id` and fields named `*_id`. A site's
 // figure is not the sum of its records' (several sources describe one deposit), but:
-//  - records of one source within a site are distinct parts (pits, phases) and add up;
-//  - across sources, one source's total is taken: the source with the most records
+//  - across sources, one source's figure is taken: the source with the most records
 //    carrying the figure in that site, then the first in source order;
+//  - records of that source within the site are distinct parts (pits, phases): an amount
+//    (a field whose name ends in a unit of amount: _mt, _mtpa, _kt, _ktpa, _t, _tpa, _mw,
+//    _gw, _m3pa...) adds up over them; any other figure (a grade, a year) is taken when
+//    they all give the same value, else left empty, `<figure>_source` saying they differ;
 //  - `<figure>_source` names that source; a site none of whose records carries the figure
 //    leaves both empty, never 0.
 #include "layers/model/column.hpp"

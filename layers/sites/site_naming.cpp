@@ -1,5 +1,7 @@
 #include "layers/sites/site_naming.hpp"
 
+#include "layers/sites/name_tables.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -27,6 +29,29 @@ std::string most_given(const std::vector<std::pair<std::string, bool>>& texts) {
                std::make_tuple(-static_cast<long>(y.second.first), !y.second.second, characters(y.first), y.first);
     };
     return std::min_element(counts.begin(), counts.end(), better)->first;
+}
+
+// The Chinese name of the site named `key`: one that a record gives for that very name
+// (most given); else, when some record gives a Chinese name, the Chinese spelling the
+// romanisation table has for the site's (白云鄂博 for Bayan Obo, whose records' Chinese
+// names are all of its pits), else the one most records give, the parts' last; else none.
+std::string chinese_name(std::span<const SiteRecord> records, std::span<const std::size_t> site,
+                         std::span<const std::string> parts, const std::string& key) {
+    std::vector<std::pair<std::string, bool>> same, any;
+    for (std::size_t i = 0; i < site.size(); ++i) {
+        const SiteRecord& record = records[site[i]];
+        if (record.name_zh.empty()) continue;
+        any.emplace_back(record.name_zh, parts[i].empty());
+        for (const auto& own : record.names)
+            if (own.field == NameField::Chinese && !key.empty() && own.name.key == key)
+                same.emplace_back(own.name.text, true);
+    }
+    if (!same.empty()) return most_given(same);
+    if (any.empty()) return {};  // no record gives one: none is made up
+    for (const auto& spelling : romanisations())
+        if (spelling.key == key && !spelling.spelling.empty() && static_cast<unsigned char>(spelling.spelling.front()) >= 0x80)
+            return std::string(spelling.spelling);
+    return most_given(any);
 }
 
 const SiteName* main_name(const SiteRecord& record) {
@@ -86,6 +111,7 @@ SiteNaming site_naming(std::span<const SiteRecord> records, std::span<const std:
             if (const SiteName* name = main_name(records[r]); name && name->key == best->first)
                 texts.emplace_back(records[r].name, true);
         naming.name = most_given(texts);
+        naming.key = best->first;
         const std::size_t count = best->second.first;
         if (site.size() == 1) naming.rule = "single record";
         else if (count == wholes.size()) naming.rule = parts_aside ? "every record but the parts" : "every record";
@@ -93,10 +119,7 @@ SiteNaming site_naming(std::span<const SiteRecord> records, std::span<const std:
                                        wholes.size(), tie ? ", the shortest of the names tied" : "");
     }
 
-    std::vector<std::pair<std::string, bool>> chinese;
-    for (std::size_t i = 0; i < site.size(); ++i)
-        if (!records[site[i]].name_zh.empty()) chinese.emplace_back(records[site[i]].name_zh, parts[i].empty());
-    if (!chinese.empty()) naming.name_zh = most_given(chinese);
+    naming.name_zh = chinese_name(records, site, parts, naming.key);
     return naming;
 }
 

@@ -24,6 +24,7 @@ struct SiteNaming {
     std::string name;
     std::string rule;     // "single record", "every record", "most records: 4 of 5", ...
     std::string name_zh;  // "" when none
+    std::string key;      // the key of `name` (site_names.hpp); "" when no record has a name
 };
 
 // `parts` as parts_of gives them; `source_rank` per record (lower first).

@@ -91,7 +91,8 @@ TEST_CASE("sites: the Bayan Obo records, rows of data/deposits.csv", "[layers][s
     CHECK(cell(result.sites, row, "site_id") == "site-IM-GEMIRON-0003");
     CHECK(cell(result.sites, row, "name") == "Bayan Obo");
     CHECK(cell(result.sites, row, "name_rule") == "most records but the parts: 3 of 4");
-    CHECK(cell(result.sites, row, "name_zh") == "白云鄂博主矿");
+    // No record's Chinese name is the site's own (they are its pits'): the table's spelling.
+    CHECK(cell(result.sites, row, "name_zh") == "白云鄂博");
     CHECK(cell(result.sites, row, "commodities") == "Rare Earth Elements;Iron;Niobium");
     CHECK(cell(result.sites, row, "part_count") == "4");
     CHECK(cell(result.sites, row, "parts") ==
@@ -225,6 +226,11 @@ TEST_CASE("sites: figures add up within a source, never across sources", "[layer
     CHECK(cell(result.sites, alpha, "capacity_mtpa_source") == "GEM");
     CHECK(cell(result.sites, alpha, "ore_mt") == "300");
     CHECK(cell(result.sites, alpha, "ore_mt_source") == "USGS");
+    // A grade is no amount: the parts' one value, never their sum; years that differ
+    // leave the figure empty and say why.
+    CHECK(cell(result.sites, alpha, "grade_fe_pct") == "31.5");
+    CHECK(result.sites.columns[*result.sites.field_index("opening_year")].is_null(alpha));
+    CHECK(cell(result.sites, alpha, "opening_year_source") == "GEM: its records differ (a grade or a year is not added up)");
     // No record of Beta gives a figure: empty, not 0.
     const auto beta = site_row(result, "Q4");
     CHECK(result.sites.columns[*result.sites.field_index("capacity_mtpa")].is_null(beta));
