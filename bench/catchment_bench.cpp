@@ -23,7 +23,7 @@ int main(int argc, char** argv) {
         return 2;
     }
     const std::string dir = argv[1];
-    const auto deposits = layers::read_layer(dir + "/deposits.csv");
+    const auto deposits = layers::read_layer(dir + "/records.csv");
     const auto region = layers::union_of(layers::polygons_of(layers::read_layer(dir + "/boundary.geojson")));
     const double region_km2 = geo::area_m2(region) / 1e6;
     const auto outside = layers::outside_count(deposits, std::vector<geo::MultiPolygon>{region});

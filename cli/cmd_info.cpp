@@ -20,6 +20,7 @@ void print_json(const layers::LayerSummary& s, std::ostream& out) {
     json j{{"source", s.source}, {"layer", s.name}, {"driver", s.driver}, {"count", s.count},
            {"skipped", s.skipped.count}};
     if (s.skipped.count > 0) j["skipped_reasons"] = s.skipped.by_reason;
+    if (s.records) j["records"] = *s.records;
     j["extent"] = s.extent.empty() ? json(nullptr) : json{s.extent.min_lon_deg, s.extent.min_lat_deg,
                                                           s.extent.max_lon_deg, s.extent.max_lat_deg};
     j["crs"] = s.crs.empty() ? json(nullptr) : json(s.crs);
@@ -38,6 +39,7 @@ void print_json(const layers::LayerSummary& s, std::ostream& out) {
 
 void print_table(const layers::LayerSummary& s, std::ostream& out) {
     fmt::print(out, "source:      {}\nlayer:       {} ({})\nfeatures:    {}", s.source, s.name, s.driver, s.count);
+    if (s.records) fmt::print(out, " sites, made of {} records (depmap info records lists those)", *s.records);
     if (s.skipped.count > 0) fmt::print(out, " ({} skipped)", s.skipped.count);
     fmt::print(out, "\ngeometry:    {} from {}\n", s.geometry_type, s.geometry_source);
     fmt::print(out, "crs:         {}\n", s.crs.empty() ? "none given (read as EPSG:4326)" : s.crs);
@@ -49,8 +51,8 @@ void print_table(const layers::LayerSummary& s, std::ostream& out) {
     fmt::print(out, "fields:      {}\n", s.fields.size());
     for (const auto& field : s.fields) fmt::print(out, "  {:<{}}  {}\n", field.name, width, layers::to_string(field.type));
     if (!s.commodities) return;
-    fmt::print(out, "commodities: {} (from field {}; a site may list several)\n", s.commodities->commodities.size(),
-               s.commodities->field);
+    fmt::print(out, "commodities: {} (from field {}; a {} may list several)\n", s.commodities->commodities.size(),
+               s.commodities->field, s.records ? "site" : "feature");
     for (const auto& c : s.commodities->commodities) fmt::print(out, "  {:>7}  {}\n", c.sites, c.name);
     if (s.commodities->without > 0) fmt::print(out, "  {:>7}  (none listed)\n", s.commodities->without);
 }

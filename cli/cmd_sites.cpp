@@ -12,11 +12,11 @@ namespace depmap::cli {
 
 CLI::App* SitesCommand::setup(CLI::App& app) {
     auto* command = app.add_subcommand("sites", "Link the records of one deposit or mine into sites, with the evidence");
-    command->add_option("file", m_files, "Layers of records with id and name (default: the bundled deposits)")
+    command->add_option("file", m_files, "Layers of records with id and name (default: the bundled records)")
         ->check(non_empty_path());
     m_layer.add_to(*command);
     command->add_option("--overrides", m_overrides, "CSV of record_a,record_b,decision (link|separate),reason over "
-                        "the rules (default: data/site_links.csv for the bundled deposits, else none)")
+                        "the rules (default: data/site_links.csv for the bundled records, else none)")
         ->check(non_empty_path());
     add_distance_option(*command, "--max-distance", m_max_distance_m,
                         "Records farther apart are never one site, unless an override links them (default 25km)");
@@ -34,12 +34,14 @@ CLI::App* SitesCommand::setup(CLI::App& app) {
 
 void SitesCommand::run(const GlobalOptions& global, std::ostream& out, std::ostream& err) {
     std::vector<layers::Layer> inputs;
-    for (const auto& file : m_files.empty() ? std::vector<std::string>{""} : m_files)
+    // The bundled records by default: the bundled default layer is their sites.
+    const bool bundled = m_files.empty() || (m_files.size() == 1 && m_files.front() == "records");
+    for (const auto& file : m_files.empty() ? std::vector<std::string>{"records"} : m_files)
         inputs.push_back(m_layer.load(file, global, err));
     layers::SiteOptions options;
     options.max_distance_m = m_max_distance_m;
     if (!m_overrides.empty()) options.overrides = layers::read_link_overrides(m_overrides);
-    else if (m_files.empty()) options.overrides = layers::bundled_link_overrides();
+    else if (bundled) options.overrides = layers::bundled_link_overrides();
     const auto result = layers::link_sites(inputs, options);
     if (!global.quiet) {
         for (const auto& note : result.notes) print_note(err, note);

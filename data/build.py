@@ -8,7 +8,7 @@ Usage (from the repository root):
 SOURCE_DIR defaults to ../shared/data relative to the repository root. The files are
 written into the folder this script is in (data/):
 
-    deposits.csv            USGS + GSC + GEM coal mines + GEM iron-ore mines, in that order,
+    records.csv            USGS + GSC + GEM coal mines + GEM iron-ore mines, in that order,
                             with GEM's figures (build_figures.py) and MinMod's ore tonnage
                             and grades (build_tonnage.py)
     plants.csv              GEM iron and steel plants, with their capacities
@@ -177,11 +177,11 @@ def build(source_dir):
         fields.update(tonnages.pop(site["id"], {}))
         return fields
 
-    deposits = build_sites(source_dir, DEPOSIT_SOURCES, "deposits.csv", DEPOSIT_COLUMNS, deposit_fields)
-    print(f"deposits.csv: {len(deposits)} rows")
+    deposits = build_sites(source_dir, DEPOSIT_SOURCES, "records.csv", DEPOSIT_COLUMNS, deposit_fields)
+    print(f"records.csv: {len(deposits)} rows")
     print_counts(DEPOSIT_COLUMNS, deposits)
     if tonnages:
-        raise SourceError(f"minmod_tonnage_grade.csv names records not in deposits.csv: {sorted(tonnages)}")
+        raise SourceError(f"minmod_tonnage_grade.csv names records not in records.csv: {sorted(tonnages)}")
     for estimate in unattached:
         print(f"  tonnage attached to no record: {estimate['name']} ({estimate['ore_mt'] or 'no'} Mt)")
     plants = build_sites(source_dir, PLANT_SOURCES, "plants.csv", PLANT_COLUMNS,

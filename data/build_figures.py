@@ -18,7 +18,7 @@ COLUMNS = ["project_file", "project_id", "source_record_id", "name", "gcmt_capac
            "opening_year", "closing_year", "match_note", "source", "licence"]
 ROWS = 448
 
-# The figures of a mine (deposits.csv), and of an iron and steel plant (plants.csv).
+# The figures of a mine (records.csv), and of an iron and steel plant (plants.csv).
 MINE_FIELDS = ["capacity_mtpa", "production_mtpa", "reserves_mt", "resources_mt",
                "opening_year", "figures_year", "figures_source"]
 PLANT_FIELDS = ["steel_capacity_ktpa", "iron_capacity_ktpa", "steel_construction_ktpa",

@@ -23,17 +23,18 @@ fs::path data_dir() {
     const fs::path executable = fs::read_symlink("/proc/self/exe", error);
     if (!error) {
         const fs::path installed = executable.parent_path().parent_path() / DEPMAP_INSTALL_DATADIR;
-        if (fs::is_regular_file(installed / "deposits.csv")) return installed;
+        if (fs::is_regular_file(installed / "records.csv")) return installed;
     }
     const fs::path source_tree = DEPMAP_SOURCE_DATA_DIR;
-    if (fs::is_regular_file(source_tree / "deposits.csv")) return source_tree;
+    if (fs::is_regular_file(source_tree / "records.csv")) return source_tree;
     throw InputError("cannot find depmap's bundled data; set DEPMAP_DATA to its data folder "
                      "or pass a layer file");
 }
 
 const std::vector<BundledLayer>& bundled_layers() {
     static const std::vector<BundledLayer> layers{
-        {Bundled::Deposits, "deposits", "deposits.csv", "deposits and mines (USGS, GSC, GEM)"},
+        {Bundled::Records, "records", "records.csv", "the records of deposits and mines (USGS, GSC, GEM)"},
+        {Bundled::Sites, "sites", "sites.csv", "deposits and mines, one per site (depmap sites of the records)"},
         {Bundled::Plants, "plants", "plants.csv", "iron and steel plants (GEM)"},
         {Bundled::PowerPlants, "power-plants", "power_plants.csv", "coal-fired power plants (GEM)"},
         {Bundled::GasFields, "gas-fields", "gas_fields.csv", "gas fields (GEM)"},
@@ -63,7 +64,7 @@ std::string layer_source(const std::string& text) {
     return text;
 }
 
-fs::path default_layer_path() { return bundled_path(Bundled::Deposits); }
+fs::path default_layer_path() { return bundled_path(Bundled::Records); }
 
 bool is_bundled(const std::string& path) {
     if (path.empty() || bundled_named(path)) return true;

@@ -16,7 +16,8 @@ std::filesystem::path data_dir();
 
 // The bundled files, each named once here.
 enum class Bundled {
-    Deposits,     // deposits.csv: deposits and mines, the default layer of every command
+    Sites,        // sites.csv: deposits and mines, one per site (depmap sites of the records)
+    Records,      // records.csv: the sources' records of deposits and mines; the default layer
     Plants,       // plants.csv: iron and steel plants
     PowerPlants,  // power_plants.csv: coal-fired power plants
     GasFields,    // gas_fields.csv: gas fields
@@ -52,7 +53,7 @@ std::string layer_source(const std::string& text);
 // (the default layer).
 bool is_bundled(const std::string& path);
 
-// The default layer of every command: the bundled deposits and mines.
+// The default layer of every command: the bundled records.
 std::filesystem::path default_layer_path();
 
 // Words that stand for a bundled file in an option ("divisions").

@@ -11,7 +11,13 @@ namespace depmap::layers {
 LayerSummary summarise_layer(const Layer& layer) {
     LayerSummary summary{layer.source, layer.name, layer.driver, layer.size(), layer.skipped, layer.extent(),
                          layer.crs, layer.geometry_type, layer.geometry_source, layer.coordinate_columns,
-                         layer.fields, std::nullopt};
+                         layer.fields, std::nullopt, std::nullopt};
+    if (const auto counts = layer.field_index("record_count"); counts && layer.fields[*counts].type == FieldType::Integer) {
+        std::size_t records = 0;
+        for (std::size_t row = 0; row < layer.size(); ++row)
+            if (!layer.columns[*counts].is_null(row)) records += static_cast<std::size_t>(layer.columns[*counts].integer(row));
+        summary.records = records;
+    }
     const auto field = commodity_field(layer);
     if (!field) return summary;
     CommoditySummary commodities{layer.fields[*field].name, {}, 0};

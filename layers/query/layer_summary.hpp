@@ -36,6 +36,8 @@ struct LayerSummary {
     std::vector<std::string> coordinate_columns;
     std::vector<Field> fields;
     std::optional<CommoditySummary> commodities;  // when the layer has a commodity field
+    // A layer of sites (depmap sites): how many records make them, the sum of record_count.
+    std::optional<std::size_t> records;
 };
 
 LayerSummary summarise_layer(const Layer& layer);

@@ -38,7 +38,7 @@ expect_exit 0 distance 109.84389,40.6516 111.65222,40.81056 -f json
 expect_exit 0 export "$gpkg" --project "$out/project" --add "$out/grid.gpkg"
 
 # Writes that must fail, aimed at the inputs themselves.
-expect_exit 1 export "$in/data/cities.csv" -o "$in/data/deposits.csv"
+expect_exit 1 export "$in/data/cities.csv" -o "$in/data/records.csv"
 expect_exit 1 export "$in/fixtures/sample.csv" -o "$gpkg" --append
 expect_exit 1 export "$in/fixtures/sample.csv" -o "$in/formats/sample.shp"
 expect_exit 1 grid --cell 50km -o "$in/formats/sample.fgb"

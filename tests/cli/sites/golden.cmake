@@ -1,5 +1,5 @@
 # Golden cases of depmap sites: see depmap_cli_golden in ../CMakeLists.txt. The fixtures in
-# tests/fixtures/sites/ are rows of data/deposits.csv (bayan_obo.csv: Bayan Obo's ten) and
+# tests/fixtures/sites/ are rows of data/records.csv (bayan_obo.csv: Bayan Obo's ten) and
 # small hand-labelled cases.
 set(sites "${fixtures}/sites")
 depmap_cli_golden(sites_help ARGS sites --help)

@@ -69,7 +69,7 @@ TEST_CASE("Dissolved buffers: overlaps merge, areas add up, vertices sit on a ci
 }
 
 TEST_CASE("Dissolving group by group equals one GEOS union of every circle", "[layers][buffer]") {
-    const auto deposits = depmap::layers::read_layer(depmap::test::bundled("deposits.csv").string());
+    const auto deposits = depmap::layers::read_layer(depmap::test::bundled("records.csv").string());
     const BufferOptions options{25'000, 1.0};
     const auto merged = dissolved_buffers(deposits.points, options);
     OGRMultiPolygon all;
@@ -98,7 +98,7 @@ TEST_CASE("A circle that cannot be drawn is reported, the first in input order",
 }
 
 TEST_CASE("Buffer layers keep attributes and reopen as valid polygons in GDAL", "[layers][buffer]") {
-    const auto deposits = depmap::layers::read_layer(depmap::test::bundled("deposits.csv").string());
+    const auto deposits = depmap::layers::read_layer(depmap::test::bundled("records.csv").string());
     const depmap::test::ScratchDir dir;
 
     const auto each = depmap::layers::buffer_layer(deposits, BufferOptions{10'000, 1.0}, false);

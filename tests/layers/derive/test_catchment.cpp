@@ -66,7 +66,7 @@ geo::MultiPolygon bundled_region() {
 } // namespace
 
 TEST_CASE("catchment: reopened polygons are valid and hold points nearest their hub", "[layers][catchment]") {
-    const auto deposits = layers::read_layer(test::bundled("deposits.csv"));
+    const auto deposits = layers::read_layer(test::bundled("records.csv"));
     const auto result = layers::catchments(deposits, three, bundled_region(), {});
     test::ScratchDir dir;
     const auto path = dir.file("catchments.gpkg");
@@ -103,7 +103,7 @@ TEST_CASE("catchment: reopened polygons are valid and hold points nearest their 
 }
 
 TEST_CASE("catchment: counts and areas agree with brute force and add up", "[layers][catchment]") {
-    const auto deposits = layers::read_layer(test::bundled("deposits.csv"));
+    const auto deposits = layers::read_layer(test::bundled("records.csv"));
     const auto region = bundled_region();
     const auto result = layers::catchments(deposits, three, region, {});
     REQUIRE(result.size() == 3);

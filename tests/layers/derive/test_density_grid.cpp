@@ -56,7 +56,7 @@ std::int64_t total_count(const layers::Layer& grid) {
 } // namespace
 
 TEST_CASE("density grid: the counts add up to the features, on the fixture and the bundled data", "[layers][grid]") {
-    for (const auto& path : {test::fixture("sample.csv"), test::bundled("deposits.csv").string()}) {
+    for (const auto& path : {test::fixture("sample.csv"), test::bundled("records.csv").string()}) {
         const auto points = layers::read_layer(path);
         for (const auto shape : {geo::CellShape::Square, geo::CellShape::Hexagon}) {
             layers::DensityGridOptions options;
@@ -75,7 +75,7 @@ TEST_CASE("density grid: the counts add up to the features, on the fixture and t
 }
 
 TEST_CASE("density grid: with the divisions as extent, only the features inside them count", "[layers][grid][data]") {
-    const auto path = test::bundled("deposits.csv").string();
+    const auto path = test::bundled("records.csv").string();
     const auto divisions_path = test::bundled("divisions.geojson").string();
     // Independently: GEOS, through OGR, on GDAL's own reading of both files.
     auto divisions = open_vector(divisions_path);
@@ -154,7 +154,7 @@ TEST_CASE("density grid: sums per cell add up to the field's total", "[layers][g
 
 TEST_CASE("density grid: cells written to a GeoPackage reopen as valid polygons", "[layers][grid]") {
     const test::ScratchDir dir;
-    const auto points = layers::read_layer(test::bundled("deposits.csv").string());
+    const auto points = layers::read_layer(test::bundled("records.csv").string());
     for (const auto shape : {geo::CellShape::Square, geo::CellShape::Hexagon}) {
         layers::DensityGridOptions options;
         options.grid = {30000.0, shape};

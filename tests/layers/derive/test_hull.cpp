@@ -142,7 +142,7 @@ TEST_CASE("Hulls refuse bad ratios, poles and the antimeridian", "[layers][hull]
 }
 
 TEST_CASE("Hulls of the bundled deposits, one per commodity", "[layers][hull]") {
-    const auto deposits = depmap::layers::read_layer(depmap::test::bundled("deposits.csv").string());
+    const auto deposits = depmap::layers::read_layer(depmap::test::bundled("records.csv").string());
     const auto all = depmap::layers::hull_layer(deposits, {});
     REQUIRE(all.size() == 1);
     CHECK(all.columns[*all.field_index("count")].integer(0) == static_cast<std::int64_t>(deposits.size()));

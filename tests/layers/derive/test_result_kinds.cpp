@@ -23,7 +23,7 @@ namespace {
 
 // The bundled deposits with a numeric field to total.
 layers::Layer deposits(std::size_t rows) {
-    auto all = layers::read_layer(test::bundled("deposits.csv").string());
+    auto all = layers::read_layer(test::bundled("records.csv").string());
     std::vector<std::size_t> kept;
     for (std::size_t row = 0; row < std::min(rows, all.size()); ++row) kept.push_back(row);
     auto layer = all.subset(kept);

@@ -46,7 +46,7 @@ std::vector<CoverageRow> coverage_rows() {
 } // namespace
 
 TEST_CASE("bundled data: the coverage table's counts are the data's", "[data]") {
-    const auto deposits = layers::read_layer(test::bundled("deposits.csv").string());
+    const auto deposits = layers::read_layer(test::bundled("records.csv").string());
     const auto& commodities = deposits.columns[*layers::commodity_field(deposits)];
     const auto rows = coverage_rows();
     REQUIRE(rows.size() >= 20);

@@ -53,7 +53,7 @@ TEST_CASE("bundled data: every file holds the count data/README.md states", "[da
 }
 
 TEST_CASE("bundled data: the deposits carry the documented fields and Chinese names", "[data]") {
-    const auto layer = layers::read_layer(depmap::test::bundled("deposits.csv").string());
+    const auto layer = layers::read_layer(depmap::test::bundled("records.csv").string());
     for (const char* field : {"id", "name", "name_zh", "commodities", "status", "source", "licence"})
         CHECK(layer.field_index(field));
     const auto zh = *layer.field_index("name_zh");

@@ -13,7 +13,7 @@ using namespace depmap;
 namespace {
 
 const layers::Layer& deposits() {
-    static const auto layer = layers::read_layer(test::bundled("deposits.csv").string());
+    static const auto layer = layers::read_layer(test::bundled("records.csv").string());
     return layer;
 }
 

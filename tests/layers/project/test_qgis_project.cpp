@@ -28,7 +28,7 @@ layers::ProjectLayer project_layer(const std::string& file, const std::string& n
 std::vector<layers::ProjectLayer> bundled_layers() {
     return {project_layer("boundary.geojson", "boundary", "Inner Mongolia", layers::StyleKind::Outlines),
             project_layer("divisions.geojson", "divisions", "Divisions", layers::StyleKind::Outlines),
-            project_layer("deposits.csv", "deposits", "Deposits")};
+            project_layer("records.csv", "deposits", "Deposits")};
 }
 
 std::string read_text(const std::string& path) {

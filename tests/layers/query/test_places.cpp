@@ -12,7 +12,7 @@ using Catch::Matchers::Contains;
 namespace {
 
 const layers::Layer& deposits() {
-    static const auto layer = layers::read_layer(depmap::test::bundled("deposits.csv").string());
+    static const auto layer = layers::read_layer(depmap::test::bundled("records.csv").string());
     return layer;
 }
 

@@ -82,7 +82,7 @@ TEST_CASE("regions: names of the bundled divisions", "[layers][regions]") {
 }
 
 TEST_CASE("regions: every bundled deposit lies in exactly one league, or is reported", "[layers][regions][data]") {
-    const auto deposits = layers::read_layer(depmap::test::bundled("deposits.csv").string());
+    const auto deposits = layers::read_layer(depmap::test::bundled("records.csv").string());
     const auto divisions = layers::read_layer(depmap::test::bundled("divisions.geojson").string());
     const auto summary = layers::summarise_regions(deposits, divisions, {});
     std::int64_t total = 0;

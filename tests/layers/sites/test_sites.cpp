@@ -1,5 +1,5 @@
 // Site linkage on hand-labelled fixtures (tests/fixtures/sites/: real rows of
-// data/deposits.csv, and small made-up cases whose `source` says what they should give)
+// data/records.csv, and small made-up cases whose `source` says what they should give)
 // and on the bundled deposits.
 #include "base/error.hpp"
 #include "geo/geodesic.hpp"
@@ -78,7 +78,7 @@ std::string csv(const layers::Layer& layer) {
 
 } // namespace
 
-TEST_CASE("sites: the Bayan Obo records, rows of data/deposits.csv", "[layers][sites]") {
+TEST_CASE("sites: the Bayan Obo records, rows of data/records.csv", "[layers][sites]") {
     const auto result = link(fixture("bayan_obo.csv"));
     // Without overrides, MRDS's Bayan Obo Mine (19 km south of the pits) is 26.3 km from
     // OFR 2005-1294's Bayan Obo and 28.5 km from the North mine; Dongjie Legle's name is
@@ -269,11 +269,11 @@ TEST_CASE("sites: only id and name are required", "[layers][sites]") {
 }
 
 TEST_CASE("sites: the bundled deposits", "[layers][sites][data]") {
-    const auto deposits = layers::read_layer(test::bundled("deposits.csv").string());
+    const auto deposits = layers::read_layer(test::bundled("records.csv").string());
     layers::SiteOptions options;
     options.overrides = layers::read_link_overrides(test::bundled("site_links.csv").string());
     const auto result = link(deposits, options);
-    // Counted by hand from data/deposits.csv (grep for each name, distances checked): 487
+    // Counted by hand from data/records.csv (grep for each name, distances checked): 487
     // records, of which 27 join another record's site:
     //   Bayan Obo's 10 records (USGS 0001, 0002, 0003, 0009, 0014; GEM iron 0003, 0004,
     //   0005, 0010, 0011) 9; Huogeqi 3 -> 2; Dongshengmiao 3 -> 2; Jiashengpan 3 -> 2;

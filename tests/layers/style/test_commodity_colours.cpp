@@ -54,7 +54,7 @@ const std::filesystem::path repository = std::filesystem::path(DEPMAP_TEST_DATA_
 } // namespace
 
 TEST_CASE("commodity colours: every commodity of the bundled deposits has its own entry", "[layers][styles]") {
-    const auto deposits = layers::read_layer(depmap::test::bundled("deposits.csv").string());
+    const auto deposits = layers::read_layer(depmap::test::bundled("records.csv").string());
     for (const auto& [commodity, count] : layers::count_commodities(deposits, *layers::commodity_field(deposits))) {
         if (commodity.empty()) continue;
         INFO(commodity);

@@ -61,7 +61,7 @@ layers::Layer bundled(const std::string& file) { return layers::read_layer(depma
 } // namespace
 
 TEST_CASE("qml: the bundled deposits get one category per main commodity, in table order", "[layers][styles]") {
-    const auto qml = layers::parse_xml(layers::qml_style(bundled("deposits.csv")));
+    const auto qml = layers::parse_xml(layers::qml_style(bundled("records.csv")));
     CHECK(qml.name() == "qgis");
     CHECK(qml.attribute("labelsEnabled") == "1");
     CHECK(at(qml, {"layerGeometryType"}).text() == "0");
@@ -112,7 +112,7 @@ TEST_CASE("qml: labels by name with the Chinese name, or by whichever there is",
         const auto* labeling = qml.child("labeling");
         return labeling ? at(*labeling, {"settings", "text-style"}).attribute("fieldName") : std::string();
     };
-    const auto deposits = bundled("deposits.csv");
+    const auto deposits = bundled("records.csv");
     CHECK_THAT(expression(deposits), Contains("\"name\"") && Contains("\"name_zh\"") && Contains("char(10)"));
     CHECK(expression(deposits, false).empty());
     CHECK(expression(bundled("cities.csv")) == "\"name\"");
@@ -195,13 +195,13 @@ TEST_CASE("qml: a style that does not fit the geometry is refused", "[layers][st
     CHECK_THROWS_WITH(layers::qml_style(bundled("divisions.geojson"), options),
                       Contains("a points style needs point geometry, but the layer holds polygons"));
     options.kind = layers::StyleKind::Grid;
-    CHECK_THROWS_AS(layers::qml_style(bundled("deposits.csv"), options), ArgumentError);
+    CHECK_THROWS_AS(layers::qml_style(bundled("records.csv"), options), ArgumentError);
     layers::Layer table;
     table.kind = layers::GeometryKind::None;
     CHECK_THROWS_WITH(layers::qml_style(table), Contains("a table without geometry has no map style"));
 }
 
 TEST_CASE("qml: the same layer gives the same style, byte for byte", "[layers][styles]") {
-    const auto deposits = bundled("deposits.csv");
+    const auto deposits = bundled("records.csv");
     CHECK(layers::qml_style(deposits) == layers::qml_style(deposits));
 }

@@ -44,7 +44,7 @@ void check_written_areas(const layers::Layer& derived, const std::string& what) 
 } // namespace
 
 TEST_CASE("area_km2 is the geodesic area of the polygon as written", "[layers][area]") {
-    const auto deposits = layers::read_layer(test::bundled("deposits.csv"));
+    const auto deposits = layers::read_layer(test::bundled("records.csv"));
     // Hulls by commodity: Tin, Cadmium and Molybdenum are strips and discs 2 m across.
     check_written_areas(layers::hull_layer(deposits, {}, "commodities"), "hulls by commodity");
     check_written_areas(layers::hull_layer(deposits, {0.3}, "commodities"), "concave hulls");
