@@ -14,7 +14,7 @@ if(NOT code EQUAL 0)
 endif()
 execute_process(COMMAND ogrinfo -q -ro -dialect sqlite
                   -oo X_POSSIBLE_NAMES=lon -oo Y_POSSIBLE_NAMES=lat
-                  -sql "SELECT c.hub AS hub, c.count AS given, ST_IsValid(c.geometry) AS valid, count(d.id) AS contained FROM '${out}'.catchments c LEFT JOIN deposits d ON ST_Contains(c.geometry, d.geometry) GROUP BY c.hub, c.count, c.geometry ORDER BY c.hub"
+                  -sql "SELECT c.hub AS hub, c.count AS given, ST_IsValid(c.geometry) AS valid, count(d.id) AS contained FROM '${out}'.catchments c LEFT JOIN records d ON ST_Contains(c.geometry, d.geometry) GROUP BY c.hub, c.count, c.geometry ORDER BY c.hub"
                   "${DATA}/records.csv"
                 RESULT_VARIABLE code OUTPUT_VARIABLE answer ERROR_VARIABLE err)
 if(NOT code EQUAL 0)

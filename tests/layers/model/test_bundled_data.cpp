@@ -65,7 +65,10 @@ TEST_CASE("bundled data: the deposits carry the documented fields and Chinese na
 
 TEST_CASE("bundled data: every field keeps its own name when cut to a Shapefile's 10 characters", "[data]") {
     for (const auto& [file, count] : documented_counts()) {
-        if (!file.ends_with(".csv")) continue;
+        // sites.csv is made by depmap sites, whose <figure>_source fields share their
+        // figure's first ten letters: a Shapefile of sites numbers them (with a note).
+        // site_links.csv is a table of decisions, not a layer.
+        if (!file.ends_with(".csv") || file == "sites.csv" || file == "site_links.csv") continue;
         INFO(file);
         const auto layer = layers::read_layer(depmap::test::bundled(file).string());
         // No rows: the names are planned without the values, some too long for dBASE.
