@@ -28,3 +28,4 @@ depmap_cli_golden(near_commodity_not_covered ARGS near Baotou --radius 150km --c
 depmap_cli_golden(near_commodity_typo EXIT 2 ARGS near Baotou --radius 150km --commodity Cooper)
 depmap_cli_golden(near_commodity_not_in_layer ARGS near Baotou --radius 500km --commodity Uranium --layer ${fixtures}/sample.csv)
 depmap_cli_golden(near_layer_bundled_plants ARGS near Baotou --radius 100km --layer plants -f csv)
+depmap_cli_golden(near_sites_ree_once ARGS near Baotou --radius 150km --commodity REE --layer sites -f csv)
