@@ -51,6 +51,12 @@ geo::Shape to_shape(const OGRGeometry& geometry) {
         std::unique_ptr<OGRGeometry> linear(geometry.getLinearGeometry());
         return to_shape(*linear);
     }
+    if (flat == wkbPolyhedralSurface || flat == wkbTIN) {  // linear already: their faces as polygons
+        std::unique_ptr<OGRGeometry> faces(OGRGeometryFactory::forceToMultiPolygon(geometry.clone()));
+        if (wkbFlatten(faces->getGeometryType()) != wkbMultiPolygon)
+            throw std::invalid_argument("a polyhedral surface or TIN that is no set of polygons");
+        return to_shape(*faces);
+    }
     if (OGR_GT_IsSurface(flat) && flat != wkbPolygon) {
         std::unique_ptr<OGRGeometry> linear(geometry.getLinearGeometry());
         return to_shape(*linear);
