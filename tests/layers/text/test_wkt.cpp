@@ -111,3 +111,15 @@ TEST_CASE("wkt: GDAL reads back every coordinate as the same double", "[layers][
         CHECK(back == expected);  // bit for bit
     }
 }
+
+TEST_CASE("wkt: a polyhedral surface or a TIN is read as the polygons of its faces", "[layers][wkt]") {
+    const auto read_and_written = [](const std::string& text) {
+        OGRGeometry* geometry = nullptr;
+        REQUIRE(OGRGeometryFactory::createFromWkt(text.c_str(), nullptr, &geometry) == OGRERR_NONE);
+        const std::unique_ptr<OGRGeometry> owned(geometry);
+        return wkt(layers::to_shape(*owned));  // recursed forever before
+    };
+    CHECK(read_and_written("POLYHEDRALSURFACE (((0 0,0 1,1 1,0 0)),((1 1,2 1,2 2,1 1)))") ==
+          "MULTIPOLYGON (((0 0,1 1,0 1,0 0)),((1 1,2 1,2 2,1 1)))");
+    CHECK(read_and_written("TIN (((0 0,0 1,1 1,0 0)))") == "MULTIPOLYGON (((0 0,1 1,0 1,0 0)))");
+}
