@@ -89,9 +89,15 @@ void remove_registered_temporaries() {
     auto& r = registry();
     const std::lock_guard lock(r.mutex);
     r.closed = true;
+    // The writing thread runs on meanwhile: a file it adds to a staged folder while that
+    // is emptied makes the folder's removal fail (not empty); once the folder is gone it
+    // can add none. So each is removed again until it is gone.
     for (const auto& path : r.paths) {
-        std::error_code ignored;
-        fs::remove_all(path, ignored);
+        std::error_code error;
+        for (int attempt = 0; attempt < 100; ++attempt) {
+            fs::remove_all(path, error);
+            if (!fs::exists(fs::symlink_status(path, error))) break;
+        }
     }
     r.paths.clear();
 }
