@@ -1,5 +1,6 @@
 #pragma once
 // Small helpers on text that every part of depmap uses.
+#include <string>
 #include <string_view>
 
 namespace depmap {
@@ -21,6 +22,14 @@ constexpr std::string_view trimmed(std::string_view text, std::string_view space
     while (!text.empty() && is_one_of(text.front(), space)) text.remove_prefix(1);
     while (!text.empty() && is_one_of(text.back(), space)) text.remove_suffix(1);
     return text;
+}
+
+// `text` with ASCII letters in lower case (names, extensions; other bytes kept as they are).
+inline std::string ascii_lower(std::string_view text) {
+    std::string out(text);
+    for (char& c : out)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return out;
 }
 
 } // namespace depmap

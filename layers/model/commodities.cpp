@@ -72,13 +72,6 @@ const std::vector<std::string>& vocabulary() {
     return names;
 }
 
-std::string lower_case(std::string_view text) {
-    std::string lower(text);
-    std::transform(lower.begin(), lower.end(), lower.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return lower;
-}
-
 // Letters to insert, delete, substitute or swap to turn one word into the other.
 std::size_t edits(std::string_view a, std::string_view b) {
     std::vector<std::vector<std::size_t>> d(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
@@ -98,16 +91,16 @@ std::size_t edits(std::string_view a, std::string_view b) {
 bool is_known_commodity(std::string_view name) {
     const auto wanted = canonical_commodity(name);
     return std::any_of(vocabulary().begin(), vocabulary().end(),
-                       [&](const std::string& known) { return lower_case(known) == wanted; });
+                       [&](const std::string& known) { return ascii_lower(known) == wanted; });
 }
 
 std::optional<std::string> nearest_commodity(std::string_view name, const std::vector<std::string>& also) {
-    const auto wanted = lower_case(name);
+    const auto wanted = ascii_lower(name);
     std::optional<std::string> best;
     std::size_t fewest = 3;  // more than two edits is another word
     for (const auto* names : {&also, &vocabulary()})
         for (const auto& known : *names)
-            if (const auto n = edits(wanted, lower_case(known)); n < fewest && n < wanted.size()) {
+            if (const auto n = edits(wanted, ascii_lower(known)); n < fewest && n < wanted.size()) {
                 fewest = n;
                 best = known;
             }
@@ -115,7 +108,7 @@ std::optional<std::string> nearest_commodity(std::string_view name, const std::v
 }
 
 std::string canonical_commodity(std::string_view name) {
-    const std::string lower = lower_case(name);
+    const std::string lower = ascii_lower(name);
     const auto it = abbreviations().find(lower);
     return it == abbreviations().end() ? lower : it->second;
 }

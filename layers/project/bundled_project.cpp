@@ -1,4 +1,5 @@
 #include "layers/project/bundled_project.hpp"
+#include "base/text.hpp"
 #include "base/parameter.hpp"
 
 #include <fmt/format.h>
@@ -11,28 +12,23 @@ namespace depmap::layers {
 
 namespace {
 
-std::string lower(std::string text) {
-    std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::tolower(c); });
-    return text;
-}
-
 // `name`, else name_2, name_3, ... with a note saying so.
 std::string unique_name(const std::string& name, const std::string& file, std::vector<std::string>& taken,
                         std::vector<std::string>& notes) {
     // No suffix frees a name GeoPackage or QGIS keeps for themselves: such a name gets a prefix.
-    const auto low_name = lower(name);
+    const auto low_name = ascii_lower(name);
     const bool reserved = low_name.starts_with("gpkg_") || low_name.starts_with("rtree_") ||
                           low_name.starts_with("sqlite_");
     const std::string base = reserved ? "layer_" + name : name;
     const auto is_taken = [&](const std::string& candidate) {
-        return std::find(taken.begin(), taken.end(), lower(candidate)) != taken.end();
+        return std::find(taken.begin(), taken.end(), ascii_lower(candidate)) != taken.end();
     };
     std::string unique = base;
     for (int n = 2; is_taken(unique); ++n) unique = fmt::format("{}_{}", base, n);
     if (unique != name)
         notes.push_back(fmt::format("{} {}: its layer '{}' is '{}' in the project, which has a '{}' already",
                                     parameter("add"), file, name, unique, name));
-    taken.push_back(lower(unique));
+    taken.push_back(ascii_lower(unique));
     return unique;
 }
 

@@ -1,5 +1,6 @@
 #include "layers/read/shapefile_set.hpp"
 
+#include "base/text.hpp"
 #include "base/error.hpp"
 
 #include <fmt/format.h>
@@ -74,12 +75,6 @@ std::int64_t check_dbf(const std::string& path) {
     return records;
 }
 
-std::string lower(std::string text) {
-    std::transform(text.begin(), text.end(), text.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return text;
-}
-
 // The set's file with this extension (".shp"), in either case as GDAL finds it; empty if none.
 std::string member(fs::path path, const std::string& extension) {
     for (const bool upper : {false, true}) {
@@ -95,7 +90,7 @@ std::string member(fs::path path, const std::string& extension) {
 } // namespace
 
 std::int64_t check_shapefile_set(const std::filesystem::path& path) {
-    const auto extension = lower(path.extension().string());
+    const auto extension = ascii_lower(path.extension().string());
     if (extension != ".shp" && extension != ".shx" && extension != ".dbf") return -1;
     const std::string shp = member(path, ".shp"), shx = member(path, ".shx"), dbf = member(path, ".dbf");
     if (!shp.empty()) check_main_file(shp, false);

@@ -1,5 +1,6 @@
 #include "layers/write/file_format.hpp"
 
+#include "base/text.hpp"
 #include "base/error.hpp"
 #include "base/parameter.hpp"
 
@@ -28,13 +29,6 @@ const std::array<FormatTraits, 8>& all() {
     return formats;
 }
 
-std::string lower(std::string_view text) {
-    std::string out(text);
-    std::transform(out.begin(), out.end(), out.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return out;
-}
-
 } // namespace
 
 const FormatTraits& traits(FileFormat format) {
@@ -51,7 +45,7 @@ std::string format_names() {
 }
 
 FileFormat format_for_path(const std::filesystem::path& path) {
-    const auto extension = lower(path.extension().string());
+    const auto extension = ascii_lower(path.extension().string());
     for (const auto& t : all())
         if (std::find(t.extensions.begin(), t.extensions.end(), extension) != t.extensions.end())
             return t.format;
@@ -75,9 +69,9 @@ FileFormat output_format(const std::filesystem::path& path, std::optional<FileFo
 }
 
 FileFormat format_named(std::string_view name) {
-    const auto wanted = lower(name);
+    const auto wanted = ascii_lower(name);
     for (const auto& t : all()) {
-        if (wanted == t.name || wanted == lower(t.driver) || wanted == t.extensions.front().substr(1))
+        if (wanted == t.name || wanted == ascii_lower(t.driver) || wanted == t.extensions.front().substr(1))
             return t.format;
     }
     if (wanted == "shapefile") return FileFormat::Shapefile;
