@@ -64,7 +64,7 @@ std::string layer_source(const std::string& text) {
     return text;
 }
 
-fs::path default_layer_path() { return bundled_path(Bundled::Records); }
+fs::path default_layer_path() { return bundled_path(Bundled::Sites); }
 
 bool is_bundled(const std::string& path) {
     if (path.empty() || bundled_named(path)) return true;

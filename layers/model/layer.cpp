@@ -106,6 +106,11 @@ void Layer::add_field(Field field, Column column) {
     debug_check();
 }
 
+std::optional<std::size_t> Layer::id_field() const {
+    if (const auto id = field_index("id")) return id;
+    return field_index("site_id");
+}
+
 std::optional<std::size_t> Layer::field_index(std::string_view field_name) const {
     for (std::size_t i = 0; i < fields.size(); ++i)
         if (fields[i].name == field_name) return i;

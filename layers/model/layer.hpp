@@ -66,6 +66,8 @@ struct Layer {
     geo::Box extent() const;
     // Index of the field with this name (exact, then case-insensitive), if any.
     std::optional<std::size_t> field_index(std::string_view field_name) const;
+    // The field that identifies a feature: `id`, else `site_id` (a layer of sites).
+    std::optional<std::size_t> id_field() const;
 
     // A layer of the same source and fields holding `rows` (in that order, repeats
     // allowed): the start of every query result.

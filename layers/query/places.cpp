@@ -47,7 +47,7 @@ std::vector<std::string> names_of(const Layer& layer, std::size_t row) {
 std::string feature_label(const Layer& layer, std::size_t row) {
     std::string label;
     if (const auto f = layer.field_index("name")) label = layer.columns[*f].to_text(row);
-    if (const auto f = layer.field_index("id")) label += fmt::format(" [{}]", layer.columns[*f].to_text(row));
+    if (const auto f = layer.id_field()) label += fmt::format(" [{}]", layer.columns[*f].to_text(row));
     const auto p = layer.points[row];
     return label + fmt::format(" at {:.5f},{:.5f}", p.lon_deg, p.lat_deg);
 }
@@ -107,16 +107,35 @@ std::optional<Place> by_coordinates(std::string_view text) {
     return Place{.name = std::string(text), .position = *position, .id = std::string(text), .origin = "coordinates"};
 }
 
+bool same_id(std::string_view a, std::string_view b) {
+    return std::equal(a.begin(), a.end(), b.begin(), b.end(),
+                      [](unsigned char x, unsigned char y) { return std::tolower(x) == std::tolower(y); });
+}
+
+// A feature by its id; a site also by the id of one of its records (`record_ids`).
 std::optional<Place> by_id(const Layer& layer, std::string_view text) {
-    const auto field = layer.field_index("id");
-    if (!field || !layer.is_points()) return std::nullopt;
+    if (!layer.is_points()) return std::nullopt;
+    if (const auto field = layer.id_field()) {
+        for (std::size_t row = 0; row < layer.size(); ++row) {
+            const auto id = layer.columns[*field].to_text(row);
+            if (same_id(id, text))
+                return Place{.name = id, .position = layer.points[row], .id = std::string(text), .origin = "feature " + id};
+        }
+    }
+    const auto records = layer.field_index("record_ids");
+    const auto site = layer.id_field();
+    if (!records || !site) return std::nullopt;
     for (std::size_t row = 0; row < layer.size(); ++row) {
-        const auto id = layer.columns[*field].to_text(row);
-        if (id.size() == text.size() &&
-            std::equal(id.begin(), id.end(), text.begin(), [](unsigned char a, unsigned char b) {
-                return std::tolower(a) == std::tolower(b);
-            }))
-            return Place{.name = id, .position = layer.points[row], .id = std::string(text), .origin = "feature " + id};
+        const auto ids = layer.columns[*records].to_text(row);
+        for (std::size_t start = 0; start <= ids.size();) {
+            const auto end = std::min(ids.find(';', start), ids.size());
+            if (same_id(std::string_view(ids).substr(start, end - start), text)) {
+                const auto id = layer.columns[*site].to_text(row);
+                return Place{.name = std::string(text), .position = layer.points[row], .id = std::string(text),
+                             .origin = fmt::format("feature {}, the site of that record", id)};
+            }
+            start = end + 1;
+        }
     }
     return std::nullopt;
 }
@@ -183,7 +202,7 @@ Place PlaceResolver::resolve(std::string_view text) const {
 std::vector<Place> places_of(const Layer& layer) {
     if (!layer.is_points())
         throw InputError(fmt::format("{}: places are points, not {}", layer.source, layer.geometry_type));
-    const auto id = layer.field_index("id");
+    const auto id = layer.id_field();
     const auto name = layer.field_index("name");
     const Column* ids = id ? &layer.columns[*id] : nullptr;
     const bool numbers = !ids || ids->type() == FieldType::Integer;
@@ -235,7 +254,7 @@ std::vector<std::string> split_place_list(std::string_view text) {
 std::vector<const Layer*> bundled_gazetteers() {
     static const std::vector<Layer> layers = [] {
         std::vector<Layer> loaded;
-        for (const auto file : {Bundled::Places, Bundled::Cities})
+        for (const auto file : {Bundled::Records, Bundled::Places, Bundled::Cities})
             loaded.push_back(read_layer(bundled_path(file).string()));
         return loaded;
     }();

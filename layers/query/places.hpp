@@ -57,7 +57,9 @@ private:
     std::vector<const Layer*> m_gazetteers;
 };
 
-// The bundled gazetteer layers (places.csv, cities.csv), loaded once per process.
+// The bundled layers a place is looked up in after the query's own layer: the records (a
+// mine of a site by its own name and position), the gazetteer places.csv and cities.csv;
+// loaded once per process.
 std::vector<const Layer*> bundled_gazetteers();
 
 } // namespace depmap::layers

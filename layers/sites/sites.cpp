@@ -5,6 +5,7 @@
 #include "geo/stated_precision.hpp"
 #include "layers/model/commodities.hpp"
 #include "layers/sites/records_layer.hpp"
+#include "layers/sites/site_descriptions.hpp"
 #include "layers/sites/site_figures.hpp"
 #include "layers/sites/site_naming.hpp"
 
@@ -153,6 +154,9 @@ Layer sites_layer(std::span<const Layer> inputs, std::span<const SiteRecord> rec
         column("spread_m").push(spread_m(records, site));
         out.points.push_back(records[at].position);
     }
+    auto descriptions = site_descriptions(inputs, records, linkage.sites);
+    for (std::size_t i = 0; i < descriptions.size(); ++i)
+        out.add_field({description_fields()[i], FieldType::String}, std::move(descriptions[i]));
     for (const auto& figure : figure_fields(inputs, site_fields, notes)) {
         auto columns = site_figure(figure, inputs, records, linkage.sites, source_rank);
         out.add_field({figure.name, figure.type}, std::move(columns.value));

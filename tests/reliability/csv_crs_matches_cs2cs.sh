@@ -7,8 +7,8 @@ dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
 cd "$dir"
 
-"$depmap" export -o wgs84.csv --fields id
-"$depmap" export -o utm.csv --crs EPSG:32649 --fields id
+"$depmap" export records -o wgs84.csv --fields id
+"$depmap" export records -o utm.csv --crs EPSG:32649 --fields id
 [ "$(head -1 utm.csv)" = "X,Y,id" ] || { echo "utm.csv header: $(head -1 utm.csv)"; exit 1; }
 # cs2cs reads EPSG:4326 as lat lon.
 tail -n +2 wgs84.csv | awk -F, '{ print $2, $1 }' | cs2cs -f %.6f EPSG:4326 EPSG:32649 | awk '{ print $1, $2 }' > expected

@@ -25,7 +25,7 @@ check() {
     }
 }
 check hulls hull --group-by commodities
-check buffers buffer --radius 5km --where "id LIKE 'IM-USGS-000%'"
+check buffers buffer --radius 5km --where "site_id LIKE 'site-IM-USGS-00%'"
 check dissolved buffer --radius 10km --dissolve --commodity Cu
 check districts cluster --eps 25km --districts
 check catchments catchment --hubs Baotou,Chifeng

@@ -4,7 +4,7 @@
 # left as it was.
 source "$(dirname "$0")/read_checks.sh"
 
-"$depmap" export -o whole.fgb
+"$depmap" export records -o whole.fgb
 cp whole.fgb half.fgb && cut_in_half half.fgb
 cp whole.fgb noisy.fgb && overwrite_middle noisy.fgb
 before=$(sha256sum half.fgb noisy.fgb)

@@ -5,8 +5,8 @@
 # left as they were.
 source "$(dirname "$0")/read_checks.sh"
 
-"$depmap" export -o whole.shp --fields id,name,status 2>/dev/null
-"$depmap" export -o fewer.shp --fields id,name,status --where "status = 'producing'" 2>/dev/null
+"$depmap" export records -o whole.shp --fields id,name,status 2>/dev/null
+"$depmap" export records -o fewer.shp --fields id,name,status --where "status = 'producing'" 2>/dev/null
 copy() { for extension in shp shx dbf prj; do cp "whole.$extension" "$1.$extension"; done; }
 
 copy short_dbf && cut_in_half short_dbf.dbf

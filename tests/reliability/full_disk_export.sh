@@ -12,7 +12,7 @@ trap 'umount "$disk" 2>/dev/null; rm -rf "$scratch"' EXIT
 fail() { echo "FAIL ($ext): $*"; exit 1; }
 # A Shapefile cannot hold the longest source_url (over 254 bytes).
 fields=()
-[ "$ext" = shp ] && fields=(--fields id,name,name_zh,commodities,status,source)
+[ "$ext" = shp ] && fields=(--fields site_id,name,name_zh,commodities,status,licence)
 mount -t tmpfs -o size=8m depmap-full "$disk" || fail "cannot mount a tmpfs (run as root)"
 
 # The old file, written while there is room, and a copy to compare with.

@@ -1,6 +1,6 @@
 # Writes catchments to GeoJSON with depmap, then asks GDAL (SQLite dialect with SpatiaLite,
 # GEOS underneath) about the file: every polygon valid, and the deposits each polygon
-# contains, read by GDAL from the bundled CSV itself, equal to the count depmap gave it.
+# contains, read by GDAL from the bundled sites CSV itself, equal to the count depmap gave it.
 # COUNTS lists the expected counts, comma-separated, by hub name in alphabetical order.
 set(work "${CASE_DIR}")
 file(REMOVE_RECURSE "${work}")
@@ -14,8 +14,8 @@ if(NOT code EQUAL 0)
 endif()
 execute_process(COMMAND ogrinfo -q -ro -dialect sqlite
                   -oo X_POSSIBLE_NAMES=lon -oo Y_POSSIBLE_NAMES=lat
-                  -sql "SELECT c.hub AS hub, c.count AS given, ST_IsValid(c.geometry) AS valid, count(d.id) AS contained FROM '${out}'.catchments c LEFT JOIN records d ON ST_Contains(c.geometry, d.geometry) GROUP BY c.hub, c.count, c.geometry ORDER BY c.hub"
-                  "${DATA}/records.csv"
+                  -sql "SELECT c.hub AS hub, c.count AS given, ST_IsValid(c.geometry) AS valid, count(d.site_id) AS contained FROM '${out}'.catchments c LEFT JOIN sites d ON ST_Contains(c.geometry, d.geometry) GROUP BY c.hub, c.count, c.geometry ORDER BY c.hub"
+                  "${DATA}/sites.csv"
                 RESULT_VARIABLE code OUTPUT_VARIABLE answer ERROR_VARIABLE err)
 if(NOT code EQUAL 0)
   message(FATAL_ERROR "ogrinfo failed: ${err}")

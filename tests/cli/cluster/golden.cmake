@@ -10,7 +10,7 @@ depmap_cli_golden(cluster_chain_through_core_csv ARGS cluster --layer ${district
 depmap_cli_golden(cluster_districts_sum_csv ARGS cluster --layer ${districts} --eps 5km --districts --sum tonnage -f csv)
 depmap_cli_golden(cluster_districts_buffer_geojson ARGS cluster --layer ${districts} --eps 5km --districts --shape buffer --buffer 500m -f geojson)
 depmap_cli_golden(cluster_districts_concave_json ARGS cluster --layer ${districts} --eps 5km --districts --concave 0.5 -f json)
-depmap_cli_golden(cluster_bundled_commodity_csv ARGS cluster --eps 25km --commodity REE -f csv)
+depmap_cli_golden(cluster_bundled_commodity_csv ARGS cluster --eps 25km --commodity REE --layer records -f csv)
 depmap_cli_golden(cluster_output_geojson ARGS cluster --layer ${districts} --eps 5km --districts -o d.geojson OUTPUT_FILE d.geojson)
 depmap_cli_golden(cluster_eps_missing EXIT 2 ARGS cluster)
 depmap_cli_golden(cluster_eps_in_degrees EXIT 2 ARGS cluster --eps 0.2deg)

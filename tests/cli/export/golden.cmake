@@ -7,7 +7,7 @@ depmap_cli_golden(export_geojson ARGS export ${sample} -o out.geojson OUTPUT_FIL
 depmap_cli_golden(export_geojsonseq ARGS export ${sample} -o out.geojsonl OUTPUT_FILE out.geojsonl)
 depmap_cli_golden(export_kml ARGS export ${sample} -o out.kml OUTPUT_FILE out.kml)
 depmap_cli_golden(export_json ARGS export ${sample} -o out.json OUTPUT_FILE out.json)
-depmap_cli_golden(export_fields_where_csv ARGS export --where "status = 'operating'" --commodity Fe --fields id,name,status -o out.csv
+depmap_cli_golden(export_fields_where_csv ARGS export --where "status = 'operating'" --commodity Fe --fields site_id,name,status -o out.csv
   OUTPUT_FILE out.csv)
 depmap_cli_golden(export_format_named_csv ARGS export ${sample} --format csv -o out.txt OUTPUT_FILE out.txt)
 depmap_cli_golden(export_crs_csv ARGS export ${fixtures}/districts.csv --crs EPSG:32649 -o utm.csv OUTPUT_FILE utm.csv)

@@ -241,6 +241,22 @@ TEST_CASE("sites: figures add up within a source, never across sources", "[layer
     CHECK(cell(result.sites, gamma, "capacity_mtpa_source") == "Survey");
 }
 
+TEST_CASE("sites: status is the most active of its records', the other words all of theirs", "[layers][sites]") {
+    const auto result = link(fixture("descriptions.csv"));
+    REQUIRE(result.sites.size() == 3);
+    const auto delta = site_row(result, "D1");
+    // One working pit of three records: the site is in production.
+    CHECK(cell(result.sites, delta, "status") == "operating");
+    CHECK(cell(result.sites, delta, "site_type") == "coal mine (surface); coal mine (underground)");
+    CHECK(cell(result.sites, delta, "licence") == "CC BY 4.0 | public domain");
+    // A mothballed mine can start again; a retired one will not.
+    CHECK(cell(result.sites, site_row(result, "D4"), "status") == "mothballed");
+    // No record says: empty, never a guess.
+    const auto zeta = site_row(result, "D6");
+    CHECK(result.sites.columns[*result.sites.field_index("status")].is_null(zeta));
+    CHECK(result.sites.columns[*result.sites.field_index("licence")].is_null(zeta));
+}
+
 TEST_CASE("sites: the same records in any order give the same bytes", "[layers][sites]") {
     const auto layer = fixture("bayan_obo.csv");
     const auto before = link(layer, with_overrides("overrides_link.csv"));
