@@ -28,7 +28,8 @@ CLI::App* ClusterCommand::setup(CLI::App& app) {
     command->add_flag("--districts", m_districts, "One polygon per cluster with count, commodity mix and sums");
     command->add_option("--shape", m_shape, "With --districts: hull (of the members, the default) or buffer "
                                             "(union of circles around them)")
-        ->check(CLI::IsMember({"hull", "buffer"}));
+        ->check(CLI::IsMember({"hull", "buffer"}).description(""))
+        ->type_name("hull|buffer");
     m_buffer_option = add_distance_option(*command, "--buffer", m_buffer_m,
                                           "With --shape buffer: the circles' radius (default: half of --eps)");
     command->add_option("--concave", m_concave, "With --shape hull: concave hull ratio in (0, 1]; 1 is convex")

@@ -12,7 +12,7 @@ CLI::App* NearCommand::setup(CLI::App& app) {
     auto* command = app.add_subcommand("near", "Features within a distance of a place, nearest first");
     m_places.add_to(*command);
     add_distance_option(*command, "-r,--radius", m_radius_m, "The distance: 50km, 12.5 mi, 800 m, 3nmi")->required();
-    command->add_option("--limit", m_limit, "Only the nearest N (per place)")->check(whole_number(0));
+    command->add_option("--limit", m_limit, "Only the nearest N (per place)")->check(whole_number(1));
     command->add_flag("--count", m_count, "Only the number of features (per place)");
     m_input.add_to(*command);
     m_output.add_to(*command);

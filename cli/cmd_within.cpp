@@ -33,7 +33,10 @@ CLI::App* WithinCommand::setup(CLI::App& app) {
     command->add_option("region", m_region, "A division of the bundled data by name (Baotou, Xilingol, 包头市)");
     m_polygon.add_to(*command, "A file of polygons: features inside any of them");
     command->add_option("--polygon-where", m_polygon_where, "Only the polygons matching this OGR SQL clause");
-    command->add_option("--bbox", m_bbox, "A box: min lon,min lat,max lon,max lat")->delimiter(',')->expected(4);
+    command->add_option("--bbox", m_bbox, "A box: min lon,min lat,max lon,max lat")
+        ->delimiter(',')
+        ->expected(4)
+        ->type_name("MINLON,MINLAT,MAXLON,MAXLAT");
     // As the line is read (the output's checks hold parse_complete_callback).
     command->final_callback([this] {
         if (!m_bbox.empty()) naming_option("--bbox", [&] { layers::check_box(box_of(m_bbox)); });

@@ -2,6 +2,7 @@
 #include "cli/command.hpp"
 #include "cli/parameter_flags.hpp"
 #include "cli/standard_output.hpp"
+#include "cli/usage_errors.hpp"
 #include "base/error.hpp"
 #include "base/one_line.hpp"
 #include "base/parallel.hpp"
@@ -76,9 +77,8 @@ int main(int argc, char** argv) {
     } catch (const CLI::CallForVersion& e) {
         return app.exit(e);
     } catch (const CLI::ParseError& e) {
-        const std::string command = parsed_command();
-        return report(command, fmt::format("{}; run 'depmap {}--help' for usage", one_line(e.what()),
-                                           command.empty() ? "" : command + " "), exit_usage);
+        const auto error = cli::usage_error(e, app, std::vector<std::string>(argv + 1, argv + argc));
+        return report(error.command, error.message, exit_usage);
     } catch (const ArgumentError& e) {  // options checked as the line is read
         return report(parsed_command(), e.what(), exit_usage);
     } catch (const std::bad_alloc&) {
