@@ -6,6 +6,7 @@
 #include "base/error.hpp"
 #include "base/one_line.hpp"
 #include "base/parallel.hpp"
+#include "layers/gdal/versions.hpp"
 #include "layers/output/signal_cleanup.hpp"
 
 #include <fmt/format.h>
@@ -38,7 +39,8 @@ int main(int argc, char** argv) {
     CLI::App app("depmap: maps mineral deposits and mines, and answers questions about them.",
                  "depmap");
     app.require_subcommand(1);
-    app.set_version_flag("--version", std::string("depmap 0.1.0"));
+    app.set_version_flag("--version", [] { return "depmap " DEPMAP_VERSION "\n" + layers::library_versions(); },
+                         "Print depmap's version and those of GDAL, PROJ and GEOS it runs with");
     cli::GlobalOptions global;
     app.add_flag("-q,--quiet", global.quiet, "Print errors only, no notes")->configurable(false);
     app.add_flag("-v,--verbose", global.verbose, "Say which columns, CRS and files were used");

@@ -1,7 +1,6 @@
 # Golden cases of depmap itself: see depmap_cli_golden in CMakeLists.txt. The cases of each
 # command are in <command>/golden.cmake, their golden files in <command>/golden/.
 depmap_cli_golden(depmap_help ARGS --help)
-depmap_cli_golden(depmap_version ARGS --version)
 depmap_cli_golden(depmap_no_subcommand EXIT 2)
 depmap_cli_golden(depmap_unknown_subcommand EXIT 2 ARGS frobnicate)
 depmap_cli_golden(depmap_unknown_flag EXIT 2 ARGS --bogus info)
