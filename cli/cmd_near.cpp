@@ -22,6 +22,7 @@ CLI::App* NearCommand::setup(CLI::App& app) {
 void NearCommand::run(const GlobalOptions& global, std::ostream& out, std::ostream& err) {
     const double radius_m = m_radius_m;
     const auto input = m_input.load(global, err);
+    layers::check_points_layer(input.all);  // before a place is looked for in it, or counted around
     const auto places = m_places.resolve(input.all, global, err);
     const layers::Layer& layer = input.selected();
     const geo::PointIndex index(layer.points);

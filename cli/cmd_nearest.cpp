@@ -24,6 +24,7 @@ void NearestCommand::run(const GlobalOptions& global, std::ostream& out, std::os
     options.max_distance_m = m_max_distance_m;
     options.label_queries = m_places.from.given();
     const auto input = m_input.load(global, err);
+    layers::check_points_layer(input.all);  // before a place is looked for in it
     const auto places = m_places.resolve(input.all, global, err);
     const layers::Layer& layer = input.selected();
     const geo::PointIndex index(layer.points);

@@ -31,3 +31,7 @@ depmap_cli_golden(near_from_layer_name_csv ARGS near --from ${made}/sample.gpkg 
 depmap_cli_golden(near_commodity_not_covered ARGS near Baotou --radius 150km --commodity U)
 depmap_cli_golden(near_commodity_typo EXIT 2 ARGS near Baotou --radius 150km --commodity Cooper)
 depmap_cli_golden(near_commodity_not_in_layer ARGS near Baotou --radius 500km --commodity Uranium --layer ${fixtures}/sample.csv)
+# Distances are measured to points: a layer of polygons or lines is refused, not answered
+# with nothing near.
+depmap_cli_golden(near_polygon_layer EXIT 1 ARGS near Baotou --radius 100km --layer ${data}/divisions.geojson)
+depmap_cli_golden(near_polygon_layer_count EXIT 1 ARGS near 109.8,40.6 --radius 100km --count --layer ${data}/divisions.geojson)
