@@ -1,5 +1,6 @@
 #include "cli/cmd_cluster.hpp"
 
+#include "cli/examples.hpp"
 #include "cli/totals_options.hpp"
 #include "cli/distance_option.hpp"
 #include "cli/option_errors.hpp"
@@ -38,6 +39,9 @@ CLI::App* ClusterCommand::setup(CLI::App& app) {
     add_sum_option(*command, m_sums, "With --districts: a numeric field to total per cluster (repeatable)");
     m_input.add_to(*command);
     m_output.add_to(*command);
+    add_examples(*command, {
+                           {"depmap cluster --eps 25km --min-points 3", "every site with its cluster"},
+                           {"depmap cluster --eps 25km --districts -o districts.gpkg", "one polygon per mining district"}});
     return command;
 }
 

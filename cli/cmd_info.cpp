@@ -1,5 +1,6 @@
 #include "cli/cmd_info.hpp"
 
+#include "cli/examples.hpp"
 #include "cli/layer_options.hpp"
 #include "layers/query/layer_summary.hpp"
 
@@ -62,6 +63,9 @@ CLI::App* InfoCommand::setup(CLI::App& app) {
         ->check(non_empty_path());
     m_layer.add_to(*command);
     add_format_option(*command, m_format, {{"table", OutputFormat::Table}, {"json", OutputFormat::Json}});
+    add_examples(*command, {
+                           {"depmap info", "what is in the bundled deposits"},
+                           {"depmap info data/cities.csv -f json", "the same for a file, as JSON"}});
     return command;
 }
 

@@ -1,5 +1,6 @@
 #include "cli/cmd_near.hpp"
 
+#include "cli/examples.hpp"
 #include "cli/layer_options.hpp"
 #include "cli/query_places.hpp"
 #include "layers/query/proximity.hpp"
@@ -16,6 +17,9 @@ CLI::App* NearCommand::setup(CLI::App& app) {
     command->add_flag("--count", m_count, "Only the number of features (per place)");
     m_input.add_to(*command);
     m_output.add_to(*command);
+    add_examples(*command, {
+                           {"depmap near Baotou --radius 150km --commodity REE", "rare-earth sites within 150 km of Baotou, nearest first"},
+                           {"depmap near --from data/cities.csv --radius 50km --count", "how many sites lie within 50 km of each city"}});
     return command;
 }
 

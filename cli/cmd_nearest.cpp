@@ -1,5 +1,6 @@
 #include "cli/cmd_nearest.hpp"
 
+#include "cli/examples.hpp"
 #include "cli/layer_options.hpp"
 #include "cli/query_places.hpp"
 #include "layers/query/proximity.hpp"
@@ -15,6 +16,9 @@ CLI::App* NearestCommand::setup(CLI::App& app) {
     add_distance_option(*command, "--max-distance", m_max_distance_m, "Only features within this distance (50km, ...)");
     m_input.add_to(*command);
     m_output.add_to(*command);
+    add_examples(*command, {
+                           {"depmap nearest Erenhot -k 5 --commodity U", "the 5 uranium sites nearest Erenhot"},
+                           {"depmap nearest 109.97,41.80 -k 3 -f csv", "the 3 sites nearest a point, as CSV"}});
     return command;
 }
 

@@ -1,6 +1,7 @@
 #include "cli/cmd_within.hpp"
 
 #include "base/error.hpp"
+#include "cli/examples.hpp"
 #include "cli/option_errors.hpp"
 #include "layers/query/attribute_filter.hpp"
 #include "layers/model/catalogue.hpp"
@@ -43,6 +44,9 @@ CLI::App* WithinCommand::setup(CLI::App& app) {
     });
     m_input.add_to(*command);
     m_output.add_to(*command);
+    add_examples(*command, {
+                           {"depmap within Xilingol --where \"status = 'operating'\"", "operating sites in Xilingol League"},
+                           {"depmap within --bbox 109,40,111,42 -o box.geojson", "the sites in a box, as GeoJSON"}});
     return command;
 }
 
