@@ -1,6 +1,7 @@
 #include "cli/cmd_buffer.hpp"
 
 #include "base/error.hpp"
+#include "cli/examples.hpp"
 #include "cli/distance_option.hpp"
 #include "layers/derive/buffer.hpp"
 
@@ -18,6 +19,9 @@ CLI::App* BufferCommand::setup(CLI::App& app) {
     command->add_flag("--dissolve", m_dissolve, "Merge the buffers into one multipolygon with the member count");
     m_input.add_to(*command);
     m_output.add_to(*command);
+    add_examples(*command, {
+                           {"depmap buffer --commodity REE --radius 10km -o ree10km.gpkg", "a 10 km buffer around every rare-earth site"},
+                           {"depmap buffer --radius 5km --dissolve -f csv", "the merged 5 km buffers of all sites, with their area"}});
     return command;
 }
 

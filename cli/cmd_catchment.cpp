@@ -1,5 +1,6 @@
 #include "cli/cmd_catchment.hpp"
 
+#include "cli/examples.hpp"
 #include "cli/totals_options.hpp"
 #include "cli/hub_places.hpp"
 #include "base/error.hpp"
@@ -30,6 +31,9 @@ CLI::App* CatchmentCommand::setup(CLI::App& app) {
                         layers::check_catchment_tolerance);
     m_input.add_to(*command);
     m_output.add_to(*command);
+    add_examples(*command, {
+                           {"depmap catchment --hubs Baotou,Chifeng,Hulunbuir -o catchments.gpkg", "the part of Inner Mongolia nearest each city, with its sites"},
+                           {"depmap catchment --hubs Baotou,Hohhot --sum capacity_mtpa --commodity Coal", "coal capacity in each hub's catchment"}});
     return command;
 }
 

@@ -1,5 +1,6 @@
 #include "cli/cmd_cluster.hpp"
 
+#include "cli/examples.hpp"
 #include "cli/totals_options.hpp"
 #include "cli/distance_option.hpp"
 #include "cli/option_errors.hpp"
@@ -28,7 +29,8 @@ CLI::App* ClusterCommand::setup(CLI::App& app) {
     command->add_flag("--districts", m_districts, "One polygon per cluster with count, commodity mix and sums");
     command->add_option("--shape", m_shape, "With --districts: hull (of the members, the default) or buffer "
                                             "(union of circles around them)")
-        ->check(CLI::IsMember({"hull", "buffer"}));
+        ->check(CLI::IsMember({"hull", "buffer"}).description(""))
+        ->type_name("hull|buffer");
     m_buffer_option = add_distance_option(*command, "--buffer", m_buffer_m,
                                           "With --shape buffer: the circles' radius (default: half of --eps)");
     command->add_option("--concave", m_concave, "With --shape hull: concave hull ratio in (0, 1]; 1 is convex")
@@ -37,6 +39,9 @@ CLI::App* ClusterCommand::setup(CLI::App& app) {
     add_sum_option(*command, m_sums, "With --districts: a numeric field to total per cluster (repeatable)");
     m_input.add_to(*command);
     m_output.add_to(*command);
+    add_examples(*command, {
+                           {"depmap cluster --eps 25km --min-points 3", "every site with its cluster"},
+                           {"depmap cluster --eps 25km --districts -o districts.gpkg", "one polygon per mining district"}});
     return command;
 }
 

@@ -1,5 +1,6 @@
 #include "cli/cmd_distance.hpp"
 
+#include "cli/examples.hpp"
 #include "cli/layer_options.hpp"
 #include "geo/geodesic.hpp"
 
@@ -31,6 +32,9 @@ CLI::App* DistanceCommand::setup(CLI::App& app) {
     add_layer_option(*command, m_layer_path, "The layer whose names and ids are places");
     m_layer.add_to(*command);
     add_format_option(*command, m_format, {{"table", OutputFormat::Table}, {"json", OutputFormat::Json}});
+    add_examples(*command, {
+                           {"depmap distance \"Bayan Obo\" Baotou", "the geodesic distance and both azimuths"},
+                           {"depmap distance 109.97,41.80 Erenhot -f json", "the same as JSON"}});
     return command;
 }
 

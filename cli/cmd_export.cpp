@@ -1,5 +1,6 @@
 #include "cli/cmd_export.hpp"
 
+#include "cli/examples.hpp"
 #include "cli/parameter_flags.hpp"
 #include "cli/layer_options.hpp"
 #include "cli/option_errors.hpp"
@@ -32,6 +33,9 @@ CLI::App* ExportCommand::setup(CLI::App& app) {
         ->group("QGIS project");
     command->add_option("--add", m_add, "With --project: more layers to include (e.g. a grid or districts "
                         "depmap wrote; every layer of a GeoPackage)")->group("QGIS project");
+    add_examples(*command, {
+                           {"depmap export -o deposits.gpkg --style", "the bundled sites as a styled GeoPackage"},
+                           {"depmap export --project out/ --add districts.gpkg", "a QGIS project folder"}});
     return command;
 }
 

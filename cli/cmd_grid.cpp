@@ -1,5 +1,6 @@
 #include "cli/cmd_grid.hpp"
 
+#include "cli/examples.hpp"
 #include "cli/totals_options.hpp"
 #include "base/error.hpp"
 #include "cli/distance_option.hpp"
@@ -25,6 +26,9 @@ CLI::App* GridCommand::setup(CLI::App& app) {
     command->add_flag("--keep-empty", m_keep_empty, "Also the cells without features (with --extent: those touching it)");
     m_input.add_to(*command);
     m_output.add_to(*command);
+    add_examples(*command, {
+                           {"depmap grid --cell 50km --hex -o density.gpkg --style", "a hexagonal density map, ready for QGIS"},
+                           {"depmap grid --cell 100km --commodity Coal --sum capacity_mtpa", "coal capacity per 100 km cell"}});
     return command;
 }
 

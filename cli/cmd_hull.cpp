@@ -1,5 +1,6 @@
 #include "cli/cmd_hull.hpp"
 
+#include "cli/examples.hpp"
 #include "cli/totals_options.hpp"
 #include "cli/parameter_flags.hpp"
 #include "cli/option_errors.hpp"
@@ -19,6 +20,9 @@ CLI::App* HullCommand::setup(CLI::App& app) {
         ->check(checked_number("--concave:", layers::check_concave_ratio));
     m_input.add_to(*command);
     m_output.add_to(*command);
+    add_examples(*command, {
+                           {"depmap hull --commodity REE", "the convex hull of the rare-earth sites, with its area"},
+                           {"depmap hull --group-by commodities --concave 0.3 -o hulls.gpkg", "one concave hull per commodity"}});
     return command;
 }
 

@@ -1,6 +1,7 @@
 #include "cli/cmd_info.hpp"
 
 #include "base/error.hpp"
+#include "cli/examples.hpp"
 #include "cli/layer_options.hpp"
 #include "layers/query/layer_summary.hpp"
 #include "layers/text/text_output.hpp"
@@ -68,6 +69,9 @@ CLI::App* InfoCommand::setup(CLI::App& app) {
     command->add_flag("--list", m_list, "List the bundled layers, with their names and feature counts");
     m_layer.add_to(*command);
     add_format_option(*command, m_format, {{"table", OutputFormat::Table}, {"json", OutputFormat::Json}});
+    add_examples(*command, {
+                           {"depmap info", "what is in the bundled deposits"},
+                           {"depmap info data/cities.csv -f json", "the same for a file, as JSON"}});
     return command;
 }
 

@@ -1,5 +1,6 @@
 #include "cli/cmd_matrix.hpp"
 
+#include "cli/examples.hpp"
 #include "cli/query_places.hpp"
 #include "base/error.hpp"
 #include "layers/model/catalogue.hpp"
@@ -17,6 +18,9 @@ CLI::App* MatrixCommand::setup(CLI::App& app) {
     m_nearest_of.add_to(*command, "A layer: each feature's nearest feature of it, with the distance");
     m_input.add_to(*command);
     m_output.add_to(*command);
+    add_examples(*command, {
+                           {"depmap matrix --commodity REE --to Baotou Hohhot", "each rare-earth site's distance to two cities"},
+                           {"depmap matrix --commodity REE --nearest-of data/cities.csv", "each rare-earth site's nearest city"}});
     return command;
 }
 

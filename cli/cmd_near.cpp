@@ -1,5 +1,6 @@
 #include "cli/cmd_near.hpp"
 
+#include "cli/examples.hpp"
 #include "cli/layer_options.hpp"
 #include "cli/query_places.hpp"
 #include "layers/query/proximity.hpp"
@@ -12,16 +13,20 @@ CLI::App* NearCommand::setup(CLI::App& app) {
     auto* command = app.add_subcommand("near", "Features within a distance of a place, nearest first");
     m_places.add_to(*command);
     add_distance_option(*command, "-r,--radius", m_radius_m, "The distance: 50km, 12.5 mi, 800 m, 3nmi")->required();
-    command->add_option("--limit", m_limit, "Only the nearest N (per place)")->check(whole_number(0));
+    command->add_option("--limit", m_limit, "Only the nearest N (per place)")->check(whole_number(1));
     command->add_flag("--count", m_count, "Only the number of features (per place)");
     m_input.add_to(*command);
     m_output.add_to(*command);
+    add_examples(*command, {
+                           {"depmap near Baotou --radius 150km --commodity REE", "rare-earth sites within 150 km of Baotou, nearest first"},
+                           {"depmap near --from data/cities.csv --radius 50km --count", "how many sites lie within 50 km of each city"}});
     return command;
 }
 
 void NearCommand::run(const GlobalOptions& global, std::ostream& out, std::ostream& err) {
     const double radius_m = m_radius_m;
     const auto input = m_input.load(global, err);
+    layers::check_points_layer(input.all);  // before a place is looked for in it, or counted around
     const auto places = m_places.resolve(input.all, global, err);
     const layers::Layer& layer = input.selected();
     const geo::PointIndex index(layer.points);

@@ -1,5 +1,6 @@
 #include "cli/cmd_nearest.hpp"
 
+#include "cli/examples.hpp"
 #include "cli/layer_options.hpp"
 #include "cli/query_places.hpp"
 #include "layers/query/proximity.hpp"
@@ -15,6 +16,9 @@ CLI::App* NearestCommand::setup(CLI::App& app) {
     add_distance_option(*command, "--max-distance", m_max_distance_m, "Only features within this distance (50km, ...)");
     m_input.add_to(*command);
     m_output.add_to(*command);
+    add_examples(*command, {
+                           {"depmap nearest Erenhot -k 5 --commodity U", "the 5 uranium sites nearest Erenhot"},
+                           {"depmap nearest 109.97,41.80 -k 3 -f csv", "the 3 sites nearest a point, as CSV"}});
     return command;
 }
 
@@ -24,6 +28,7 @@ void NearestCommand::run(const GlobalOptions& global, std::ostream& out, std::os
     options.max_distance_m = m_max_distance_m;
     options.label_queries = m_places.from.given();
     const auto input = m_input.load(global, err);
+    layers::check_points_layer(input.all);  // before a place is looked for in it
     const auto places = m_places.resolve(input.all, global, err);
     const layers::Layer& layer = input.selected();
     const geo::PointIndex index(layer.points);

@@ -1,5 +1,6 @@
 #include "cli/cmd_regions.hpp"
 
+#include "cli/examples.hpp"
 #include "cli/totals_options.hpp"
 #include "cli/layer_options.hpp"
 #include "base/error.hpp"
@@ -20,6 +21,9 @@ CLI::App* RegionsCommand::setup(CLI::App& app) {
     command->add_flag("--summary", m_summary, "One row per region with count and sums");
     m_input.add_to(*command);
     m_output.add_to(*command);
+    add_examples(*command, {
+                           {"depmap regions --summary --group-by commodities", "sites per league and commodity"},
+                           {"depmap regions --summary --sum capacity_mtpa --commodity Coal", "coal capacity per league"}});
     return command;
 }
 

@@ -1,6 +1,7 @@
 #include "cli/cmd_within.hpp"
 
 #include "base/error.hpp"
+#include "cli/examples.hpp"
 #include "cli/option_errors.hpp"
 #include "layers/query/attribute_filter.hpp"
 #include "layers/model/catalogue.hpp"
@@ -33,13 +34,19 @@ CLI::App* WithinCommand::setup(CLI::App& app) {
     command->add_option("region", m_region, "A division of the bundled data by name (Baotou, Xilingol, 包头市)");
     m_polygon.add_to(*command, "A file of polygons: features inside any of them");
     command->add_option("--polygon-where", m_polygon_where, "Only the polygons matching this OGR SQL clause");
-    command->add_option("--bbox", m_bbox, "A box: min lon,min lat,max lon,max lat")->delimiter(',')->expected(4);
+    command->add_option("--bbox", m_bbox, "A box: min lon,min lat,max lon,max lat")
+        ->delimiter(',')
+        ->expected(4)
+        ->type_name("MINLON,MINLAT,MAXLON,MAXLAT");
     // As the line is read (the output's checks hold parse_complete_callback).
     command->final_callback([this] {
         if (!m_bbox.empty()) naming_option("--bbox", [&] { layers::check_box(box_of(m_bbox)); });
     });
     m_input.add_to(*command);
     m_output.add_to(*command);
+    add_examples(*command, {
+                           {"depmap within Xilingol --where \"status = 'operating'\"", "operating sites in Xilingol League"},
+                           {"depmap within --bbox 109,40,111,42 -o box.geojson", "the sites in a box, as GeoJSON"}});
     return command;
 }
 

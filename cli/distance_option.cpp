@@ -12,7 +12,7 @@ CLI::Option* add_distance_option(CLI::App& command, const std::string& name, dou
         .add_option_function<std::string>(
             name,
             [&metres, check, flag](const std::string& text) {
-                metres = geo::parse_distance_m(text);
+                metres = naming_option(flag + ":", [&] { return geo::parse_distance_m(text); });
                 if (check) naming_option(fmt::format("{} {}:", flag, text), [&] { check(metres); });
             },
             help)

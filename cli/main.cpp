@@ -1,14 +1,20 @@
 // depmap: maps mineral deposits and mines. One executable, one subcommand per question.
 #include "cli/command.hpp"
 #include "cli/parameter_flags.hpp"
+#include "cli/shell_help.hpp"
 #include "cli/standard_output.hpp"
+#include "cli/usage_errors.hpp"
 #include "base/error.hpp"
 #include "base/one_line.hpp"
 #include "base/parallel.hpp"
+#include "layers/gdal/versions.hpp"
+#include "layers/model/catalogue.hpp"
+#include "layers/read/read.hpp"
 #include "layers/output/signal_cleanup.hpp"
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <charconv>
 #include <iostream>
 
@@ -25,6 +31,19 @@ int report(const std::string& command, std::string_view what, int code) {
     return code;
 }
 
+// The names of the bundled gazetteer, which completion offers where a PLACE goes.
+std::vector<std::string> bundled_place_names() {
+    std::vector<std::string> names;
+    for (const auto file : {depmap::layers::Bundled::Cities, depmap::layers::Bundled::Places}) {
+        const auto layer = depmap::layers::read_layer(depmap::layers::bundled_path(file).string());
+        if (const auto name = layer.field_index("name"))
+            for (std::size_t row = 0; row < layer.size(); ++row) names.push_back(layer.columns[*name].to_text(row));
+    }
+    std::sort(names.begin(), names.end());
+    names.erase(std::unique(names.begin(), names.end()), names.end());
+    return names;
+}
+
 constexpr const char* out_of_memory = "out of memory; free some memory, or ask for less (a smaller extent, "
                                       "larger cells, fewer features)";
 
@@ -37,7 +56,8 @@ int main(int argc, char** argv) {
     CLI::App app("depmap: maps mineral deposits and mines, and answers questions about them.",
                  "depmap");
     app.require_subcommand(1);
-    app.set_version_flag("--version", std::string("depmap 0.1.0"));
+    app.set_version_flag("--version", [] { return "depmap " DEPMAP_VERSION "\n" + layers::library_versions(); },
+                         "Print depmap's version and those of GDAL, PROJ and GEOS it runs with");
     cli::GlobalOptions global;
     app.add_flag("-q,--quiet", global.quiet, "Print errors only, no notes")->configurable(false);
     app.add_flag("-v,--verbose", global.verbose, "Say which columns, CRS and files were used");
@@ -62,6 +82,23 @@ int main(int argc, char** argv) {
         parsers.emplace_back(sub, command.get());
     }
 
+    // Not in --help: what the build runs to write the completions and the man page.
+    const std::vector<std::string> args(argv + 1, argv + argc);
+    try {
+        if (args.size() == 2 && args[0] == "--completion") {
+            cli::write_completion(std::cout, app, args[1], bundled_place_names());
+            return exit_ok;
+        }
+        if (args.size() == 1 && args[0] == "--man") {
+            cli::write_man_page(std::cout, app, DEPMAP_VERSION);
+            return exit_ok;
+        }
+    } catch (const ArgumentError& e) {
+        return report("", e.what(), exit_usage);
+    } catch (const std::exception& e) {
+        return report("", e.what(), exit_failure);
+    }
+
     const auto parsed_command = [&app] {
         std::string command;
         for (const auto* sub : app.get_subcommands()) command = sub->get_name();
@@ -76,9 +113,8 @@ int main(int argc, char** argv) {
     } catch (const CLI::CallForVersion& e) {
         return app.exit(e);
     } catch (const CLI::ParseError& e) {
-        const std::string command = parsed_command();
-        return report(command, fmt::format("{}; run 'depmap {}--help' for usage", one_line(e.what()),
-                                           command.empty() ? "" : command + " "), exit_usage);
+        const auto error = cli::usage_error(e, app, args);
+        return report(error.command, error.message, exit_usage);
     } catch (const ArgumentError& e) {  // options checked as the line is read
         return report(parsed_command(), e.what(), exit_usage);
     } catch (const std::bad_alloc&) {

@@ -18,8 +18,8 @@ inline CLI::Option* add_format_option(CLI::App& command, OutputFormat& format,
     std::string list;
     for (const auto& [name, value] : allowed) list += (list.empty() ? "" : "|") + name;
     return command.add_option("-f,--format", format, "Output format: " + list)
-        ->transform(CLI::CheckedTransformer(names, CLI::ignore_case))
-        ->option_text("FORMAT");
+        ->transform(CLI::CheckedTransformer(names, CLI::ignore_case).description(""))
+        ->type_name(list);
 }
 
 } // namespace depmap::cli

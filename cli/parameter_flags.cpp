@@ -17,6 +17,7 @@ const FlagNames& shared_flag_names() {
         {"format", "--format"},
         {"group_by", "--group-by"},
         {"keep_empty", "--keep-empty"},
+        {"layer", "--layer"},
         {"layer_name", "--layer-name"},
         {"max_distance_m", "--max-distance"},
         {"nearest_of", "--nearest-of"},

@@ -16,11 +16,11 @@
 namespace depmap::cli {
 
 void QueryInput::add_to(CLI::App& command) {
-    add_layer_option(command, layer_path, "The layer to query");
-    layer.add_to(command);
-    command.add_option("--where", where, "Only features matching this OGR SQL WHERE clause");
-    command.add_option("--commodity", commodity,
-                       "Only features listing this commodity (REE, Fe, Cu, Coal, ...)");
+    add_layer_option(command, layer_path, "The layer to query")->group("Input");
+    layer.add_to(command, "a multi-layer source (GeoPackage, KML)", "Input");
+    command.add_option("--where", where, "Only features matching this OGR SQL WHERE clause")->group("Selection");
+    command.add_option("--commodity", commodity, "Only features listing this commodity (REE, Fe, Cu, Coal, ...)")
+        ->group("Selection");
 }
 
 SelectedLayer QueryInput::load(const GlobalOptions& global, std::ostream& err) const {
@@ -42,11 +42,12 @@ SelectedLayer QueryInput::load(const GlobalOptions& global, std::ostream& err) c
 }
 
 void OutputOptions::add_to(CLI::App& command, bool to_stdout) {
+    const std::string group = "Output";
     if (to_stdout)
         add_format_option(command, format,
                           {{"table", OutputFormat::Table}, {"csv", OutputFormat::Csv},
-                           {"json", OutputFormat::Json}, {"geojson", OutputFormat::GeoJson}});
-    const std::string group = "Output file";
+                           {"json", OutputFormat::Json}, {"geojson", OutputFormat::GeoJson}})
+            ->group(group);
     command.add_option("-o,--output", path, "Write the answer to this file: " + layers::format_names() +
                        ", by its extension")->group(group);
     command.add_flag("-O,--overwrite", write.overwrite, "Replace an existing output (or GeoPackage layer)")

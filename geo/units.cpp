@@ -19,13 +19,17 @@ struct Unit {
     double metres;
 };
 
+constexpr double millimetre = 0.001;
+constexpr double centimetre = 0.01;
 constexpr double metre = 1.0;
 constexpr double kilometre = 1000.0;
 constexpr double mile = 1609.344;  // international mile
 constexpr double nautical_mile = 1852.0;
 
-constexpr std::array<Unit, 15> units{{
+constexpr std::array<Unit, 17> units{{
     {"", metre},  // a bare number
+    {"mm", millimetre},  // tolerances: catchment's finest is 1mm, buffer's 2cm
+    {"cm", centimetre},
     {"m", metre},
     {"meter", metre},
     {"meters", metre},
@@ -47,7 +51,7 @@ constexpr std::array<std::string_view, 6> degree_words{
     "deg", "degs", "degree", "degrees", "\xC2\xB0" /* ° */, "\xC2\xBA" /* º */};
 
 constexpr std::string_view usage =
-    "write a number with one of the units m, km, mi or nmi (a bare number is metres), e.g. 50km";
+    "write a number with one of the units mm, cm, m, km, mi or nmi (a bare number is metres), e.g. 50km";
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 

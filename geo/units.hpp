@@ -5,7 +5,7 @@
 namespace depmap::geo {
 
 // Parses a distance into metres. A bare number is metres. Units (case-insensitive, an
-// optional space before them): m, km, mi (international mile, 1609.344 m), nmi (1852 m),
+// optional space before them): mm, cm, m, km, mi (international mile, 1609.344 m), nmi (1852 m),
 // and the words meter(s), metre(s), kilometer(s), kilometre(s), mile(s).
 // Throws depmap::ArgumentError, with a message that names the text and the accepted
 // units, for a negative, non-finite or unitless-garbage value, for one longer than

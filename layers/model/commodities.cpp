@@ -1,5 +1,6 @@
 #include "layers/model/commodities.hpp"
 
+#include "base/edits.hpp"
 #include "base/text.hpp"
 
 #include <algorithm>
@@ -70,20 +71,6 @@ const std::vector<std::string>& vocabulary() {
         "Vermiculite", "Wollastonite", "Zeolites", "Zinc", "Zirconium",
     };
     return names;
-}
-
-// Letters to insert, delete, substitute or swap to turn one word into the other.
-std::size_t edits(std::string_view a, std::string_view b) {
-    std::vector<std::vector<std::size_t>> d(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
-    for (std::size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
-    for (std::size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
-    for (std::size_t i = 1; i <= a.size(); ++i)
-        for (std::size_t j = 1; j <= b.size(); ++j) {
-            d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] != b[j - 1])});
-            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
-                d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
-        }
-    return d[a.size()][b.size()];
 }
 
 } // namespace

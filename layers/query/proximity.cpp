@@ -1,6 +1,8 @@
 #include "layers/query/proximity.hpp"
 
+#include "base/error.hpp"
 #include "base/parallel.hpp"
+#include "base/parameter.hpp"
 
 #include <fmt/format.h>
 
@@ -88,8 +90,18 @@ Column id_column(std::span<const Place> places) {
     return ids;
 }
 
+void check_points_layer(const Layer& layer) {
+    if (layer.is_points()) return;
+    throw InputError(fmt::format("{}: holds {} features, and near and nearest measure to points only; give a "
+                                 "layer of points with {}, or points of it (a centroid per feature) in a file of "
+                                 "their own",
+                                 layer.source, layer.geometry_type.empty() ? to_string(layer.kind) : layer.geometry_type,
+                                 parameter("layer")));
+}
+
 Layer near(const Layer& layer, const geo::PointIndex& index, std::span<const Place> places,
            const NearOptions& options) {
+    check_points_layer(layer);
     const auto answers = for_each_place(places, options.limit, [&](geo::LonLat position) {
         return index.within(position, options.radius_m);
     });
@@ -114,6 +126,7 @@ Layer near_counts(const geo::PointIndex& index, std::span<const Place> places, d
 
 Layer nearest(const Layer& layer, const geo::PointIndex& index, std::span<const Place> places,
               const NearestOptions& options) {
+    check_points_layer(layer);
     const auto answers = for_each_place(places, 0, [&](geo::LonLat position) {
         return index.nearest(position, options.k, options.max_distance_m);
     });

@@ -39,6 +39,11 @@ struct NearestOptions {
     bool label_queries = false;
 };
 
+// Throws InputError for a layer that is not one point per feature: distances to lines and
+// polygons (to their nearest point) are not measured, and their empty point index would
+// answer "nothing near" for a layer full of features.
+void check_points_layer(const Layer& layer);
+
 // The k features nearest each place, by exact geodesic distance, ties by row.
 Layer nearest(const Layer& layer, const geo::PointIndex& index, std::span<const Place> places,
               const NearestOptions& options);

@@ -1,10 +1,11 @@
 # Golden cases of depmap itself: see depmap_cli_golden in CMakeLists.txt. The cases of each
 # command are in <command>/golden.cmake, their golden files in <command>/golden/.
 depmap_cli_golden(depmap_help ARGS --help)
-depmap_cli_golden(depmap_version ARGS --version)
 depmap_cli_golden(depmap_no_subcommand EXIT 2)
 depmap_cli_golden(depmap_unknown_subcommand EXIT 2 ARGS frobnicate)
 depmap_cli_golden(depmap_unknown_flag EXIT 2 ARGS --bogus info)
+depmap_cli_golden(depmap_misspelt_subcommand EXIT 2 ARGS nera Baotou --radius 5km)
+depmap_cli_golden(depmap_command_option_before_command EXIT 2 ARGS --radius 5km near Baotou)
 depmap_cli_golden(depmap_threads_zero EXIT 2 ARGS --threads 0 info ${fixtures}/sample.csv)
 depmap_cli_golden(depmap_threads_after_subcommand ARGS info ${fixtures}/sample.csv --threads 2)
 # GeoJSON on stdout is the .geojson file's bytes, --precision included.

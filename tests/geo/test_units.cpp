@@ -49,6 +49,10 @@ TEST_CASE("units: distances convert to metres") {
         {"7 metre", 7.0},
         {"7 Metres", 7.0},
         {"7METERS", 7.0},
+        // Millimetres and centimetres, for tolerances.
+        {"1mm", 0.001},
+        {"2 cm", 0.02},
+        {"25CM", 0.25},
         // Kilometres.
         {"50km", 50000.0},
         {"50 km", 50000.0},

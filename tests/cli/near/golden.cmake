@@ -17,6 +17,10 @@ depmap_cli_golden(near_radius_missing EXIT 2 ARGS near Baotou)
 depmap_cli_golden(near_radius_in_degrees EXIT 2 ARGS near Baotou --radius 0.5deg)
 depmap_cli_golden(near_radius_negative EXIT 2 ARGS near Baotou --radius -5km)
 depmap_cli_golden(near_limit_not_a_number EXIT 2 ARGS near Baotou --radius 10km --limit many)
+depmap_cli_golden(near_limit_zero EXIT 2 ARGS near Baotou --radius 10km --limit 0)
+depmap_cli_golden(near_format_unknown EXIT 2 ARGS near Baotou --radius 10km -f xml)
+depmap_cli_golden(near_radius_unknown_unit EXIT 2 ARGS near Baotou -r 10kmm)
+depmap_cli_golden(near_option_misspelt EXIT 2 ARGS near Baotou --radus 10km)
 depmap_cli_golden(near_bad_where EXIT 2 ARGS near Baotou --radius 10km --where "nosuchfield = 1")
 depmap_cli_golden(near_place_and_from EXIT 2 ARGS near Baotou --from ${data}/cities.csv --radius 10km)
 depmap_cli_golden(near_no_place EXIT 2 ARGS near --radius 10km)
@@ -29,3 +33,7 @@ depmap_cli_golden(near_commodity_typo EXIT 2 ARGS near Baotou --radius 150km --c
 depmap_cli_golden(near_commodity_not_in_layer ARGS near Baotou --radius 500km --commodity Uranium --layer ${fixtures}/sample.csv)
 depmap_cli_golden(near_layer_bundled_plants ARGS near Baotou --radius 100km --layer plants -f csv)
 depmap_cli_golden(near_sites_ree_once ARGS near Baotou --radius 150km --commodity REE --layer sites -f csv)
+# Distances are measured to points: a layer of polygons or lines is refused, not answered
+# with nothing near.
+depmap_cli_golden(near_polygon_layer EXIT 1 ARGS near Baotou --radius 100km --layer ${data}/divisions.geojson)
+depmap_cli_golden(near_polygon_layer_count EXIT 1 ARGS near 109.8,40.6 --radius 100km --count --layer ${data}/divisions.geojson)

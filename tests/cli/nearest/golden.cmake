@@ -15,3 +15,5 @@ depmap_cli_golden(nearest_max_distance_in_degrees EXIT 2 ARGS nearest Erenhot --
 depmap_cli_golden(nearest_no_place EXIT 2 ARGS nearest -k 3)
 depmap_cli_golden(nearest_unknown_flag EXIT 2 ARGS nearest Erenhot --radius 10km)
 depmap_cli_golden(nearest_ambiguous_or_unknown_place EXIT 1 ARGS nearest Obo)
+# Distances are measured to points: a layer with lines is refused, not answered with nothing.
+depmap_cli_golden(nearest_mixed_layer EXIT 1 ARGS nearest 0,0 --layer ${fixtures}/mixed.geojson)
