@@ -114,17 +114,15 @@ bool same_id(std::string_view a, std::string_view b) {
 
 // A feature by its id; a site also by the id of one of its records (`record_ids`).
 std::optional<Place> by_id(const Layer& layer, std::string_view text) {
-    if (!layer.is_points()) return std::nullopt;
-    if (const auto field = layer.id_field()) {
-        for (std::size_t row = 0; row < layer.size(); ++row) {
-            const auto id = layer.columns[*field].to_text(row);
-            if (same_id(id, text))
-                return Place{.name = id, .position = layer.points[row], .id = std::string(text), .origin = "feature " + id};
-        }
+    const auto site = layer.id_field();
+    if (!site || !layer.is_points()) return std::nullopt;
+    for (std::size_t row = 0; row < layer.size(); ++row) {
+        const auto id = layer.columns[*site].to_text(row);
+        if (same_id(id, text))
+            return Place{.name = id, .position = layer.points[row], .id = std::string(text), .origin = "feature " + id};
     }
     const auto records = layer.field_index("record_ids");
-    const auto site = layer.id_field();
-    if (!records || !site) return std::nullopt;
+    if (!records) return std::nullopt;
     for (std::size_t row = 0; row < layer.size(); ++row) {
         const auto ids = layer.columns[*records].to_text(row);
         for (std::size_t start = 0; start <= ids.size();) {
