@@ -367,7 +367,8 @@ Layer csv_layer(const std::string& path) {
 }
 
 // A large file is read in stretches of about this many bytes, one after the other.
-constexpr std::size_t stretch_bytes = std::size_t{16} << 20;
+constexpr std::size_t default_stretch_bytes = std::size_t{16} << 20;
+std::atomic<std::size_t> stretch_bytes{default_stretch_bytes};
 
 // The stretches of a file, each of whole lines (the last may lack its line end), in one
 // buffer reused from stretch to stretch.
@@ -387,7 +388,7 @@ public:
         m_filled -= m_cut;
         for (;;) {
             const std::size_t searched = m_filled;
-            m_buffer.resize(std::max(m_buffer.size(), m_filled + stretch_bytes));
+            m_buffer.resize(std::max(m_buffer.size(), m_filled + stretch_bytes.load()));
             const bool more = fill();
             if (!more) {
                 m_cut = m_filled;
@@ -468,7 +469,7 @@ std::optional<Column> as_reals(const Column& integers, std::size_t reserve_rows)
 std::optional<Layer> read_csv_in_stretches(const std::string& path, const ReadOptions& options) {
     std::error_code error;
     const auto size = std::filesystem::file_size(path, error);
-    if (error || size <= 2 * stretch_bytes) return std::nullopt;
+    if (error || size <= 2 * stretch_bytes.load()) return std::nullopt;
     Stretches stretches(path);
     if (!stretches.is_open()) return std::nullopt;
 
@@ -663,6 +664,8 @@ Layer read_csv_whole(const std::string& path, const ReadOptions& options) {
 }
 
 } // namespace
+
+void set_csv_stretch_bytes(std::size_t bytes) { stretch_bytes = bytes == 0 ? default_stretch_bytes : bytes; }
 
 Layer read_csv(const std::string& path, const ReadOptions& options) {
     ensure_gdal();
