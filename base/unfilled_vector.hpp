@@ -71,4 +71,12 @@ struct UnfilledAllocator : std::allocator<T> {
 template <typename T>
 using UnfilledVector = std::vector<T, UnfilledAllocator<T>>;
 
+// Asks for 2 MB pages for the unwritten capacity of a large std::vector reserved ahead,
+// as an UnfilledVector does for itself.
+template <typename T>
+void advise_huge_pages(std::vector<T>& values) {
+    const std::size_t bytes = values.capacity() * sizeof(T);
+    if (bytes >= detail::huge_page_threshold_bytes) detail::advise_huge_pages(values.data(), bytes);
+}
+
 } // namespace depmap

@@ -497,6 +497,7 @@ std::optional<Layer> read_csv_in_stretches(const std::string& path, const ReadOp
         1.1 * static_cast<double>(table.rows()) * static_cast<double>(size) / static_cast<double>(text.size())) + 1024;
     std::vector<geo::LonLat> points;
     points.reserve(expected_rows);
+    depmap::advise_huge_pages(points);
     std::vector<Column> attributes(attribute_columns.size(), Column(FieldType::String));
     std::vector<std::uint8_t> has_values(attribute_columns.size(), 0);  // else only nulls so far
     std::vector<std::string> rounded(attribute_columns.size());
@@ -508,19 +509,11 @@ std::optional<Layer> read_csv_in_stretches(const std::string& path, const ReadOp
         read_lonlat(table, columns, to_wgs84.is_identity(), problems, layer, positions, keep, dms);
         if (!to_wgs84.is_identity()) transform_and_check(table, to_wgs84, layer.crs, problems, positions, keep);
         const auto kept = static_cast<std::size_t>(std::count(keep.begin(), keep.end(), 1));
-        for (std::size_t row = 0; row < table.rows(); ++row)
-            if (keep[row]) points.push_back(positions[row]);
 
-        std::vector<std::optional<Column>> read(attribute_columns.size());
-        std::vector<std::string> notes(attribute_columns.size());
-        depmap::for_each_task(read.size(), depmap::threads_for(table.rows(), 10000), [&](std::size_t k) {
-            const std::size_t i = order[k];
-            const bool as_text = has_values[i] && attributes[i].type() == FieldType::String;
-            read[i].emplace(read_column(table, attribute_columns[i], keep, kept, notes[i], as_text));
-            read[i]->intern();
-        });
-        for (std::size_t i = 0; i < read.size(); ++i) {
-            Column& values = *read[i];
+        // Each column is read and appended to the layer's in its own task, the widest
+        // first, and the positions in one more: tasks of the same stretch run at once.
+        // Appends a stretch's values to column i; false when the values kept cannot follow.
+        const auto merge = [&](std::size_t i, Column values, const std::string& note) {
             Column& column = attributes[i];
             bool any = false;
             for (std::size_t row = 0; row < values.size() && !any; ++row) any = !values.is_null(row);
@@ -528,23 +521,39 @@ std::optional<Layer> read_csv_in_stretches(const std::string& path, const ReadOp
                 for (std::size_t row = 0; row < values.size(); ++row) column.push_null();
             } else if (!has_values[i]) {
                 column = after_nulls(column.size(), values, expected_rows);
-                rounded[i] = notes[i];
+                rounded[i] = note;
                 has_values[i] = 1;
             } else if (values.type() == column.type()) {
                 column.append(values);
             } else if (column.type() == FieldType::Integer && values.type() == FieldType::Real) {
                 auto reals = as_reals(column, expected_rows);
-                if (!reals) return std::nullopt;
+                if (!reals) return false;
                 column = std::move(*reals);
                 column.append(values);
             } else if (column.type() == FieldType::Real && values.type() == FieldType::Integer) {
                 auto reals = as_reals(values, 0);
-                if (!reals) return std::nullopt;
+                if (!reals) return false;
                 column.append(*reals);
             } else {
-                return std::nullopt;  // numbers so far, text now: the earlier text is gone
+                return false;  // numbers so far, text now: the earlier text is gone
             }
-        }
+            return true;
+        };
+        std::atomic<bool> lost{false};
+        depmap::for_each_task(order.size() + 1, depmap::threads_for(table.rows(), 10000), [&](std::size_t k) {
+            if (k == order.size()) {
+                for (std::size_t row = 0; row < table.rows(); ++row)
+                    if (keep[row]) points.push_back(positions[row]);
+                return;
+            }
+            const std::size_t i = order[k];
+            const bool as_text = has_values[i] && attributes[i].type() == FieldType::String;
+            std::string note;
+            Column values = read_column(table, attribute_columns[i], keep, kept, note, as_text);
+            values.intern();
+            if (!merge(i, std::move(values), note)) lost = true;
+        });
+        if (lost) return std::nullopt;
 
         text = stretches.next();
         if (text.empty()) break;
