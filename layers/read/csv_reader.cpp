@@ -107,11 +107,12 @@ std::optional<double> parse_real(std::string_view text) {
 // column; the first value that does not fit widens it (integers become reals) or
 // makes it text, read again from the cells. A number a double or an int64 cannot
 // hold exactly (more digits than 17, beyond 64 bits) makes it text too, with a note
-// in `rounded` naming the value: text is not rounded. `as_text` makes it text at once
-// (a column that earlier rows made text).
+// in `rounded` naming the value: text is not rounded. `so_far` is the type earlier rows
+// gave the column: String makes it text at once, Real reads every cell as a real.
 Column read_column(const CsvTable& table, std::size_t column, const std::vector<std::uint8_t>& keep,
-                   std::size_t kept, std::string& rounded, bool as_text = false) {
-    Column out(FieldType::Integer);
+                   std::size_t kept, std::string& rounded, FieldType so_far = FieldType::Integer) {
+    const bool as_text = so_far == FieldType::String;
+    Column out(so_far == FieldType::Real ? FieldType::Real : FieldType::Integer);
     out.reserve(kept);
     bool any = false;
     const auto inexact = [&](std::string_view cell, std::size_t row) {
@@ -530,10 +531,6 @@ std::optional<Layer> read_csv_in_stretches(const std::string& path, const ReadOp
                 if (!reals) return false;
                 column = std::move(*reals);
                 column.append(values);
-            } else if (column.type() == FieldType::Real && values.type() == FieldType::Integer) {
-                auto reals = as_reals(values, 0);
-                if (!reals) return false;
-                column.append(*reals);
             } else {
                 return false;  // numbers so far, text now: the earlier text is gone
             }
@@ -547,9 +544,11 @@ std::optional<Layer> read_csv_in_stretches(const std::string& path, const ReadOp
                 return;
             }
             const std::size_t i = order[k];
-            const bool as_text = has_values[i] && attributes[i].type() == FieldType::String;
+            // A column known to be text or reals is read so from the stretch's first cell,
+            // as a whole read goes on (a "-0" among integers is then -0.0, not 0).
+            const auto so_far = has_values[i] ? attributes[i].type() : FieldType::Integer;
             std::string note;
-            Column values = read_column(table, attribute_columns[i], keep, kept, note, as_text);
+            Column values = read_column(table, attribute_columns[i], keep, kept, note, so_far);
             values.intern();
             if (!merge(i, std::move(values), note)) lost = true;
         });

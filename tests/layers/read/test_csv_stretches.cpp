@@ -9,6 +9,7 @@
 #include <catch2/catch.hpp>
 #include <fmt/format.h>
 
+#include <cmath>
 #include <functional>
 
 using namespace depmap;
@@ -99,6 +100,17 @@ TEST_CASE("csv stretches: a later stretch widens integers to reals, or finds rea
         return fmt::format("{},{},{}\n", i, i < 200 ? fmt::format("{}.75", i) : fmt::format("{}", i), lonlat(i));
     });
     CHECK(reals_first.fields[1].type == layers::FieldType::Real);
+}
+
+TEST_CASE("csv stretches: a -0 among integers after reals is -0.0, as a whole read gives", "[layers][csv][stretches]") {
+    // The column is real from the first stretch on; a later stretch of integers only
+    // must read its "-0" as a real too, not as the integer 0 turned real.
+    const auto layer = read_both_ways("id,value,lon,lat", 1000, [](std::size_t i) {
+        return fmt::format("{},{},{}\n", i, i < 200 ? fmt::format("{}.5", i) : i % 5 == 0 ? std::string("-0") : fmt::format("{}", i), lonlat(i));
+    });
+    REQUIRE(layer.fields[1].type == layers::FieldType::Real);
+    CHECK(layer.columns[1].to_text(500) == "-0");
+    CHECK(std::signbit(layer.columns[1].real(500)));
 }
 
 TEST_CASE("csv stretches: values that come only after many empty cells keep their type", "[layers][csv][stretches]") {
