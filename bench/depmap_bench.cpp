@@ -36,9 +36,33 @@ bool report(const std::string& what, double seconds, double target, const std::s
 
 } // namespace
 
+// The per-query costs at one size (bench/scale): load, index, 1,000 radius counts of
+// 50 km and 10,000 k=5 nearest, one line "load_s index_s radius_s matches knn_s knn_sum_m".
+int scale(const std::string& dir, const std::string& n) {
+    auto start = Clock::now();
+    const auto points = layers::read_layer(dir + "/points_" + n + ".csv");
+    const double load_s = seconds_since(start);
+    start = Clock::now();
+    const geo::PointIndex index(points.points);
+    const double index_s = seconds_since(start);
+    const auto radius_queries = layers::read_layer(dir + "/queries_1000.csv");
+    start = Clock::now();
+    std::size_t matches = 0;
+    for (const auto& q : radius_queries.points) matches += index.count_within(q, 50000.0);
+    const double radius_s = seconds_since(start);
+    const auto knn_queries = layers::read_layer(dir + "/queries_10000.csv");
+    start = Clock::now();
+    double knn_sum = 0;
+    for (const auto& q : knn_queries.points)
+        for (const auto& found : index.nearest(q, 5)) knn_sum += found.distance_m;
+    fmt::print("{:.3f} {:.3f} {:.3f} {} {:.3f} {:.1f}\n", load_s, index_s, radius_s, matches, seconds_since(start), knn_sum);
+    return 0;
+}
+
 int main(int argc, char** argv) {
+    if (argc == 4 && std::string(argv[2]) == "--scale") return scale(argv[1], argv[3]);
     if (argc != 2) {
-        std::fprintf(stderr, "usage: depmap_bench DATA_DIR (made by ../shared/bench-peers/gen.py)\n");
+        std::fprintf(stderr, "usage: depmap_bench DATA_DIR [--scale N] (made by ../shared/bench-peers/gen.py)\n");
         return 2;
     }
     const std::string dir = argv[1];

@@ -1,9 +1,11 @@
 #pragma once
 // A spatial index of lon/lat points that answers radius and k-nearest queries whose
 // answers are decided by exact geodesic distance on WGS84. A spherical screen over a
-// Boost.Geometry R-tree (unit-sphere coordinates, chord distances) prunes candidates,
-// with bounds wide enough for the ellipsoid; Karney's inverse decides. Correct across
-// the antimeridian and at the poles.
+// Boost.Geometry R-tree (unit-sphere coordinates, chord distances; one entry per run of
+// 16 points along a Hilbert curve) prunes candidates, with bounds wide enough for the
+// ellipsoid and for the float vectors stored; Karney's inverse decides. Correct across
+// the antimeridian and at the poles. About 32 bytes a point (its lon/lat and its float
+// unit vector with its number), built in about a second per ten million on two cores.
 #include "geo/lonlat.hpp"
 
 #include <cstddef>

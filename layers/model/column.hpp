@@ -1,6 +1,7 @@
 #pragma once
 // One attribute column, stored contiguously: a million rows of text cost one buffer
-// and one offset array, not a million strings.
+// and one offset array, not a million strings. A text column of few distinct values
+// (commodities, statuses) may keep each value once and a 4-byte code per row instead.
 #include "layers/model/field.hpp"
 #include "base/unfilled_vector.hpp"
 
@@ -37,10 +38,16 @@ public:
     void push(double value);
     void push(std::string_view value);
     void reserve(std::size_t rows, std::size_t text_bytes = 0);
+    // Appends every row of `other`, a column of the same type.
+    void append(const Column& other);
+    // Keeps each distinct text of a String column once, with a code per row, when it has
+    // at most max_interned of them (appending more makes it plain again); returns
+    // whether the column is kept so. Its values, as every reader sees them, are the same.
+    static constexpr std::size_t max_interned = 4096;
+    bool intern();
+    bool interned() const { return m_interned; }
     // Bytes of text per row on average (0 for other types): to estimate sizes.
-    std::size_t average_text_bytes() const {
-        return m_ends.empty() ? 0 : m_chars.size() / m_ends.size() + 1;
-    }
+    std::size_t average_text_bytes() const;
 
     // A new column of these rows' values, in this order (rows may repeat), copied on all
     // cores when there are many.
@@ -53,6 +60,15 @@ private:
     depmap::UnfilledVector<double> m_reals;
     depmap::UnfilledVector<char> m_chars;        // all text values, back to back
     depmap::UnfilledVector<std::size_t> m_ends;  // end of each row's text in m_chars
+    // An interned String column: its rows' codes in m_values (no_value for a null row),
+    // m_chars and m_ends unused.
+    bool m_interned = false;
+    std::vector<std::string> m_values;
+    depmap::UnfilledVector<std::uint32_t> m_codes;
+    static constexpr std::uint32_t no_value = 0xFFFFFFFF;
+
+    void append_text(const Column& other);
+    void stop_interning();
 };
 
 } // namespace depmap::layers

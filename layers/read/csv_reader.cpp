@@ -10,6 +10,7 @@
 #include "layers/model/decimal_text.hpp"
 #include "layers/gdal/gdal_session.hpp"
 #include "layers/model/layer_builder.hpp"
+#include "base/unfilled_vector.hpp"
 #include "layers/gdal/ogr_geometry.hpp"
 #include "layers/read/position_check.hpp"
 #include "layers/read/problems.hpp"
@@ -26,6 +27,7 @@
 #include <cerrno>
 #include <charconv>
 #include <cmath>
+#include <cstring>
 #include <filesystem>
 #include <memory>
 #include <numeric>
@@ -105,17 +107,19 @@ std::optional<double> parse_real(std::string_view text) {
 // column; the first value that does not fit widens it (integers become reals) or
 // makes it text, read again from the cells. A number a double or an int64 cannot
 // hold exactly (more digits than 17, beyond 64 bits) makes it text too, with a note
-// in `rounded` naming the value: text is not rounded.
+// in `rounded` naming the value: text is not rounded. `so_far` is the type earlier rows
+// gave the column: String makes it text at once, Real reads every cell as a real.
 Column read_column(const CsvTable& table, std::size_t column, const std::vector<std::uint8_t>& keep,
-                   std::size_t kept, std::string& rounded) {
-    Column out(FieldType::Integer);
+                   std::size_t kept, std::string& rounded, FieldType so_far = FieldType::Integer) {
+    const bool as_text = so_far == FieldType::String;
+    Column out(so_far == FieldType::Real ? FieldType::Real : FieldType::Integer);
     out.reserve(kept);
     bool any = false;
     const auto inexact = [&](std::string_view cell, std::size_t row) {
         rounded = fmt::format("'{}' (line {}) has more digits than a number holds", cell, table.line(row));
         return false;
     };
-    const bool numbers = table.for_rows(0, table.rows(), [&](std::size_t row, const auto& block, std::size_t i) {
+    const bool numbers = !as_text && table.for_rows(0, table.rows(), [&](std::size_t row, const auto& block, std::size_t i) {
         if (!keep[row]) return true;
         const auto cell = trimmed(block.columns[column][i]);
         if (cell.empty()) {
@@ -242,9 +246,11 @@ std::string no_coordinates_message(const std::string& path, const CsvTable& tabl
 }
 
 // Fills `positions` (source CRS) for the rows, dropping bad ones from `keep`. Positions
-// already in WGS84 (`checked`) are checked here too; others once transformed.
+// already in WGS84 (`checked`) are checked here too; others once transformed. `dms`
+// becomes true when a cell is in degrees, minutes and seconds (it says so for every
+// stretch read so far).
 void read_lonlat(const CsvTable& table, const CoordinateColumns& columns, bool checked, Problems& problems,
-                 Layer& layer, std::vector<geo::LonLat>& positions, std::vector<std::uint8_t>& keep) {
+                 Layer& layer, std::vector<geo::LonLat>& positions, std::vector<std::uint8_t>& keep, bool& dms) {
     // Rows are independent: a large file's parts are parsed at once, and the problems
     // reported afterwards, in row order.
     struct Part {
@@ -278,7 +284,6 @@ void read_lonlat(const CsvTable& table, const CoordinateColumns& columns, bool c
     depmap::for_each_task(count, count, [&](std::size_t k) {
         parse(parts[k], table.rows() * k / count, table.rows() * (k + 1) / count);
     });
-    bool dms = false;
     for (const auto& part : parts) {
         for (const auto& [row, reason, detail] : part.bad) problems.report_line(table.line(row), reason, detail);
         dms = dms || part.lon.used_dms() || part.lat.used_dms();
@@ -351,17 +356,230 @@ std::vector<std::unique_ptr<OGRGeometry>> read_wkt(const CsvTable& table, std::s
     return geometries;
 }
 
-} // namespace
-
-Layer read_csv(const std::string& path, const ReadOptions& options) {
-    ensure_gdal();
+// A layer of the CSV at `path`, with no rows yet.
+Layer csv_layer(const std::string& path) {
     Layer layer;
     layer.source = path;
     layer.driver = "CSV";
     const auto slash = path.find_last_of('/');
     const std::string file = slash == std::string::npos ? path : path.substr(slash + 1);
     layer.name = file.substr(0, file.find_last_of('.'));
+    return layer;
+}
 
+// A large file is read in stretches of about this many bytes, one after the other.
+constexpr std::size_t default_stretch_bytes = std::size_t{16} << 20;
+std::atomic<std::size_t> stretch_bytes{default_stretch_bytes};
+
+// The stretches of a file, each of whole lines (the last may lack its line end), in one
+// buffer reused from stretch to stretch.
+class Stretches {
+public:
+    explicit Stretches(const std::string& path) : m_path(path), m_fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC)) {}
+    ~Stretches() {
+        if (m_fd >= 0) ::close(m_fd);
+    }
+    Stretches(const Stretches&) = delete;
+    Stretches& operator=(const Stretches&) = delete;
+
+    bool is_open() const { return m_fd >= 0; }
+    // The next stretch; empty at the end of the file.
+    std::span<char> next() {
+        std::memmove(m_buffer.data(), m_buffer.data() + m_cut, m_filled - m_cut);  // a line begun
+        m_filled -= m_cut;
+        for (;;) {
+            const std::size_t searched = m_filled;
+            m_buffer.resize(std::max(m_buffer.size(), m_filled + stretch_bytes.load()));
+            const bool more = fill();
+            if (!more) {
+                m_cut = m_filled;
+                return {m_buffer.data(), m_filled};
+            }
+            const void* end = ::memrchr(m_buffer.data() + searched, '\n', m_filled - searched);
+            if (end != nullptr) {
+                m_cut = static_cast<std::size_t>(static_cast<const char*>(end) - m_buffer.data()) + 1;
+                return {m_buffer.data(), m_cut};
+            }
+        }
+    }
+
+private:
+    // Reads up to the buffer's end; false at the end of the file.
+    bool fill() {
+        const std::size_t before = m_filled;
+        while (m_filled < m_buffer.size()) {
+            const auto got = ::pread(m_fd, m_buffer.data() + m_filled, m_buffer.size() - m_filled,
+                                     static_cast<off_t>(m_offset));
+            if (got < 0 && errno == EINTR) continue;
+            if (got < 0) throw InputError(fmt::format("{}: cannot read the file", m_path));
+            if (got == 0) return m_filled > before;
+            m_filled += static_cast<std::size_t>(got);
+            m_offset += static_cast<std::size_t>(got);
+        }
+        return true;
+    }
+
+    std::string m_path;
+    int m_fd;
+    depmap::UnfilledVector<char> m_buffer;
+    std::size_t m_filled = 0;  // bytes of the buffer read
+    std::size_t m_cut = 0;     // the end of the stretch last handed out
+    std::size_t m_offset = 0;  // in the file
+};
+
+// Whether split_csv reads `text` as it reads a stretch: no quote (a quoted cell may hold
+// a line end), no \r but before a \n.
+bool is_plain(std::span<const char> text) {
+    const std::string_view view(text.data(), text.size());
+    if (view.find('"') != view.npos) return false;
+    for (auto at = view.find('\r'); at != view.npos; at = view.find('\r', at + 1))
+        if (at + 1 == view.size() || view[at + 1] != '\n') return false;
+    return true;
+}
+
+// A column of `rows` nulls followed by `values`.
+Column after_nulls(std::size_t rows, const Column& values, std::size_t reserve_rows) {
+    Column out(values.type());
+    out.reserve(reserve_rows, values.average_text_bytes() * reserve_rows);
+    for (std::size_t row = 0; row < rows; ++row) out.push_null();
+    out.append(values);
+    return out;
+}
+
+// The reals of an Integer column, or nothing when one of them is not exactly a double
+// (the whole file then tells which line to name).
+std::optional<Column> as_reals(const Column& integers, std::size_t reserve_rows) {
+    Column reals(FieldType::Real);
+    reals.reserve(std::max(reserve_rows, integers.size()));
+    for (std::size_t row = 0; row < integers.size(); ++row) {
+        if (integers.is_null(row)) {
+            reals.push_null();
+            continue;
+        }
+        if (!is_exact_as_double(integers.integer(row))) return std::nullopt;
+        reals.push(static_cast<double>(integers.integer(row)));
+    }
+    return reals;
+}
+
+// A large file of lon/lat columns without quotes, read stretch by stretch straight into
+// the layer's columns: only one stretch's text is held at a time, numbers are kept as
+// numbers and a text of few values (a commodity) once each. Nothing when the file needs
+// to be read whole: a quote, WKT, or a column whose type a later stretch changes in a
+// way the values kept cannot follow (numbers that turn out to be text).
+std::optional<Layer> read_csv_in_stretches(const std::string& path, const ReadOptions& options) {
+    std::error_code error;
+    const auto size = std::filesystem::file_size(path, error);
+    if (error || size <= 2 * stretch_bytes.load()) return std::nullopt;
+    Stretches stretches(path);
+    if (!stretches.is_open()) return std::nullopt;
+
+    Layer layer = csv_layer(path);
+    Problems problems(path, options.on_error, layer.skipped);
+    auto text = stretches.next();
+    if (!is_plain(text)) return std::nullopt;
+    CsvTable table = split_csv(text, path, problems);
+    if (table.rows() == 0) return std::nullopt;
+    std::size_t line = 1 + static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));
+    std::vector<std::string_view> first_row;
+    for (std::size_t column = 0; column < table.header.size(); ++column) first_row.push_back(table.cell(0, column));
+    const auto columns = find_coordinate_columns(table.header, first_row);
+    if (columns.kind != CoordinateColumns::Kind::LonLat) return std::nullopt;
+
+    const auto srs = options.src_crs.empty() ? std::nullopt : std::optional(crs_from_user_text(options.src_crs));
+    layer.crs = srs ? crs_label(*srs) : "EPSG:4326";
+    const ToWgs84 to_wgs84 = srs ? ToWgs84(*srs) : ToWgs84();
+
+    std::vector<std::size_t> attribute_columns;
+    for (std::size_t c = 0; c < table.header.size(); ++c)
+        if (c != columns.lon && c != columns.lat) attribute_columns.push_back(c);
+    // Rows to reserve, from the first stretch: memory not yet written costs nothing.
+    const std::size_t expected_rows = static_cast<std::size_t>(
+        1.1 * static_cast<double>(table.rows()) * static_cast<double>(size) / static_cast<double>(text.size())) + 1024;
+    std::vector<geo::LonLat> points;
+    points.reserve(expected_rows);
+    depmap::advise_huge_pages(points);
+    std::vector<Column> attributes(attribute_columns.size(), Column(FieldType::String));
+    std::vector<std::uint8_t> has_values(attribute_columns.size(), 0);  // else only nulls so far
+    std::vector<std::string> rounded(attribute_columns.size());
+    bool dms = false;
+    const auto order = widest_first(table, attribute_columns);
+    for (;;) {
+        std::vector<std::uint8_t> keep(table.rows(), 1);
+        std::vector<geo::LonLat> positions(table.rows());
+        read_lonlat(table, columns, to_wgs84.is_identity(), problems, layer, positions, keep, dms);
+        if (!to_wgs84.is_identity()) transform_and_check(table, to_wgs84, layer.crs, problems, positions, keep);
+        const auto kept = static_cast<std::size_t>(std::count(keep.begin(), keep.end(), 1));
+
+        // Each column is read and appended to the layer's in its own task, the widest
+        // first, and the positions in one more: tasks of the same stretch run at once.
+        // Appends a stretch's values to column i; false when the values kept cannot follow.
+        const auto merge = [&](std::size_t i, Column values, const std::string& note) {
+            Column& column = attributes[i];
+            bool any = false;
+            for (std::size_t row = 0; row < values.size() && !any; ++row) any = !values.is_null(row);
+            if (!any) {
+                for (std::size_t row = 0; row < values.size(); ++row) column.push_null();
+            } else if (!has_values[i]) {
+                column = after_nulls(column.size(), values, expected_rows);
+                rounded[i] = note;
+                has_values[i] = 1;
+            } else if (values.type() == column.type()) {
+                column.append(values);
+            } else if (column.type() == FieldType::Integer && values.type() == FieldType::Real) {
+                auto reals = as_reals(column, expected_rows);
+                if (!reals) return false;
+                column = std::move(*reals);
+                column.append(values);
+            } else {
+                return false;  // numbers so far, text now: the earlier text is gone
+            }
+            return true;
+        };
+        std::atomic<bool> lost{false};
+        depmap::for_each_task(order.size() + 1, depmap::threads_for(table.rows(), 10000), [&](std::size_t k) {
+            if (k == order.size()) {
+                for (std::size_t row = 0; row < table.rows(); ++row)
+                    if (keep[row]) points.push_back(positions[row]);
+                return;
+            }
+            const std::size_t i = order[k];
+            // A column known to be text or reals is read so from the stretch's first cell,
+            // as a whole read goes on (a "-0" among integers is then -0.0, not 0).
+            const auto so_far = has_values[i] ? attributes[i].type() : FieldType::Integer;
+            std::string note;
+            Column values = read_column(table, attribute_columns[i], keep, kept, note, so_far);
+            values.intern();
+            if (!merge(i, std::move(values), note)) lost = true;
+        });
+        if (lost) return std::nullopt;
+
+        text = stretches.next();
+        if (text.empty()) break;
+        const auto next_line = split_csv_rows(text, line, path, table, problems);
+        if (!next_line) return std::nullopt;
+        line = *next_line;
+    }
+    problems.finish();
+
+    for (std::size_t i = 0; i < attributes.size(); ++i) {
+        layer.fields.push_back({table.header[attribute_columns[i]], attributes[i].type()});
+        if (!rounded[i].empty())
+            layer.notes.push_back(fmt::format("{}: column '{}' is kept as text: {}", path,
+                                              table.header[attribute_columns[i]], rounded[i]));
+    }
+    layer.kind = GeometryKind::Point;
+    layer.geometry_type = "None";
+    LayerBuilder builder(layer);
+    layer.columns = std::move(attributes);
+    builder.add_points(std::move(points));
+    builder.finish();
+    return layer;
+}
+
+// The whole file at once: any CSV.
+Layer read_csv_whole(const std::string& path, const ReadOptions& options) {
+    Layer layer = csv_layer(path);
     auto bytes = read_file(path);
     Problems problems(path, options.on_error, layer.skipped);
     const CsvTable table = split_csv(bytes.span(), path, problems);
@@ -384,7 +602,8 @@ Layer read_csv(const std::string& path, const ReadOptions& options) {
     std::vector<std::size_t> coordinate_columns;
     if (columns.kind == CoordinateColumns::Kind::LonLat) {
         positions.resize(table.rows());
-        read_lonlat(table, columns, to_wgs84.is_identity(), problems, layer, positions, keep);
+        bool dms = false;
+        read_lonlat(table, columns, to_wgs84.is_identity(), problems, layer, positions, keep, dms);
         if (!to_wgs84.is_identity()) transform_and_check(table, to_wgs84, layer.crs, problems, positions, keep);
         coordinate_columns = {columns.lon, columns.lat};
     } else {
@@ -450,6 +669,16 @@ Layer read_csv(const std::string& path, const ReadOptions& options) {
     }
     builder.finish();
     return layer;
+}
+
+} // namespace
+
+void set_csv_stretch_bytes(std::size_t bytes) { stretch_bytes = bytes == 0 ? default_stretch_bytes : bytes; }
+
+Layer read_csv(const std::string& path, const ReadOptions& options) {
+    ensure_gdal();
+    if (auto layer = read_csv_in_stretches(path, options)) return std::move(*layer);
+    return read_csv_whole(path, options);
 }
 
 } // namespace depmap::layers

@@ -12,6 +12,7 @@
 #include <bit>
 #include <cstdint>
 #include <cstring>
+#include <optional>
 #include <span>
 
 namespace depmap::layers {
@@ -256,19 +257,62 @@ Rows split_plain_rows(std::string_view text, std::size_t begin, std::size_t end,
     return rows;
 }
 
+// The error for the byte at `offset` of `text`, whose first line is `first_line`.
+InputError not_utf8(std::string_view text, std::size_t offset, std::size_t first_line, const std::string& path) {
+    const std::size_t line = line_of(text, offset) + first_line - 1;
+    if (text[offset] == '\0')
+        return InputError(fmt::format("{}:{}: a NUL byte, which no value can hold; remove it "
+                                      "(is the file text, and whole?)",
+                                      path, line));
+    return InputError(fmt::format("{}:{}: not UTF-8 text; convert the file to UTF-8 first "
+                                  "(e.g. iconv -f GBK -t UTF-8 in.csv > out.csv)",
+                                  path, line));
+}
+
+// The rows of text[body, end) into table.blocks when they hold no quote and no lone \r,
+// and the number of the line after them; else nothing, and the table unchanged. `line`
+// is the number of the line at `body`, `text_line` that of the line at text[0].
+std::optional<std::size_t> split_plain_body(std::string_view text, std::size_t body, std::size_t line,
+                                            std::size_t text_line, const std::string& path, CsvTable& table,
+                                            Problems& problems) {
+    const std::size_t width = table.header.size();
+    const std::size_t guess = (text.size() - body) / 48 + 1;  // rows, for reserving
+
+    // Without quotes a record ends at every line end, so a large body is cut at line ends
+    // into parts read at once (each checking its own text), each counting its lines from
+    // 0 until the parts before it are known. A quote anywhere stops them all.
+    const std::size_t count = depmap::threads_for(text.size() - body, 1U << 20);
+    std::vector<std::size_t> cuts{body};
+    for (std::size_t k = 1; k < count; ++k) {
+        const auto at = text.find('\n', std::max(cuts.back(), body + (text.size() - body) * k / count));
+        cuts.push_back(at == text.npos ? text.size() : at + 1);
+    }
+    cuts.push_back(text.size());
+    std::vector<Rows> parts(count);
+    std::atomic<bool> not_plain{false};
+    depmap::for_each_task(count, count, [&](std::size_t k) {
+        parts[k] = split_plain_rows(text, cuts[k], cuts[k + 1], 0, table.delimiter, width, guess / count, not_plain);
+    });
+    if (not_plain) return std::nullopt;
+    for (auto& part : parts) {
+        for (auto& row_line : part.block.lines) row_line += line;
+        for (auto& ragged : part.ragged) ragged.first += line;
+        if (part.invalid_utf8 != std::string_view::npos) throw not_utf8(text, part.invalid_utf8, text_line, path);
+        line += part.end_line;
+    }
+    for (auto& part : parts) {
+        for (const auto& [ragged_line, cells] : part.ragged)
+            problems.report_line(ragged_line, "wrong number of cells",
+                                 fmt::format("{} cells, but the header has {}", cells, width));
+        table.blocks.push_back(std::move(part.block));
+    }
+    return line;
+}
+
 } // namespace
 
 CsvTable split_csv(std::span<char> bytes, const std::string& path, Problems& problems) {
     const std::string_view text(bytes.data(), bytes.size());
-    const auto not_utf8 = [&](std::size_t offset) {
-        if (text[offset] == '\0')
-            return InputError(fmt::format("{}:{}: a NUL byte, which no value can hold; remove it "
-                                          "(is the file text, and whole?)",
-                                          path, line_of(text, offset)));
-        return InputError(fmt::format("{}:{}: not UTF-8 text; convert the file to UTF-8 first "
-                                      "(e.g. iconv -f GBK -t UTF-8 in.csv > out.csv)",
-                                      path, line_of(text, offset)));
-    };
     const std::size_t start = text.starts_with("\xEF\xBB\xBF") ? 3 : 0;
 
     CsvTable table;
@@ -290,46 +334,23 @@ CsvTable split_csv(std::span<char> bytes, const std::string& path, Problems& pro
 
     const std::size_t width = table.header.size();
     const std::size_t body = splitter.position();
-    if (const auto bad = invalid_utf8_at(text.substr(0, body)); bad < body) throw not_utf8(bad);
-    const std::size_t guess = (text.size() - body) / 48 + 1;  // rows, for reserving
+    if (const auto bad = invalid_utf8_at(text.substr(0, body)); bad < body) throw not_utf8(text, bad, 1, path);
+    if (split_plain_body(text, body, splitter.line(), 1, path, table, problems)) return table;
 
-    // Without quotes a record ends at every line end, so a large body is cut at line ends
-    // into parts read at once (each checking its own text), each counting its lines from
-    // 0 until the parts before it are known. A quote anywhere stops them all, and the
-    // body is read again by the general splitter.
-    const std::size_t count = depmap::threads_for(text.size() - body, 1U << 20);
-    std::vector<std::size_t> cuts{body};
-    for (std::size_t k = 1; k < count; ++k) {
-        const auto at = text.find('\n', std::max(cuts.back(), body + (text.size() - body) * k / count));
-        cuts.push_back(at == text.npos ? text.size() : at + 1);
-    }
-    cuts.push_back(text.size());
-    std::vector<Rows> parts(count);
-    std::atomic<bool> not_plain{false};
-    depmap::for_each_task(count, count, [&](std::size_t k) {
-        parts[k] = split_plain_rows(text, cuts[k], cuts[k + 1], 0, table.delimiter, width, guess / count, not_plain);
-    });
-    if (not_plain) {
-        if (const auto bad = invalid_utf8_at(text.substr(body)); bad < text.size() - body) throw not_utf8(body + bad);
-        parts.clear();
-        parts.push_back(split_rows(splitter, width, guess));
-    } else {
-        std::size_t line = splitter.line();
-        for (auto& part : parts) {
-            for (auto& row_line : part.block.lines) row_line += line;
-            for (auto& ragged : part.ragged) ragged.first += line;
-            line += part.end_line;
-        }
-    }
-    for (const auto& part : parts)
-        if (part.invalid_utf8 != std::string_view::npos) throw not_utf8(part.invalid_utf8);
-    for (auto& part : parts) {
-        for (const auto& [line, count] : part.ragged)
-            problems.report_line(line, "wrong number of cells",
-                            fmt::format("{} cells, but the header has {}", count, width));
-        table.blocks.push_back(std::move(part.block));
-    }
+    // A quote or a lone \r: the body is read again by the general splitter.
+    if (const auto bad = invalid_utf8_at(text.substr(body)); bad < text.size() - body)
+        throw not_utf8(text, body + bad, 1, path);
+    Rows rows = split_rows(splitter, width, (text.size() - body) / 48 + 1);
+    for (const auto& [line, count] : rows.ragged)
+        problems.report_line(line, "wrong number of cells", fmt::format("{} cells, but the header has {}", count, width));
+    table.blocks.push_back(std::move(rows.block));
     return table;
+}
+
+std::optional<std::size_t> split_csv_rows(std::span<char> bytes, std::size_t first_line, const std::string& path,
+                                          CsvTable& table, Problems& problems) {
+    table.blocks.clear();
+    return split_plain_body(std::string_view(bytes.data(), bytes.size()), 0, first_line, first_line, path, table, problems);
 }
 
 } // namespace depmap::layers

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -72,5 +73,13 @@ private:
 // InputError for text that is not UTF-8 or holds a NUL byte, an unterminated quote,
 // or an empty file; a row whose cell count differs from the header's goes to `problems`.
 CsvTable split_csv(std::span<char> text, const std::string& path, Problems& problems);
+
+// Splits a further stretch of a file whose header (and delimiter) `table` holds, its
+// first line numbered `first_line`, into table.blocks in place of the rows it held; the
+// stretch ends after a line end, or at the end of the file. Returns the number of the
+// line after it; nothing, and no rows, when it holds a quote or a lone \r, which only
+// split_csv over the whole file can read (a quoted cell may hold line ends).
+std::optional<std::size_t> split_csv_rows(std::span<char> text, std::size_t first_line, const std::string& path,
+                                          CsvTable& table, Problems& problems);
 
 } // namespace depmap::layers

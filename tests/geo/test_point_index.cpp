@@ -573,8 +573,8 @@ TEST_CASE("point index: matches carry the azimuth geodesic_inverse gives", "[geo
 }
 
 TEST_CASE("point index: a large set (packed in parts on several cores) matches brute force", "[geo][parallel]") {
-    // Over 100,000 points the index is packed in two trees split along the widest axis;
-    // queries at and across the split must still see both.
+    // Over 100,000 points the index is built on several cores (keys, order and stored
+    // vectors in parts); queries anywhere, and between runs of points, must see them all.
     Random random(99);
     std::vector<LonLat> base;
     for (int i = 0; i < 100000; ++i) base.push_back(inner_mongolia(random));
