@@ -8,7 +8,9 @@
 #include "layers/read/position_check.hpp"
 #include "layers/read/problems.hpp"
 #include "layers/read/shapefile_set.hpp"
+#include "base/one_line.hpp"
 #include "base/parameter.hpp"
+#include "base/text.hpp"
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -22,6 +24,41 @@ namespace depmap::layers {
 
 namespace {
 
+bool is_postgres(const std::string& source) {
+    return source.size() > 3 && (source.compare(0, 3, "PG:") == 0 || source.compare(0, 3, "pg:") == 0);
+}
+
+// A connection string without its password, to be printed.
+std::string without_password(std::string source) {
+    for (auto at = source.find("password="); at != std::string::npos; at = source.find("password=", at + 1)) {
+        const auto end = source.find(' ', at);
+        source.replace(at + 9, end == std::string::npos ? std::string::npos : end - at - 9, "***");
+    }
+    return source;
+}
+
+// Why a PG: source did not open: libpq's own words ("connection to server at ... failed:
+// Connection refused"), which GDAL puts on the lines after "PQconnectdb failed.".
+[[noreturn]] void postgres_failed(const std::string& source) {
+    if (!GDALGetDriverByName("PostgreSQL"))
+        throw InputError(fmt::format("{}: this GDAL was built without its PostgreSQL driver; export the table "
+                                     "with ogr2ogr elsewhere, or install a GDAL with it",
+                                     without_password(source)));
+    std::string why = gdal_error_or("the server did not answer");
+    if (const char* message = CPLGetLastErrorMsg(); message && *message) {
+        why = message;
+        if (why.rfind("PQconnectdb failed.", 0) == 0) why.erase(0, 19);
+        std::string words;  // its lines and indents as single spaces
+        for (const char c : why)
+            if (!is_one_of(c, white_space))
+                words += c;
+            else if (!words.empty() && words.back() != ' ')
+                words += ' ';
+        why = one_line(trimmed(words));
+    }
+    throw InputError(fmt::format("{}: cannot connect to PostgreSQL: {}", without_password(source), why));
+}
+
 Dataset open_dataset(const std::string& source) {
     const bool is_connection = source.find(':') != std::string::npos &&
                                !std::filesystem::exists(source);
@@ -29,6 +66,7 @@ Dataset open_dataset(const std::string& source) {
         throw InputError(fmt::format("{}: no such file; check the path", source));
     CPLErrorReset();
     Dataset dataset(GDALDataset::Open(source.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
+    if (!dataset && is_postgres(source)) postgres_failed(source);
     if (!dataset)
         throw InputError(fmt::format("{}: not a vector format GDAL can read ({}); convert it to "
                                      "CSV, GeoJSON, Shapefile or GeoPackage",
