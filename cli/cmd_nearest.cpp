@@ -23,7 +23,11 @@ void NearestCommand::run(const GlobalOptions& global, std::ostream& out, std::os
     options.k = m_k;
     options.max_distance_m = m_max_distance_m;
     options.label_queries = m_places.from.given();
-    const auto input = m_input.load(global, err);
+    std::optional<layers::Around> around;  // a PostGIS table's server may select the candidates
+    if (!m_places.from.given() && m_k > 0)
+        if (const auto centre = layers::coordinates_in(m_places.place))
+            around = layers::Around{*centre, m_max_distance_m, m_k};
+    const auto input = m_input.load(global, err, around);
     const auto places = m_places.resolve(input.all, global, err);
     const layers::Layer& layer = input.selected();
     const geo::PointIndex index(layer.points);

@@ -29,7 +29,10 @@ struct QueryInput {
 
     // --layer, --layer-name, --src-crs, --on-error, --where, and --commodity.
     void add_to(CLI::App& command);
-    SelectedLayer load(const GlobalOptions& global, std::ostream& err) const;
+    // With `around` (a proximity query about coordinates), a PostGIS table's server selects
+    // the candidates.
+    SelectedLayer load(const GlobalOptions& global, std::ostream& err,
+                       std::optional<layers::Around> around = std::nullopt) const;
 };
 
 struct OutputOptions {
