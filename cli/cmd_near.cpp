@@ -23,7 +23,11 @@ void NearCommand::run(const GlobalOptions& global, std::ostream& out, std::ostre
     const double radius_m = m_radius_m;
     std::optional<layers::Around> around;  // a PostGIS table's server may select the candidates
     if (!m_places.from.given())
-        if (const auto centre = layers::coordinates_in(m_places.place)) around = layers::Around{*centre, radius_m, 0};
+        if (const auto centre = layers::coordinates_in(m_places.place)) {
+            around.emplace();
+            around->centre = *centre;
+            around->radius_m = radius_m;
+        }
     const auto input = m_input.load(global, err, around);
     const auto places = m_places.resolve(input.all, global, err);
     const layers::Layer& layer = input.selected();

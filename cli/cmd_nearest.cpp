@@ -26,7 +26,12 @@ void NearestCommand::run(const GlobalOptions& global, std::ostream& out, std::os
     std::optional<layers::Around> around;  // a PostGIS table's server may select the candidates
     if (!m_places.from.given() && m_k > 0)
         if (const auto centre = layers::coordinates_in(m_places.place))
-            around = layers::Around{*centre, m_max_distance_m, m_k};
+        {
+            around.emplace();
+            around->centre = *centre;
+            around->radius_m = m_max_distance_m;
+            around->k = m_k;
+        }
     const auto input = m_input.load(global, err, around);
     const auto places = m_places.resolve(input.all, global, err);
     const layers::Layer& layer = input.selected();

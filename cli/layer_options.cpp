@@ -66,14 +66,18 @@ FlagNames LayerOptions::flags() const {
 }
 
 layers::Layer LayerOptions::load(const std::string& path, const GlobalOptions& global,
-                                 std::ostream& err, const std::optional<layers::Around>& around) const {
+                                 std::ostream& err, const std::optional<layers::Around>& around,
+                                 std::size_t* unread) const {
     const std::string source = layers::layer_source(path);
     const auto flags = this->flags();
     layers::Layer layer = naming_parameters(flags, [&] {
         if (around) {
             auto candidates = layers::read_around(source, read, *around);
             if (global.verbose && !candidates.how.empty()) fmt::print(err, "PostGIS: {}\n", with_flags(candidates.how, flags));
-            if (candidates.layer) return std::move(*candidates.layer);
+            if (candidates.layer) {
+                if (unread) *unread = candidates.rest;
+                return std::move(*candidates.layer);
+            }
         }
         return layers::read_layer(source, read);
     });

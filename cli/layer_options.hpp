@@ -36,9 +36,10 @@ public:
     // skipped to `err` unless quiet, and with -v which coordinates were used. Errors and
     // notes name this input's flags.
     // With `around`, a PostGIS table's server selects the candidates (postgis_candidates.hpp);
-    // -v says which way it was read.
+    // -v says which way it was read; `unread` gets the count of rows it left on the server.
     layers::Layer load(const std::string& path, const GlobalOptions& global, std::ostream& err,
-                       const std::optional<layers::Around>& around = std::nullopt) const;
+                       const std::optional<layers::Around>& around = std::nullopt,
+                       std::size_t* unread = nullptr) const;
 
     // `layer_name` -> --layer-name, with the prefix.
     FlagNames flags() const;

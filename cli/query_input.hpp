@@ -19,6 +19,8 @@ struct SelectedLayer {
     layers::Layer all;
     std::optional<layers::Layer> filtered;  // empty when no filter was given
     const layers::Layer& selected() const { return filtered ? *filtered : all; }
+    // Rows a PostGIS server left unread, every one outside the boxes asked for (count_rest).
+    std::size_t unread = 0;
 };
 
 struct QueryInput {
