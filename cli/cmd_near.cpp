@@ -25,7 +25,14 @@ CLI::App* NearCommand::setup(CLI::App& app) {
 
 void NearCommand::run(const GlobalOptions& global, std::ostream& out, std::ostream& err) {
     const double radius_m = m_radius_m;
-    const auto input = m_input.load(global, err);
+    std::optional<layers::Around> around;  // a PostGIS table's server may select the candidates
+    if (!m_places.from.given())
+        if (const auto centre = layers::coordinates_in(m_places.place)) {
+            around.emplace();
+            around->centre = *centre;
+            around->radius_m = radius_m;
+        }
+    const auto input = m_input.load(global, err, around);
     layers::check_points_layer(input.all);  // before a place is looked for in it, or counted around
     const auto places = m_places.resolve(input.all, global, err);
     const layers::Layer& layer = input.selected();

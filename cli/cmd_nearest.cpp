@@ -27,7 +27,15 @@ void NearestCommand::run(const GlobalOptions& global, std::ostream& out, std::os
     options.k = m_k;
     options.max_distance_m = m_max_distance_m;
     options.label_queries = m_places.from.given();
-    const auto input = m_input.load(global, err);
+    std::optional<layers::Around> around;  // a PostGIS table's server may select the candidates
+    if (!m_places.from.given() && m_k > 0)
+        if (const auto centre = layers::coordinates_in(m_places.place)) {
+            around.emplace();
+            around->centre = *centre;
+            around->radius_m = m_max_distance_m;
+            around->k = m_k;
+        }
+    const auto input = m_input.load(global, err, around);
     layers::check_points_layer(input.all);  // before a place is looked for in it
     const auto places = m_places.resolve(input.all, global, err);
     const layers::Layer& layer = input.selected();

@@ -5,6 +5,7 @@
 #include "cli/layer_options.hpp"
 #include "base/error.hpp"
 #include "layers/model/catalogue.hpp"
+#include "layers/query/postgis_candidates.hpp"
 #include "layers/query/regions.hpp"
 
 #include <fmt/format.h>
@@ -32,7 +33,15 @@ void RegionsCommand::run(const GlobalOptions& global, std::ostream& out, std::os
         throw ArgumentError("--sum and --group-by need --summary");
     const auto by = m_by.path();
     const auto regions = m_by.load(global, err);
-    const auto input = m_input.load(global, err);
+    // For the counts alone, a PostGIS table's server selects the candidates in the regions'
+    // boxes and counts the rest, which lie outside every region.
+    std::optional<layers::Around> around;
+    if (m_summary && m_sums.empty() && m_group_by.empty() && m_input.where.empty() && m_input.commodity.empty()) {
+        around.emplace();
+        around->boxes = layers::candidate_boxes(layers::polygons_of(regions));
+        around->count_rest = true;
+    }
+    const auto input = m_input.load(global, err, around);
     const auto& layer = input.selected();
     if (!layer.is_points()) throw InputError(layer.source + ": regions needs a point layer");
     if (!m_summary) {
@@ -44,6 +53,7 @@ void RegionsCommand::run(const GlobalOptions& global, std::ostream& out, std::os
     layers::RegionsOptions options;
     options.sum_fields = m_sums;
     options.group_by = m_group_by;
+    options.outside_unread = input.unread;
     m_output.emit(layers::summarise_regions(layer, regions, options), global, out, err);
 }
 

@@ -6,6 +6,7 @@
 #include "layers/query/attribute_filter.hpp"
 #include "layers/model/catalogue.hpp"
 #include "layers/read/read.hpp"
+#include "layers/query/postgis_candidates.hpp"
 #include "layers/query/regions.hpp"
 
 #include <fmt/format.h>
@@ -62,7 +63,9 @@ void WithinCommand::run(const GlobalOptions& global, std::ostream& out, std::ost
         const auto divisions = layers::read_layer(layers::bundled_path(layers::Bundled::Divisions).string());
         polygons.push_back(layers::polygons_of(divisions)[layers::find_region(divisions, m_region)]);
     }
-    const auto input = m_input.load(global, err);
+    layers::Around around;  // a PostGIS table's server selects the candidates in the polygons' boxes
+    around.boxes = layers::candidate_boxes(polygons);
+    const auto input = m_input.load(global, err, around);
     const auto& layer = input.selected();
     if (!layer.is_points()) throw InputError(layer.source + ": within needs a point layer");
     const auto rows = layers::rows_within(layer, polygons);

@@ -30,7 +30,10 @@ CLI::Option* add_layer_option(CLI::App& command, std::string& path, const std::s
 void LayerOptions::add_to(CLI::App& command, const std::string& what, const std::string& group) {
     const auto flags = this->flags();
     std::vector<CLI::Option*> added;
-    added.push_back(command.add_option(flags.at("layer_name"), read.layer_name, "Layer to read from " + what));
+    // A PostGIS table is a layer of its database: --table names it as --layer-name does.
+    const std::string layer_name_flags = m_prefix.empty() ? flags.at("layer_name") + ",--table" : flags.at("layer_name");
+    added.push_back(command.add_option(layer_name_flags, read.layer_name, "Layer to read from " + what +
+                                       (m_prefix.empty() ? ", or table of a PostGIS database" : "")));
     added.push_back(command.add_option(flags.at("src_crs"), read.src_crs,
                                        "CRS of the coordinates, overriding the file's (CSV default EPSG:4326)")
                         ->check(CLI::Validator(
@@ -63,10 +66,21 @@ FlagNames LayerOptions::flags() const {
 }
 
 layers::Layer LayerOptions::load(const std::string& path, const GlobalOptions& global,
-                                 std::ostream& err) const {
+                                 std::ostream& err, const std::optional<layers::Around>& around,
+                                 std::size_t* unread) const {
     const std::string source = layers::layer_source(path);
     const auto flags = this->flags();
-    layers::Layer layer = naming_parameters(flags, [&] { return layers::read_layer(source, read); });
+    layers::Layer layer = naming_parameters(flags, [&] {
+        if (around) {
+            auto candidates = layers::read_around(source, read, *around);
+            if (global.verbose && !candidates.how.empty()) fmt::print(err, "PostGIS: {}\n", with_flags(candidates.how, flags));
+            if (candidates.layer) {
+                if (unread) *unread = candidates.rest;
+                return std::move(*candidates.layer);
+            }
+        }
+        return layers::read_layer(source, read);
+    });
     if (global.verbose)
         fmt::print(err, "{}: {} features, geometry from {}, CRS {}\n", source, layer.size(),
                    layer.geometry_source, layer.crs.empty() ? "none" : layer.crs);

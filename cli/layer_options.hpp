@@ -5,8 +5,10 @@
 #include "cli/command.hpp"
 #include "cli/parameter_flags.hpp"
 #include "layers/model/layer.hpp"
+#include "layers/query/postgis_candidates.hpp"
 #include "layers/read/read_options.hpp"
 
+#include <optional>
 #include <ostream>
 #include <string>
 
@@ -33,7 +35,11 @@ public:
     // Reads `path` (the bundled deposits when empty), then prints notes and what was
     // skipped to `err` unless quiet, and with -v which coordinates were used. Errors and
     // notes name this input's flags.
-    layers::Layer load(const std::string& path, const GlobalOptions& global, std::ostream& err) const;
+    // With `around`, a PostGIS table's server selects the candidates (postgis_candidates.hpp);
+    // -v says which way it was read; `unread` gets the count of rows it left on the server.
+    layers::Layer load(const std::string& path, const GlobalOptions& global, std::ostream& err,
+                       const std::optional<layers::Around>& around = std::nullopt,
+                       std::size_t* unread = nullptr) const;
 
     // `layer_name` -> --layer-name, with the prefix.
     FlagNames flags() const;

@@ -8,6 +8,7 @@ namespace depmap::cli {
 const FlagNames& shared_flag_names() {
     static const FlagNames flags{
         {"add", "--add"},
+        {"append", "--append"},
         {"cell_m", "--cell"},
         {"commodity", "--commodity"},
         {"crs", "--crs"},

@@ -23,8 +23,14 @@ void QueryInput::add_to(CLI::App& command) {
         ->group("Selection");
 }
 
-SelectedLayer QueryInput::load(const GlobalOptions& global, std::ostream& err) const {
-    SelectedLayer result{layer.load(layer_path, global, err), std::nullopt};
+SelectedLayer QueryInput::load(const GlobalOptions& global, std::ostream& err,
+                               std::optional<layers::Around> around) const {
+    if (around) {
+        around->where = where;
+        around->commodity = commodity;
+    }
+    SelectedLayer result;
+    result.all = layer.load(layer_path, global, err, around, &result.unread);
     if (where.empty() && commodity.empty()) return result;
     const auto rows = layers::rows_selected(result.all, where, commodity);
     if (global.verbose) fmt::print(err, "selected {} of {} features\n", rows.size(), result.all.size());

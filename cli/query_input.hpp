@@ -19,6 +19,8 @@ struct SelectedLayer {
     layers::Layer all;
     std::optional<layers::Layer> filtered;  // empty when no filter was given
     const layers::Layer& selected() const { return filtered ? *filtered : all; }
+    // Rows a PostGIS server left unread, every one outside the boxes asked for (count_rest).
+    std::size_t unread = 0;
 };
 
 struct QueryInput {
@@ -29,7 +31,10 @@ struct QueryInput {
 
     // --layer, --layer-name, --src-crs, --on-error, --where, and --commodity.
     void add_to(CLI::App& command);
-    SelectedLayer load(const GlobalOptions& global, std::ostream& err) const;
+    // With `around` (a proximity query about coordinates), a PostGIS table's server selects
+    // the candidates.
+    SelectedLayer load(const GlobalOptions& global, std::ostream& err,
+                       std::optional<layers::Around> around = std::nullopt) const;
 };
 
 struct OutputOptions {

@@ -100,6 +100,14 @@ std::string canonical_commodity(std::string_view name) {
     return it == abbreviations().end() ? lower : it->second;
 }
 
+std::vector<std::string> commodity_spellings(std::string_view name) {
+    const std::string wanted = canonical_commodity(name);
+    std::vector<std::string> spellings{wanted};
+    for (const auto& [spelling, canonical] : abbreviations())
+        if (canonical == wanted) spellings.push_back(spelling);
+    return spellings;
+}
+
 std::map<std::string, std::size_t> count_commodities(const Layer& layer, std::size_t field) {
     std::map<std::string, std::size_t> counts;
     const Column& column = layer.columns[field];

@@ -25,6 +25,10 @@ std::string primary_commodity(std::string_view list);
 // vocabulary of data/README.md spells them: "REE" -> "rare earth elements", "Au" -> "gold".
 std::string canonical_commodity(std::string_view name);
 
+// Every name canonical_commodity() turns into the canonical name of `name`, in lower case:
+// "Fe" -> {"iron", "fe"}.
+std::vector<std::string> commodity_spellings(std::string_view name);
+
 // Whether `name` (any case, or a symbol: "U") is a mineral commodity depmap knows: the
 // vocabulary of data/README.md and the other commodities of the USGS's mineral lists,
 // whether or not any layer lists it.

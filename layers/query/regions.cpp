@@ -148,7 +148,7 @@ Layer summarise_regions(const Layer& points, const Layer& regions, const Regions
     std::map<std::pair<std::size_t, std::string>, Totals> totals;
     const std::size_t outside = regions.size();
     for (std::size_t row = 0; row < regions.size(); ++row) totals[{row, ""}];
-    totals[{outside, ""}];
+    totals[{outside, ""}].count = static_cast<std::int64_t>(options.outside_unread);
     if (group) totals.clear();
     for (std::size_t row = 0; row < points.size(); ++row) {
         for (const auto& key : groups.of(row)) {

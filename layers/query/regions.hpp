@@ -39,6 +39,9 @@ struct RegionsOptions {
     std::string group_by;                 // a field splitting each region's rows; a
                                           // commodity list field counts a site under each
                                           // commodity it lists. DEFAULT: none
+    std::size_t outside_unread = 0;       // features not in `points`, each outside every
+                                          // region (left on a PostGIS server): counted in
+                                          // the outside row. Without sums or groups only.
 };
 
 // The point layer with a `region` field added (null outside every region).

@@ -5,68 +5,34 @@
 #include "layers/gdal/gdal_session.hpp"
 #include "layers/model/layer_builder.hpp"
 #include "layers/gdal/ogr_geometry.hpp"
+#include "layers/gdal/postgis_source.hpp"
 #include "layers/read/position_check.hpp"
 #include "layers/read/problems.hpp"
 #include "layers/read/shapefile_set.hpp"
-#include "base/one_line.hpp"
 #include "base/parameter.hpp"
-#include "base/text.hpp"
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
 
+#include <algorithm>
 #include <filesystem>
+#include <numeric>
 #include <memory>
 
 namespace depmap::layers {
 
 namespace {
 
-bool is_postgres(const std::string& source) {
-    return source.size() > 3 && (source.compare(0, 3, "PG:") == 0 || source.compare(0, 3, "pg:") == 0);
-}
-
-// A connection string without its password, to be printed.
-std::string without_password(std::string source) {
-    for (auto at = source.find("password="); at != std::string::npos; at = source.find("password=", at + 1)) {
-        const auto end = source.find(' ', at);
-        source.replace(at + 9, end == std::string::npos ? std::string::npos : end - at - 9, "***");
-    }
-    return source;
-}
-
-// Why a PG: source did not open: libpq's own words ("connection to server at ... failed:
-// Connection refused"), which GDAL puts on the lines after "PQconnectdb failed.".
-[[noreturn]] void postgres_failed(const std::string& source) {
-    if (!GDALGetDriverByName("PostgreSQL"))
-        throw InputError(fmt::format("{}: this GDAL was built without its PostgreSQL driver; export the table "
-                                     "with ogr2ogr elsewhere, or install a GDAL with it",
-                                     without_password(source)));
-    std::string why = gdal_error_or("the server did not answer");
-    if (const char* message = CPLGetLastErrorMsg(); message && *message) {
-        why = message;
-        if (why.rfind("PQconnectdb failed.", 0) == 0) why.erase(0, 19);
-        std::string words;  // its lines and indents as single spaces
-        for (const char c : why)
-            if (!is_one_of(c, white_space))
-                words += c;
-            else if (!words.empty() && words.back() != ' ')
-                words += ' ';
-        why = one_line(trimmed(words));
-    }
-    throw InputError(fmt::format("{}: cannot connect to PostgreSQL: {}", without_password(source), why));
-}
-
 Dataset open_dataset(const std::string& source) {
     const bool is_connection = source.find(':') != std::string::npos &&
                                !std::filesystem::exists(source);
     if (!is_connection && !std::filesystem::exists(source))
         throw InputError(fmt::format("{}: no such file; check the path", source));
+    if (is_postgis_source(source)) return open_postgis(source, false);
     CPLErrorReset();
     Dataset dataset(GDALDataset::Open(source.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
-    if (!dataset && is_postgres(source)) postgres_failed(source);
     if (!dataset)
         throw InputError(fmt::format("{}: not a vector format GDAL can read ({}); convert it to "
                                      "CSV, GeoJSON, Shapefile or GeoPackage",
@@ -86,6 +52,10 @@ std::vector<std::string> layer_names(GDALDataset& dataset) {
 
 OGRLayer& choose_layer(GDALDataset& dataset, const std::string& source, const std::string& name) {
     const auto names = layer_names(dataset);
+    if (is_postgis_source(source) && !has_postgis(dataset))
+        throw InputError(fmt::format("{}: the database has no PostGIS extension, so no table of it has a "
+                                     "geometry; run CREATE EXTENSION postgis in it, or read another database",
+                                     without_password(source)));
     if (names.empty()) throw InputError(fmt::format("{}: the source holds no layers", source));
     if (name.empty()) {
         if (names.size() > 1)
@@ -94,6 +64,9 @@ OGRLayer& choose_layer(GDALDataset& dataset, const std::string& source, const st
         return *dataset.GetLayer(0);
     }
     if (auto* layer = dataset.GetLayerByName(name.c_str())) return *layer;
+    if (is_postgis_source(source))
+        throw InputError(fmt::format("{}: no table named '{}'; its tables with geometry are: {}",
+                                     without_password(source), name, fmt::join(names, ", ")));
     throw InputError(fmt::format("{}: no layer named '{}'; its layers are: {}", source, name,
                                  fmt::join(names, ", ")));
 }
@@ -210,6 +183,11 @@ Layer read_ogr(const std::string& source, const ReadOptions& options) {
     Problems problems(source, options.on_error, layer.skipped);
 
     const std::int64_t stated = stated_feature_count(ogr_layer, layer.driver, shapefile_records);
+    const bool postgis = is_postgis_source(source);
+    if (postgis && !options.server_where.empty() && ogr_layer.SetAttributeFilter(options.server_where.c_str()) != OGRERR_NONE)
+        throw InputError(fmt::format("{}: the server refused the selection ({})", without_password(source),
+                                     trap.caught() ? trap.first() : "unknown reason"));
+    std::vector<GIntBig> fids;  // a table's rows, to put them in its key's order
     std::int64_t read = 0;
     ogr_layer.ResetReading();
     for (auto& feature : ogr_layer) {
@@ -245,9 +223,22 @@ Layer read_ogr(const std::string& source, const ReadOptions& options) {
         }
         for (int i = 0; i < definition.GetFieldCount(); ++i)
             push_field(builder.column(static_cast<std::size_t>(i)), *feature, i);
+        if (postgis) fids.push_back(feature->GetFID());
     }
     check_read_whole(source, read, stated, trap);
     builder.finish();
+    // A PostgreSQL table has no order of its own: rows come as the server finds them (an
+    // index scan differs from a full one). Its key's order makes every read, whole or
+    // selected on the server, list and rank rows alike.
+    if (postgis && !std::is_sorted(fids.begin(), fids.end())) {
+        std::vector<std::size_t> order(fids.size());
+        std::iota(order.begin(), order.end(), std::size_t{0});
+        std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return fids[a] < fids[b]; });
+        auto sorted = layer.subset(order);
+        sorted.notes = layer.notes;
+        sorted.skipped = layer.skipped;
+        return sorted;
+    }
     return layer;
 }
 

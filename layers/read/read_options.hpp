@@ -18,6 +18,9 @@ struct ReadOptions {
     std::string src_crs;
     // DEFAULT: OnError::Fail.
     OnError on_error = OnError::Fail;
+    // A PostGIS table only: an SQL condition the server selects the rows by (a candidate
+    // set, layers/query/postgis_candidates.hpp), never user text. DEFAULT: empty, every row.
+    std::string server_where;
 };
 
 } // namespace depmap::layers

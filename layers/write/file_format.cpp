@@ -3,6 +3,7 @@
 #include "base/text.hpp"
 #include "base/error.hpp"
 #include "base/parameter.hpp"
+#include "layers/gdal/postgis_source.hpp"
 
 #include <fmt/format.h>
 
@@ -14,8 +15,8 @@ namespace depmap::layers {
 
 namespace {
 
-const std::array<FormatTraits, 8>& all() {
-    static const std::array<FormatTraits, 8> formats{{
+const std::array<FormatTraits, 9>& all() {
+    static const std::array<FormatTraits, 9> formats{{
         {FileFormat::GeoJson, "geojson", "GeoJSON", {".geojson"}, {}, true},
         {FileFormat::GeoJsonSeq, "geojsonseq", "GeoJSONSeq", {".geojsonl", ".geojsons"}, {}, true},
         {FileFormat::Shapefile, "shp", "ESRI Shapefile", {".shp"},
@@ -25,6 +26,7 @@ const std::array<FormatTraits, 8>& all() {
         {FileFormat::Csv, "csv", "", {".csv"}, {}, false},
         {FileFormat::FlatGeobuf, "fgb", "FlatGeobuf", {".fgb"}, {".qml"}, false},
         {FileFormat::Json, "json", "", {".json"}, {}, true},
+        {FileFormat::PostGis, "postgis", "PostgreSQL", {}, {}, false},
     }};
     return formats;
 }
@@ -45,6 +47,7 @@ std::string format_names() {
 }
 
 FileFormat format_for_path(const std::filesystem::path& path) {
+    if (is_postgis_source(path.string())) return FileFormat::PostGis;
     const auto extension = ascii_lower(path.extension().string());
     for (const auto& t : all())
         if (std::find(t.extensions.begin(), t.extensions.end(), extension) != t.extensions.end())
@@ -71,7 +74,7 @@ FileFormat output_format(const std::filesystem::path& path, std::optional<FileFo
 FileFormat format_named(std::string_view name) {
     const auto wanted = ascii_lower(name);
     for (const auto& t : all()) {
-        if (wanted == t.name || wanted == ascii_lower(t.driver) || wanted == t.extensions.front().substr(1))
+        if (wanted == t.name || wanted == ascii_lower(t.driver) || (!t.extensions.empty() && wanted == t.extensions.front().substr(1)))
             return t.format;
     }
     if (wanted == "shapefile") return FileFormat::Shapefile;

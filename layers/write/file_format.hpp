@@ -8,7 +8,8 @@
 
 namespace depmap::layers {
 
-enum class FileFormat { GeoJson, GeoJsonSeq, Shapefile, GeoPackage, Kml, Csv, FlatGeobuf, Json };
+// PostGis: a table of a PostgreSQL database, `PG:dbname=... host=...` (postgis_write.hpp).
+enum class FileFormat { GeoJson, GeoJsonSeq, Shapefile, GeoPackage, Kml, Csv, FlatGeobuf, Json, PostGis };
 
 struct FormatTraits {
     FileFormat format;
@@ -21,7 +22,7 @@ struct FormatTraits {
 
 const FormatTraits& traits(FileFormat format);
 
-// The format of a file by its extension (.geojson, .shp, .gpkg, ...). Throws
+// The format of a file by its extension (.geojson, .shp, .gpkg, ...), or PostGis for `PG:...`. Throws
 // ArgumentError listing the extensions depmap writes.
 FileFormat format_for_path(const std::filesystem::path& path);
 // The format of an output file: by its extension, else `fallback` when given. Throws

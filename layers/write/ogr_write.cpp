@@ -1,6 +1,7 @@
 #include "layers/write/ogr_write.hpp"
 
 #include "base/error.hpp"
+#include "base/parameter.hpp"
 #include "geo/decimals.hpp"
 #include "layers/gdal/gdal_session.hpp"
 #include "layers/write/gpkg_rtree.hpp"
@@ -55,6 +56,19 @@ std::vector<int> create_fields(OGRLayer& out, const Layer& layer, const OgrLayer
     return indices;
 }
 
+// Where each field is in a layer being added to: every field must be there already.
+std::vector<int> existing_fields(OGRLayer& out, const Layer& layer, const std::string& name, const std::string& path) {
+    std::vector<int> indices;
+    for (const auto& field : layer.fields) {
+        const int index = out.GetLayerDefn()->GetFieldIndex(field.name.c_str());
+        if (index < 0)
+            throw OutputError(fmt::format("{}: '{}' has no field '{}' to add the rows to; write a new layer, "
+                                          "or replace it with {}", path, name, field.name, parameter("overwrite")));
+        indices.push_back(index);
+    }
+    return indices;
+}
+
 // Rounds every x and y to `decimals` decimals (the geometries are 2D).
 void round_coordinates(OGRGeometry& geometry, int decimals) {
     const auto round = [decimals](double value) { return geo::rounded_to_decimals(value, decimals); };
@@ -102,13 +116,14 @@ std::vector<std::string> write_ogr_layer(GDALDataset& dataset, const Layer& laye
     for (const auto& option : spec.creation_options) options.AddString(option.c_str());
     // GDAL 3.6 takes the CRS as non-const, and clones it.
     auto* crs = const_cast<OGRSpatialReference*>(spec.crs);
-    OGRLayer* out = dataset.CreateLayer(spec.name.c_str(), crs, spec.geometry_type, options.List());
+    OGRLayer* out = spec.append_to ? spec.append_to
+                                   : dataset.CreateLayer(spec.name.c_str(), crs, spec.geometry_type, options.List());
     if (out == nullptr)
         throw OutputError(fmt::format("{}: cannot create the layer '{}' ({})", path, spec.name,
                                       trap.caught() ? trap.first() : "GDAL refused it"));
-    const auto indices = create_fields(*out, layer, spec, path);
+    const auto indices = spec.append_to ? existing_fields(*out, layer, spec.name, path) : create_fields(*out, layer, spec, path);
 
-    const bool transaction = dataset.StartTransaction() == OGRERR_NONE;
+    const bool transaction = !spec.in_transaction && dataset.StartTransaction() == OGRERR_NONE;
     std::optional<GpkgRtreeBuilder> index;
     try {
         if (spec.spatial_index_after && spec.geometry_type != wkbNone) index.emplace(dataset, *out, path);

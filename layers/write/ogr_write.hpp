@@ -22,6 +22,8 @@ struct OgrLayerSpec {
     bool spatial_index_after = false;                       // GeoPackage: build it once, at the end
     int decimals = -1;                                      // >= 0: coordinates rounded to these
     std::vector<std::size_t> row_order;                     // the rows to write, in order; empty: all, as they are
+    OGRLayer* append_to = nullptr;                          // an existing layer to add the rows to; null: create one
+    bool in_transaction = false;                            // the caller holds the transaction: start none
 };
 
 // Writes `layer` as `spec` says. Answers what a user may want to know under -v (a spatial

@@ -15,6 +15,7 @@
 #include "layers/output/output_destination.hpp"
 #include "layers/gdal/ogr_geometry.hpp"
 #include "layers/write/ogr_write.hpp"
+#include "layers/write/postgis_write.hpp"
 #include "layers/text/reprojected.hpp"
 #include "layers/output/staged_output.hpp"
 #include "layers/output/temporaries.hpp"
@@ -147,6 +148,7 @@ void check_field_count(const Layer& layer, FileFormat format, const fs::path& pa
     case FileFormat::GeoPackage: most = 2000 - 1 - geometry; rule = "a GeoPackage table has at most 2,000 columns"; break;
     case FileFormat::Shapefile: most = 255; rule = "a Shapefile's dBASE table has at most 255"; break;
     case FileFormat::FlatGeobuf: most = 65535; rule = "FlatGeobuf has at most 65,535"; break;
+    case FileFormat::PostGis: most = 1600 - 1 - geometry; rule = "a PostgreSQL table has at most 1,600 columns"; break;
     default: return;
     }
     if (layer.fields.size() > most)
@@ -187,6 +189,7 @@ std::vector<std::string> creation_options(FileFormat format, const Layer& layer,
         if (fits_in_memory(layer))
             return {"SPATIAL_INDEX=YES", "TEMPORARY_DIR=/vsimem/"};
         return {"SPATIAL_INDEX=YES"};
+    case FileFormat::PostGis:  // postgis_write.cpp
     case FileFormat::Csv:  // depmap's own text (text_output.hpp)
     case FileFormat::Kml:
     case FileFormat::Json: return {};
@@ -381,6 +384,12 @@ WriteReport write_layers(const std::vector<OutputLayer>& layers, const fs::path&
     const auto format = options.format ? *options.format : format_for_path(path);
     const auto& t = traits(format);
     if (layers.empty()) throw std::invalid_argument("write_layers: no layer");
+    if (format == FileFormat::PostGis) {
+        check_output(path, options);
+        for (const auto& output : layers) check_field_count(*output.layer, format, path);
+        const auto crs = output_crs(options, t, path);
+        return write_postgis(layers, path.string(), options, crs.srs, crs.transform.get());
+    }
     if ((layers.size() > 1 || options.append) && format != FileFormat::GeoPackage)
         throw ArgumentError(fmt::format("{}: only a GeoPackage (.gpkg) holds several layers", path.string()));
     check_output(path, options);
