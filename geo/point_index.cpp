@@ -296,9 +296,10 @@ std::array<double, 4> lonlat_bounds(std::span<const LonLat> points) {
 // The valid points of `points` in Hilbert order over their lon/lat bounds (ties by
 // number), as stored vectors; keys, sort and vectors on all cores.
 UnfilledVector<Stored> stored_in_curve_order(std::span<const LonLat> points) {
-    const auto [west, south, east, north] = lonlat_bounds(points);
-    const double width = east > west ? east - west : 1.0;
-    const double height = north > south ? north - south : 1.0;
+    const auto bounds = lonlat_bounds(points);  // west, south, east, north
+    const double west = bounds[0], south = bounds[1];
+    const double width = bounds[2] > west ? bounds[2] - west : 1.0;
+    const double height = bounds[3] > south ? bounds[3] - south : 1.0;
     // Each point as (key << 32 | number), an invalid one as all ones.
     constexpr auto invalid = std::numeric_limits<std::uint64_t>::max();
     UnfilledVector<std::uint64_t> order;
