@@ -118,6 +118,7 @@ std::string html_map(std::span<const MapLayer> layers, const BaseLayers& base, c
     std::vector<const Layer*> shown;
     std::string layer_list;
     const auto add = [&](const Layer& layer, const std::string& name, const StyleOptions& style, bool is_base) {
+        if (is_base && !layer.has_geometry()) return;  // no base map given
         layer_list += (layer_list.empty() ? "" : ",") + layer_json(layer, name, style, is_base, options.precision);
         shown.push_back(&layer);
     };
