@@ -159,8 +159,8 @@ void write_html_map(std::span<const MapLayer> layers, const BaseLayers& base, co
                     const std::filesystem::path& output) {
     if (!options.tiles.empty()) check_tiles(options.tiles);
     check_precision(options.precision);
-    StagedOutput stage(output, options.overwrite, {}, ".html");
     const auto page = html_map(layers, base, read_leaflet(), options);
+    StagedOutput stage(output, options.overwrite, {}, ".html");
     write_whole_file(stage.staged(), page, output.string());
     stage.commit();
 }

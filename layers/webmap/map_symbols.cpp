@@ -147,7 +147,7 @@ MapSymbols map_symbols(const Layer& layer, const StyleOptions& style, const std:
         out.feature_symbol.assign(layer.size(), 0);
     }
     for (const auto symbol : out.feature_symbol) ++out.symbols[symbol].count;
-    // Only the categories present: a grid's classes all hold values, but say so anyway.
+    // The legend lists only what is drawn (a layer's one symbol stays, with no features).
     std::vector<std::uint32_t> renumber(out.symbols.size());
     std::vector<MapSymbol> kept;
     for (std::size_t s = 0; s < out.symbols.size(); ++s) {
