@@ -31,6 +31,7 @@ const FlagNames& shared_flag_names() {
         {"src_crs", "--src-crs"},
         {"style", "--style"},
         {"sum_fields", "--sum"},
+        {"tiles", "--tiles"},
         {"to", "--to"},
         {"tolerance_m", "--tolerance"},
         {"where", "--where"},

@@ -8,6 +8,7 @@
 #include "layers/model/commodities.hpp"
 #include "layers/output/staged_output.hpp"
 #include "layers/text/text_output.hpp"
+#include "layers/webmap/html_map.hpp"
 
 #include <fmt/format.h>
 #include <fmt/ostream.h>
@@ -75,6 +76,8 @@ void OutputOptions::add_to(CLI::App& command, bool to_stdout) {
     command.add_flag("--style", style, "Write a QGIS style (.qml) beside the file, and into a GeoPackage: "
                      "colours by commodity, labels by name")->group(group);
     command.add_option("--size-by", size_by, "With --style: scale markers by this numeric field")->group(group);
+    command.add_option("--tiles", tiles, "With -o MAP.html: draw this XYZ tile URL template under the map "
+                       "(https://.../{z}/{x}/{y}.png; default: none, the file opens offline)")->group(group);
     // Whatever can be checked of the output is, as soon as the command line is read: an
     // existing file, the format, the CRS, a Shapefile to a pipe. Not after the work.
     command.parse_complete_callback([this, to_stdout] { check(to_stdout); });
@@ -82,12 +85,22 @@ void OutputOptions::add_to(CLI::App& command, bool to_stdout) {
 
 void OutputOptions::check(bool to_stdout) {
     if (path.empty()) {
-        if (to_stdout && (!write.crs.empty() || write.append || !layer_name.empty() || style || !size_by.empty()))
-            throw ArgumentError("--crs, --append, --output-layer, --style and --size-by are for files: give -o FILE");
+        if (to_stdout && (!write.crs.empty() || write.append || !layer_name.empty() || style || !size_by.empty() ||
+                          !tiles.empty()))
+            throw ArgumentError("--crs, --append, --output-layer, --style, --size-by and --tiles are for files: "
+                                "give -o FILE");
         return;
     }
     layers::refuse_existing(path, write.overwrite || write.append);
     if (!write.format) write.format = layers::output_format(path, file_format(format));
+    if (write.format == layers::FileFormat::Html) {
+        if (style || !size_by.empty() || write.append)
+            throw ArgumentError(fmt::format("-o {}: an HTML map is styled as the QGIS styles are and holds one "
+                                            "answer; leave out --style, --size-by and --append", path));
+        if (!tiles.empty()) layers::check_tiles(tiles);
+    } else if (!tiles.empty()) {
+        throw ArgumentError(fmt::format("--tiles is for an HTML map (-o map.html), not for -o {}", path));
+    }
     try {
         layers::check_output(path, write);
     } catch (const CrsError& e) {
@@ -121,6 +134,18 @@ std::optional<layers::FileFormat> file_format(OutputFormat format) {
 void OutputOptions::emit(const layers::Layer& result, const GlobalOptions& global, std::ostream& out,
                          std::ostream& err, layers::StyleKind style_kind) const {
     if (path.empty()) return print(result, format, write.precision, out);
+    if (write.format == layers::FileFormat::Html) {
+        layers::StyleOptions style_options;
+        style_options.kind = style_kind;
+        const layers::MapLayer layer{&result, layer_name, style_options};
+        layers::HtmlMapOptions options;
+        options.tiles = tiles;
+        options.precision = write.precision;
+        options.overwrite = write.overwrite;
+        layers::write_html_map({&layer, 1}, layers::bundled_base_layers(), options, path);
+        if (global.verbose) fmt::print(err, "drew {} features on the map {}\n", result.size(), path);
+        return;
+    }
     std::optional<layers::StyleOptions> style_options;
     if (style || !size_by.empty()) {
         style_options.emplace();

@@ -44,16 +44,19 @@ struct OutputOptions {
     layers::WriteOptions write;
     bool style = false;
     std::string size_by;
+    std::string tiles;  // an HTML map's tile layer
 
     // -f table|csv|json|geojson for stdout (unless !to_stdout); -o FILE, -O, --crs,
-    // --precision, --output-layer, --append, --style and --size-by for files. Takes the
+    // --precision, --output-layer, --append, --style and --size-by for files, --tiles for
+    // an HTML map. Takes the
     // command's parse-complete callback: an existing -o FILE is refused there.
     void add_to(CLI::App& command, bool to_stdout = true);
     // Refuses an existing -o FILE, settles its format and checks it can be written
     // (layers::check_output): run as soon as the command line is read.
     void check(bool to_stdout);
     // Prints `result` to `out`, or writes it to -o FILE in the format its extension
-    // names (else -f's), with the writer's notes on `err` unless -q.
+    // names (else -f's), with the writer's notes on `err` unless -q; an HTML map draws
+    // it over the bundled base map, styled as `style_kind`.
     void emit(const layers::Layer& result, const GlobalOptions& global, std::ostream& out,
               std::ostream& err, layers::StyleKind style_kind = layers::StyleKind::Automatic) const;
     // Whether -o names a GeoPackage, which holds several layers.

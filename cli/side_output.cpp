@@ -21,6 +21,9 @@ void SideOutput::check(const layers::WriteOptions& main) {
     m_write.precision = main.precision;
     naming_option(m_flag, [&] {
         m_write.format = layers::output_format(path, std::nullopt);
+        if (m_write.format == layers::FileFormat::Html)
+            throw ArgumentError(fmt::format("{}: an HTML map is drawn of the answer (-o map.html); write this "
+                                            "file as GeoJSON, CSV or a GeoPackage", path));
         layers::refuse_existing(path, m_write.overwrite);
         layers::check_output(path, m_write);
     });

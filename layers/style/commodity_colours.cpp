@@ -75,6 +75,13 @@ const CommodityColour* find_commodity_colour(std::string_view commodity) {
     return nullptr;
 }
 
+const CommodityColour& primary_commodity_colour(std::string_view commodity_list) {
+    const auto primary = primary_commodity(commodity_list);
+    if (primary.empty()) return none;
+    const auto* entry = find_commodity_colour(primary);
+    return entry ? *entry : other;
+}
+
 const CommodityColour& other_commodity_colour() { return other; }
 
 const CommodityColour& no_commodity_colour() { return none; }

@@ -37,6 +37,11 @@ std::span<const CommodityColour> commodity_colours();
 // The entry for a commodity, matched ignoring case; null when it is not in the vocabulary.
 const CommodityColour* find_commodity_colour(std::string_view commodity);
 
+// The entry a feature is drawn with, from its commodity list ("Coal;Iron", or a
+// district's "Coal:202;Iron:5"): its primary commodity's; no_commodity_colour() for an
+// empty list, other_commodity_colour() for a commodity outside the vocabulary.
+const CommodityColour& primary_commodity_colour(std::string_view commodity_list);
+
 // Fallbacks: a commodity outside the vocabulary (grey), and a site that lists none
 // (white, so it reads as "no information" rather than as another commodity).
 const CommodityColour& other_commodity_colour();

@@ -18,10 +18,7 @@ namespace {
 
 const CommodityColour& colour_of(const Layer& layer, std::size_t field, std::size_t row) {
     const auto& column = layer.columns[field];
-    const auto primary = column.is_null(row) ? std::string() : primary_commodity(column.text(row));
-    if (primary.empty()) return no_commodity_colour();
-    const auto* entry = find_commodity_colour(primary);
-    return entry ? *entry : other_commodity_colour();
+    return column.is_null(row) ? no_commodity_colour() : primary_commodity_colour(column.text(row));
 }
 
 // KML writes colours as aabbggrr.

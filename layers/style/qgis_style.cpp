@@ -5,6 +5,7 @@
 #include "layers/style/commodity_colours.hpp"
 #include "layers/model/geometry_kind.hpp"
 #include "layers/style/grid_classes.hpp"
+#include "layers/style/palette.hpp"
 #include "layers/style/qgis_expression.hpp"
 #include "layers/style/qgis_labels.hpp"
 #include "layers/style/qgis_symbols.hpp"
@@ -26,25 +27,6 @@ namespace {
 // The oldest QGIS the styles are written for; newer ones upgrade them on reading.
 constexpr std::string_view qgis_version = "3.22.0";
 constexpr std::string_view doctype = "<!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>";
-
-constexpr Rgb plain_marker{0, 114, 178};    // Okabe-Ito blue, for points without commodities
-constexpr Rgb area_colour{86, 180, 233};    // Okabe-Ito sky blue
-constexpr Rgb area_outline{0, 114, 178};
-constexpr Rgb outline_colour{51, 51, 51};
-constexpr double area_opacity = 0.35;
-constexpr double grid_opacity = 0.8;
-
-// ColorBrewer YlOrBr, the n-class schemes for n = 3, 4, 5 (light = few, dark = many),
-// colour-blind safe; one and two classes take colours of the 3-class scheme.
-std::vector<Rgb> grid_colours(std::size_t n) {
-    switch (n) {
-    case 1: return {{254, 196, 79}};
-    case 2: return {{255, 247, 188}, {217, 95, 14}};
-    case 3: return {{255, 247, 188}, {254, 196, 79}, {217, 95, 14}};
-    case 4: return {{255, 255, 212}, {254, 217, 142}, {254, 153, 41}, {204, 76, 2}};
-    default: return {{255, 255, 212}, {254, 217, 142}, {254, 153, 41}, {217, 95, 14}, {153, 52, 4}};
-    }
-}
 
 std::string written(const StyleOptions& options, const std::string& name) {
     const auto it = options.written_names.find(name);
@@ -175,8 +157,7 @@ XmlElement category_symbol(const std::string& name, const Category& category, St
         marker.pass = background ? 0 : 1;
         return marker_symbol(name, marker);
     }
-    const bool white = c.colour == Rgb{255, 255, 255};
-    return fill_symbol(name, FillStyle{c.colour, area_opacity, white ? Rgb{120, 120, 120} : c.colour, 0.4});
+    return fill_symbol(name, palette::commodity_fill(c));
 }
 
 void categorised(XmlElement& root, const Layer& layer, std::size_t field, StyleKind kind,
@@ -214,17 +195,15 @@ void graduated(XmlElement& root, const Layer& layer, const StyleOptions& options
     auto& symbols = r.add("symbols");
     const auto classes = value_classes(layer.columns[field]);
     const std::size_t empty_classes = classes.front().upper == 0 && classes.size() > 1 ? 1 : 0;
-    const auto colours = grid_colours(classes.size() - empty_classes);
+    const auto colours = palette::grid_colours(classes.size() - empty_classes);
     for (std::size_t i = 0; i < classes.size(); ++i) {
         const auto name = std::to_string(i);
         ranges.add("range").set("lower", fmt::format("{}", classes[i].lower))
             .set("upper", fmt::format("{}", classes[i].upper)).set("symbol", name)
             .set("label", classes[i].label).set("render", "true");
         // Empty cells only outlined, so a grid over the whole region does not hide the map.
-        symbols.add(fill_symbol(name, i < empty_classes
-                                          ? FillStyle{std::nullopt, 0, Rgb{190, 190, 190}, 0.1}
-                                          : FillStyle{colours[i - empty_classes], grid_opacity,
-                                                      Rgb{255, 255, 255}, 0.1}));
+        symbols.add(fill_symbol(name, palette::grid_cell(i < empty_classes ? std::nullopt
+                                                                           : std::optional(colours[i - empty_classes]))));
     }
     auto& method = r.add("classificationMethod").set("id", "Custom");
     method.add("symmetricMode").set("enabled", "0").set("symmetrypoint", "0").set("astride", "0");
@@ -267,17 +246,17 @@ std::string qml_style(const Layer& layer, const StyleOptions& options) {
         if (commodities) categorised(root, layer, *commodities, kind, options, size);
         else {
             MarkerStyle marker;
-            marker.fill = plain_marker;
+            marker.fill = palette::plain_marker;
             marker.size_by = size;
             single(root, marker_symbol("0", marker));
         }
         break;
     case StyleKind::Areas:
         if (commodities) categorised(root, layer, *commodities, kind, options, size);
-        else single(root, fill_symbol("0", FillStyle{area_colour, area_opacity, area_outline, 0.4}));
+        else single(root, fill_symbol("0", palette::plain_area()));
         break;
-    case StyleKind::Lines: single(root, line_symbol("0", LineStyle{area_outline, 0.5})); break;
-    case StyleKind::Outlines: single(root, fill_symbol("0", FillStyle{std::nullopt, 0, outline_colour, 0.4})); break;
+    case StyleKind::Lines: single(root, line_symbol("0", LineStyle{palette::area_outline, 0.5})); break;
+    case StyleKind::Outlines: single(root, fill_symbol("0", palette::outlines())); break;
     default: graduated(root, layer, options); break;
     }
 

@@ -15,8 +15,8 @@ namespace depmap::layers {
 
 namespace {
 
-const std::array<FormatTraits, 9>& all() {
-    static const std::array<FormatTraits, 9> formats{{
+const std::array<FormatTraits, 10>& all() {
+    static const std::array<FormatTraits, 10> formats{{
         {FileFormat::GeoJson, "geojson", "GeoJSON", {".geojson"}, {}, true},
         {FileFormat::GeoJsonSeq, "geojsonseq", "GeoJSONSeq", {".geojsonl", ".geojsons"}, {}, true},
         {FileFormat::Shapefile, "shp", "ESRI Shapefile", {".shp"},
@@ -27,6 +27,7 @@ const std::array<FormatTraits, 9>& all() {
         {FileFormat::FlatGeobuf, "fgb", "FlatGeobuf", {".fgb"}, {".qml"}, false},
         {FileFormat::Json, "json", "", {".json"}, {}, true},
         {FileFormat::PostGis, "postgis", "PostgreSQL", {}, {}, false},
+        {FileFormat::Html, "html", "", {".html", ".htm"}, {}, true},
     }};
     return formats;
 }

@@ -9,7 +9,9 @@
 namespace depmap::layers {
 
 // PostGis: a table of a PostgreSQL database, `PG:dbname=... host=...` (postgis_write.hpp).
-enum class FileFormat { GeoJson, GeoJsonSeq, Shapefile, GeoPackage, Kml, Csv, FlatGeobuf, Json, PostGis };
+// Html: an interactive web map of the layer over the base map (layers/webmap/html_map.hpp),
+// which write_layers() does not write.
+enum class FileFormat { GeoJson, GeoJsonSeq, Shapefile, GeoPackage, Kml, Csv, FlatGeobuf, Json, PostGis, Html };
 
 struct FormatTraits {
     FileFormat format;
@@ -30,7 +32,7 @@ FileFormat format_for_path(const std::filesystem::path& path);
 FileFormat output_format(const std::filesystem::path& path, std::optional<FileFormat> fallback);
 // The format a user names ("gpkg", "GeoPackage", "shp", ...). Throws ArgumentError.
 FileFormat format_named(std::string_view name);
-// "geojson, geojsonseq, shp, gpkg, kml, csv, fgb, json": for help texts.
+// "geojson, geojsonseq, shp, gpkg, kml, csv, fgb, json, postgis, html": for help texts.
 std::string format_names();
 
 } // namespace depmap::layers

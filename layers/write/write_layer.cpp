@@ -192,6 +192,7 @@ std::vector<std::string> creation_options(FileFormat format, const Layer& layer,
     case FileFormat::PostGis:  // postgis_write.cpp
     case FileFormat::Csv:  // depmap's own text (text_output.hpp)
     case FileFormat::Kml:
+    case FileFormat::Html:  // layers/webmap/
     case FileFormat::Json: return {};
     }
     return {};
@@ -384,6 +385,9 @@ WriteReport write_layers(const std::vector<OutputLayer>& layers, const fs::path&
     const auto format = options.format ? *options.format : format_for_path(path);
     const auto& t = traits(format);
     if (layers.empty()) throw std::invalid_argument("write_layers: no layer");
+    if (format == FileFormat::Html)
+        throw ArgumentError(fmt::format("{}: an HTML map is drawn of a command's answer, not written as a data "
+                                        "file; write this one as GeoJSON, CSV or a GeoPackage", path.string()));
     if (format == FileFormat::PostGis) {
         check_output(path, options);
         for (const auto& output : layers) check_field_count(*output.layer, format, path);

@@ -37,6 +37,8 @@ expect_exit() {
 
 # The output extensions depmap writes.
 EXTENSIONS=(geojson geojsonl geojsons kml csv json gpkg shp fgb)
+# And those depmap writes but does not read: the HTML map.
+OUTPUT_EXTENSIONS=("${EXTENSIONS[@]}" html)
 
 # mount_read_only DIR: makes DIR a small read-only tmpfs holding what DIR held, unmounted on
 # exit. Root writes through file permissions, so only a read-only mount stops it. Exits 77

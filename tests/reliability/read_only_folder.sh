@@ -6,7 +6,7 @@ folder="$WORK/read-only"
 mkdir "$folder"
 mount_read_only "$folder"
 
-for ext in "${EXTENSIONS[@]}"; do
+for ext in "${OUTPUT_EXTENSIONS[@]}"; do
     expect_exit 1 export "$FIXTURES_DIR/sample.csv" -o "$folder/out.$ext"
     grep -q "out.$ext" "$WORK/stderr" || fail "the .$ext error does not name the file: $(cat "$WORK/stderr")"
     echo ".$ext: $(cat "$WORK/stderr")"
