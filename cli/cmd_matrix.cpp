@@ -38,7 +38,7 @@ void MatrixCommand::run(const GlobalOptions& global, std::ostream& out, std::ost
     std::vector<layers::Place> to;
     if (m_to.empty()) {
         to = from;
-    } else if (m_to.size() == 1 && (layers::bundled_named(m_to.front()) || std::filesystem::exists(m_to.front()))) {
+    } else if (m_to.size() == 1 && names_a_layer(m_to.front())) {
         to = layers::places_of(m_to_file.load(m_to.front(), global, err));
     } else {
         for (const auto& text : m_to) to.push_back(resolve_place(text, input.all, global, err));

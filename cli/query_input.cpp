@@ -1,5 +1,6 @@
 #include "cli/query_input.hpp"
 
+#include "cli/dash_output.hpp"
 #include "cli/parameter_flags.hpp"
 #include "cli/layer_options.hpp"
 #include "base/error.hpp"
@@ -55,7 +56,7 @@ void OutputOptions::add_to(CLI::App& command, bool to_stdout) {
                            {"json", OutputFormat::Json}, {"geojson", OutputFormat::GeoJson}})
             ->group(group);
     command.add_option("-o,--output", path, "Write the answer to this file: " + layers::format_names() +
-                       ", by its extension")->group(group);
+                       ", by its extension; - for standard output in a text format -f names")->group(group);
     command.add_flag("-O,--overwrite", write.overwrite, "Replace an existing output (or GeoPackage layer)")
         ->group(group);
     command.add_option("--crs", write.crs, "Reproject the file to this CRS (EPSG:xxxx, WKT, PROJ); "
@@ -86,6 +87,7 @@ void OutputOptions::check(bool to_stdout) {
             throw ArgumentError("--crs, --append, --output-layer, --style and --size-by are for files: give -o FILE");
         return;
     }
+    if (names_standard_output(path)) return check_standard_output(to_stdout);
     layers::refuse_existing(path, write.overwrite || write.append);
     if (!write.format) write.format = layers::output_format(path, file_format(format));
     try {
@@ -93,6 +95,13 @@ void OutputOptions::check(bool to_stdout) {
     } catch (const CrsError& e) {
         throw ArgumentError(fmt::format("--crs: {}", e.what()));
     }
+}
+
+void OutputOptions::check_standard_output(bool to_stdout) {
+    if (write.append || !layer_name.empty() || style || !size_by.empty())
+        throw ArgumentError("--append, --output-layer, --style and --size-by are for files, not -o -");
+    write.format = standard_output_format(write.format ? write.format : file_format(format),
+                                          to_stdout ? "csv, json or geojson" : "a text format: geojson, geojsonseq, kml, csv, json");
 }
 
 namespace {
@@ -121,6 +130,7 @@ std::optional<layers::FileFormat> file_format(OutputFormat format) {
 void OutputOptions::emit(const layers::Layer& result, const GlobalOptions& global, std::ostream& out,
                          std::ostream& err, layers::StyleKind style_kind) const {
     if (path.empty()) return print(result, format, write.precision, out);
+    if (names_standard_output(path)) return layers::write_layer_to(result, out, write);
     std::optional<layers::StyleOptions> style_options;
     if (style || !size_by.empty()) {
         style_options.emplace();

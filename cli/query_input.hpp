@@ -52,7 +52,9 @@ struct OutputOptions {
     // Refuses an existing -o FILE, settles its format and checks it can be written
     // (layers::check_output): run as soon as the command line is read.
     void check(bool to_stdout);
-    // Prints `result` to `out`, or writes it to -o FILE in the format its extension
+    // -o -: a text format -f names, and no option only a file takes.
+    void check_standard_output(bool to_stdout);
+    // Prints `result` to `out`, or writes it to -o FILE (or -o -) in the format its extension
     // names (else -f's), with the writer's notes on `err` unless -q.
     void emit(const layers::Layer& result, const GlobalOptions& global, std::ostream& out,
               std::ostream& err, layers::StyleKind style_kind = layers::StyleKind::Automatic) const;

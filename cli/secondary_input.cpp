@@ -1,6 +1,16 @@
 #include "cli/secondary_input.hpp"
 
+#include "layers/read/standard_input.hpp"
+
+#include <filesystem>
+
 namespace depmap::cli {
+
+bool names_a_layer(const std::string& value) {
+    std::error_code ignored;
+    return value == layers::standard_input_source || layers::bundled_named(value) ||
+           std::filesystem::is_regular_file(value, ignored);
+}
 
 SecondaryInput::SecondaryInput(std::string flag, layers::BundledNames bundled)
     : m_flag(std::move(flag)), m_bundled(std::move(bundled)), m_reading(m_flag + "-") {}

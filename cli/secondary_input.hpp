@@ -13,6 +13,10 @@
 
 namespace depmap::cli {
 
+// Whether a value of --to or --hubs names a layer rather than places: a bundled layer's
+// name, an existing file, or - (standard input).
+bool names_a_layer(const std::string& value);
+
 class SecondaryInput {
 public:
     // `flag`: the option's long name without dashes ("polygon"). `bundled`: words that
