@@ -10,6 +10,7 @@
 #include "layers/project/bundled_project.hpp"
 #include "layers/read/read.hpp"
 
+#include <fmt/format.h>
 #include <fmt/ostream.h>
 
 #include <filesystem>
@@ -22,9 +23,11 @@ CLI::App* ExportCommand::setup(CLI::App& app) {
         ->check(non_empty_path());
     m_input.add_to(*command);
     m_output.add_to(*command, false);
-    command->add_option("-f,--format", m_format, "The output format when the extension does not say it: " +
-                        layers::format_names())
-        ->each([this](const std::string& name) { m_output.write.format = layers::format_named(name); })
+    command->add_option("-f,--format", m_format, "Without -o: table (the default) or any text format, printed; with "
+                        "-o, the format when the extension does not say it: " + layers::format_names())
+        ->each([this](const std::string& name) {
+            if (CLI::detail::to_lower(name) != "table") m_output.write.format = layers::format_named(name);
+        })
         ->group("Output file");
     command->add_option("--fields", m_fields, "Only these fields, in this order (comma-separated)")
         ->delimiter(',')->group("Output file");
@@ -40,8 +43,19 @@ CLI::App* ExportCommand::setup(CLI::App& app) {
 }
 
 void ExportCommand::run(const GlobalOptions& global, std::ostream& out, std::ostream& err) {
-    if (m_output.path.empty() == m_project.empty())
-        throw ArgumentError("give the output file with -o FILE, or a folder with --project DIR");
+    if (!m_output.path.empty() && !m_project.empty())
+        throw ArgumentError("give the output file with -o FILE, or a folder with --project DIR, not both");
+    const bool table = CLI::detail::to_lower(m_format) == "table";
+    if (table && !m_output.path.empty()) throw ArgumentError("-f table is for standard output: leave -o out");
+    if (m_output.path.empty() && m_project.empty()) {
+        if (m_output.write.format) {  // -f FORMAT without -o: as -o -
+            if (!layers::is_text_format(*m_output.write.format))
+                throw ArgumentError(fmt::format("-f {} is not text and cannot go to standard output; give -o FILE",
+                                                m_format));
+            m_output.path = "-";
+        }
+        m_output.check(true);
+    }
     if (!m_add.empty() && m_project.empty()) throw ArgumentError("--add is for --project DIR");
     if (!m_project.empty() && (!m_output.write.crs.empty() || m_output.write.append || !m_output.layer_name.empty()))
         throw ArgumentError("--crs, --append and --output-layer are for -o FILE: a --project folder is WGS84 "
