@@ -29,8 +29,6 @@ CLI::App* ExportCommand::setup(CLI::App& app) {
             if (CLI::detail::to_lower(name) != "table") m_output.write.format = layers::format_named(name);
         })
         ->group("Output file");
-    command->add_option("--fields", m_fields, "Only these fields, in this order (comma-separated)")
-        ->delimiter(',')->group("Output file");
     command->add_option("--project", m_project, "Write a folder QGIS opens in one step: " +
                         std::string(layers::project_qgs) + " over " + layers::project_gpkg + ", styled")
         ->group("QGIS project");
@@ -62,7 +60,7 @@ void ExportCommand::run(const GlobalOptions& global, std::ostream& out, std::ost
                             "lon/lat (EPSG:4326), which QGIS reprojects to any map CRS");
     auto input = m_input.load(global, err);
     auto& layer = input.filtered ? *input.filtered : input.all;
-    if (!m_fields.empty()) naming_option("--fields:", [&] { layer.keep_fields(m_fields); });
+    m_output.keep_fields(layer);  // in place: a whole layer is not copied
     if (m_project.empty()) return m_output.emit(layer, global, out, err);
     const auto bundled = [](layers::Bundled file) { return layers::read_layer(layers::bundled_path(file).string()); };
     const auto plants = bundled(layers::Bundled::Plants);

@@ -44,6 +44,8 @@ struct OutputOptions {
     layers::WriteOptions write;
     bool style = false;
     std::string size_by;
+    bool wide = false;                // --wide: a table of every field, cells cut only past 40 columns
+    std::vector<std::string> fields;  // --fields: only these, in this order
 
     // -f table|csv|json|geojson for stdout (unless !to_stdout); -o FILE, -O, --crs,
     // --precision, --output-layer, --append, --style and --size-by for files. Takes the
@@ -58,6 +60,9 @@ struct OutputOptions {
     // names (else -f's), with the writer's notes on `err` unless -q.
     void emit(const layers::Layer& result, const GlobalOptions& global, std::ostream& out,
               std::ostream& err, layers::StyleKind style_kind = layers::StyleKind::Automatic) const;
+    // Keeps only the --fields (when given) of `layer`, in their order. Throws ArgumentError
+    // naming --fields, an unknown field and the known ones.
+    void keep_fields(layers::Layer& layer) const;
     // Whether -o names a GeoPackage, which holds several layers.
     bool to_package() const { return !path.empty() && write.format == layers::FileFormat::GeoPackage; }
     // Writes `results` into the GeoPackage -o FILE in one write, each under its Layer::name
