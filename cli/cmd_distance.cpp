@@ -30,14 +30,14 @@ std::string place_text(const layers::Place& place) {
 }
 
 void print_csv(const layers::Place& from, const layers::Place& to, const geo::GeodesicInverse& inverse,
-               std::ostream& out) {
+               const std::string& azimuth, std::ostream& out) {
     const auto cell = [](const std::string& text) {
         if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
         std::string quoted = "\"";
         for (const char c : text) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
         return quoted + "\"";
     };
-    out << "from,from_lon,from_lat,to,to_lon,to_lat,distance_m,azimuth1_deg,azimuth2_deg\n";
+    fmt::print(out, "from,from_lon,from_lat,to,to_lon,to_lat,distance_m,{0}1_deg,{0}2_deg\n", azimuth);
     fmt::print(out, "{},{},{},{},{},{},{},{},{}\n", cell(from.name), from.position.lon_deg, from.position.lat_deg,
                cell(to.name), to.position.lon_deg, to.position.lat_deg, inverse.distance_m, inverse.azimuth1_deg,
                inverse.azimuth2_deg);
@@ -66,6 +66,8 @@ CLI::App* DistanceCommand::setup(CLI::App& app) {
     command->add_option("-o,--output", m_output, "Write the answer to this file: .csv or .json (else -f's format); "
                         "- for standard output")->group("Output");
     command->add_flag("-O,--overwrite", m_overwrite, "Replace an existing output")->group("Output");
+    command->add_flag("--bearing", m_bearing, "Azimuths as bearings, 0-360 degrees clockwise from north, not "
+                      "-180..180")->group("Output");
     command->parse_complete_callback([this] {  // checked as the line is read, before any work
         if (m_output.empty()) return;
         m_format = file_format(m_output, m_format);
@@ -81,14 +83,19 @@ void DistanceCommand::run(const GlobalOptions& global, std::ostream& out, std::o
     const auto layer = m_layer.load(m_layer_path, global, err);
     const auto from = resolve_place(m_from, layer, global, err);
     const auto to = resolve_place(m_to, layer, global, err);
-    const auto inverse = geo::geodesic_inverse(from.position, to.position);
+    auto inverse = geo::geodesic_inverse(from.position, to.position);
+    const std::string azimuth = m_bearing ? "bearing" : "azimuth";
+    if (m_bearing) {
+        inverse.azimuth1_deg = geo::bearing_deg(inverse.azimuth1_deg);
+        inverse.azimuth2_deg = geo::bearing_deg(inverse.azimuth2_deg);
+    }
     const auto print = [&](std::ostream& stream) {
-        if (m_format == OutputFormat::Csv) return print_csv(from, to, inverse, stream);
+        if (m_format == OutputFormat::Csv) return print_csv(from, to, inverse, azimuth, stream);
         if (m_format == OutputFormat::Json) {
             nlohmann::ordered_json json{{"from", place_json(from)}, {"to", place_json(to)},
                                         {"distance_m", inverse.distance_m},
-                                        {"azimuth1_deg", inverse.azimuth1_deg},
-                                        {"azimuth2_deg", inverse.azimuth2_deg}};
+                                        {azimuth + "1_deg", inverse.azimuth1_deg},
+                                        {azimuth + "2_deg", inverse.azimuth2_deg}};
             stream << json.dump(2) << '\n';
             return;
         }
@@ -96,8 +103,9 @@ void DistanceCommand::run(const GlobalOptions& global, std::ostream& out, std::o
         fmt::print(stream, "to:        {}\n", place_text(to));
         fmt::print(stream, "distance:  {:.3f} m ({:.3f} km), WGS84 geodesic\n", inverse.distance_m,
                    inverse.distance_m / 1000);
-        fmt::print(stream, "azimuth:   {:.6f}° at the start, {:.6f}° at the end (clockwise from north)\n",
-                   inverse.azimuth1_deg, inverse.azimuth2_deg);
+        fmt::print(stream, "{}:   {:.6f}° at the start, {:.6f}° at the end (clockwise from north{})\n",
+                   m_bearing ? "bearing" : "azimuth", inverse.azimuth1_deg, inverse.azimuth2_deg,
+                   m_bearing ? ", 0-360" : "");
     };
     if (m_output.empty() || names_standard_output(m_output)) return print(out);
     layers::AtomicOutput file(m_output, m_overwrite);

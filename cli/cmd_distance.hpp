@@ -19,6 +19,7 @@ private:
     OutputFormat m_format = OutputFormat::Table;
     std::string m_output;  // -o FILE: csv or json by its extension (else -f); - is standard output
     bool m_overwrite = false;
+    bool m_bearing = false;  // --bearing: azimuths as 0-360 bearings
 };
 
 } // namespace depmap::cli

@@ -71,7 +71,7 @@ Json value_of(const Column& column, std::size_t row) {
 
 // Computed fields of query results, in the order a table shows them.
 constexpr std::array computed_fields{"query_id", "query_name", "rank", "nearest_id", "nearest_name",
-                                     "distance_m", "azimuth_deg", "region", "count"};
+                                     "distance_m", "azimuth_deg", "bearing_deg", "region", "count"};
 
 // Fields a derivation adds, which a first-look table keeps beside the computed ones.
 constexpr std::array derived_fields{"cluster_id", "cluster_size", "hub", "cell_id", "area_km2"};
