@@ -21,6 +21,7 @@ CLI::App* CatchmentCommand::setup(CLI::App& app) {
                         "Places separated by commas (names, Baotou, lon,lat, DMS), or a file of points "
                         "named by their name field (repeatable)")->required();
     m_hub_files.add_reading_options(*command);
+    m_hub_files.add_where(*command, "--hubs-where");
     m_within.value = "boundary";
     m_within.add_to(*command, "The region to divide: 'boundary' (Inner Mongolia, the default), 'divisions' (the "
                               "same: the union of the bundled leagues and cities), or a polygon file (all its "

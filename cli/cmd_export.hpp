@@ -16,7 +16,6 @@ private:
     QueryInput m_input;
     OutputOptions m_output;
     std::string m_format;
-    std::vector<std::string> m_fields;
     std::string m_project;
     std::vector<std::string> m_add;
 };

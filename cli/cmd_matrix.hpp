@@ -18,6 +18,7 @@ private:
     SecondaryInput m_nearest_of{"nearest-of"};
     QueryInput m_input;
     OutputOptions m_output;
+    bool m_bearing = false;  // --bearing
 };
 
 } // namespace depmap::cli

@@ -17,6 +17,7 @@ CLI::App* NearCommand::setup(CLI::App& app) {
     command->add_flag("--count", m_count, "Only the number of features (per place)");
     m_input.add_to(*command);
     m_output.add_to(*command);
+    command->add_flag("--bearing", m_bearing, "Azimuths as bearings, 0-360 degrees clockwise from north (bearing_deg), not -180..180 (azimuth_deg)")->group("Output");
     add_examples(*command, {
                            {"depmap near Baotou --radius 150km --commodity REE", "rare-earth sites within 150 km of Baotou, nearest first"},
                            {"depmap near --from data/cities.csv --radius 50km --count", "how many sites lie within 50 km of each city"}});
@@ -42,7 +43,9 @@ void NearCommand::run(const GlobalOptions& global, std::ostream& out, std::ostre
     options.radius_m = radius_m;
     options.limit = m_limit;
     options.label_queries = m_places.from.given();
-    m_output.emit(layers::near(layer, index, places, options), global, out, err);
+    auto answer = layers::near(layer, index, places, options);
+    if (m_bearing) layers::azimuths_as_bearings(answer);
+    m_output.emit(answer, global, out, err);
 }
 
 } // namespace depmap::cli

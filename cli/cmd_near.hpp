@@ -18,6 +18,7 @@ private:
     bool m_count = false;
     QueryInput m_input;
     OutputOptions m_output;
+    bool m_bearing = false;  // --bearing
 };
 
 } // namespace depmap::cli

@@ -16,6 +16,7 @@ CLI::App* NearestCommand::setup(CLI::App& app) {
     add_distance_option(*command, "--max-distance", m_max_distance_m, "Only features within this distance (50km, ...)");
     m_input.add_to(*command);
     m_output.add_to(*command);
+    command->add_flag("--bearing", m_bearing, "Azimuths as bearings, 0-360 degrees clockwise from north (bearing_deg), not -180..180 (azimuth_deg)")->group("Output");
     add_examples(*command, {
                            {"depmap nearest Erenhot -k 5 --commodity U", "the 5 uranium sites nearest Erenhot"},
                            {"depmap nearest 109.97,41.80 -k 3 -f csv", "the 3 sites nearest a point, as CSV"}});
@@ -40,7 +41,9 @@ void NearestCommand::run(const GlobalOptions& global, std::ostream& out, std::os
     const auto places = m_places.resolve(input.all, global, err);
     const layers::Layer& layer = input.selected();
     const geo::PointIndex index(layer.points);
-    m_output.emit(layers::nearest(layer, index, places, options), global, out, err);
+    auto answer = layers::nearest(layer, index, places, options);
+    if (m_bearing) layers::azimuths_as_bearings(answer);
+    m_output.emit(answer, global, out, err);
 }
 
 } // namespace depmap::cli

@@ -19,6 +19,7 @@ private:
     double m_max_distance_m = std::numeric_limits<double>::infinity();
     QueryInput m_input;
     OutputOptions m_output;
+    bool m_bearing = false;  // --bearing
 };
 
 } // namespace depmap::cli

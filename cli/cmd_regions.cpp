@@ -17,6 +17,7 @@ CLI::App* RegionsCommand::setup(CLI::App& app) {
     auto* command = app.add_subcommand("regions", "Which region each feature lies in, or totals per region");
     m_by.value = "divisions";
     m_by.add_to(*command, "Polygons of the regions: a file, or 'divisions' (the bundled leagues and cities, the default)");
+    m_by.add_where(*command, "--by-where");
     add_sum_option(*command, m_sums, "With --summary: a numeric field to total per region (repeatable)");
     add_group_by_option(*command, m_group_by, "With --summary: split each region's totals by this field");
     command->add_flag("--summary", m_summary, "One row per region with count and sums");

@@ -15,9 +15,7 @@ std::vector<layers::Place> hub_places(const std::vector<std::string>& values, co
                                       const GlobalOptions& global, std::ostream& err) {
     std::vector<layers::Place> hubs;
     for (const auto& value : values) {
-        std::error_code ignored;
-        if (value.find(',') == std::string::npos &&
-            (layers::bundled_named(value) || std::filesystem::is_regular_file(value, ignored))) {
+        if (value.find(',') == std::string::npos && names_a_layer(value)) {
             for (auto place : naming_option("--hubs:", [file = files.load(value, global, err)] { return layers::places_of(file); })) {
                 if (place.name.empty()) place.name = place.id;
                 hubs.push_back(std::move(place));

@@ -1,6 +1,7 @@
 // depmap: maps mineral deposits and mines. One executable, one subcommand per question.
 #include "cli/command.hpp"
 #include "cli/parameter_flags.hpp"
+#include "cli/progress_bar.hpp"
 #include "cli/shell_help.hpp"
 #include "cli/standard_output.hpp"
 #include "cli/usage_errors.hpp"
@@ -61,6 +62,11 @@ int main(int argc, char** argv) {
     cli::GlobalOptions global;
     app.add_flag("-q,--quiet", global.quiet, "Print errors only, no notes")->configurable(false);
     app.add_flag("-v,--verbose", global.verbose, "Say which columns, CRS and files were used");
+    bool progress = false, no_progress = false;
+    app.add_flag("--progress", progress, "Draw a progress bar on stderr for long work, even when it is no terminal")
+        ->configurable(false);
+    app.add_flag("--no-progress", no_progress, "No progress bar (default: one on a terminal, for work over a second)")
+        ->configurable(false)->excludes("--progress");
     std::size_t threads = 0;  // 0: DEPMAP_THREADS, else every core
     app.add_option("--threads", threads, "Use at most N threads (default: DEPMAP_THREADS, else every core)")
         ->type_name("N")
@@ -130,6 +136,9 @@ int main(int argc, char** argv) {
         if (!sub->parsed()) continue;
         const std::string name = sub->get_name();
         try {
+            const cli::ProgressBar bar(global.quiet || no_progress ? cli::ProgressMode::Never
+                                       : progress                  ? cli::ProgressMode::Always
+                                                                   : cli::ProgressMode::Automatic);
             command->run(global, std::cout, std::cerr);
             standard_output.finish();
             return exit_ok;

@@ -1,5 +1,7 @@
 #include "cli/query_input.hpp"
 
+#include "cli/dash_output.hpp"
+#include "cli/option_errors.hpp"
 #include "cli/parameter_flags.hpp"
 #include "cli/layer_options.hpp"
 #include "base/error.hpp"
@@ -55,8 +57,12 @@ void OutputOptions::add_to(CLI::App& command, bool to_stdout) {
                           {{"table", OutputFormat::Table}, {"csv", OutputFormat::Csv},
                            {"json", OutputFormat::Json}, {"geojson", OutputFormat::GeoJson}})
             ->group(group);
+    command.add_flag("--wide,--all-fields", wide, "A table of every field (default: the answer's own columns, "
+                         "name, name_zh, commodities and status, long values cut)")->group(group);
+    command.add_option("--fields", fields, "Only these fields, in this order (comma-separated)")
+        ->delimiter(',')->group(group);
     command.add_option("-o,--output", path, "Write the answer to this file: " + layers::format_names() +
-                       ", by its extension")->group(group);
+                       ", by its extension; - for standard output in a text format -f names")->group(group);
     command.add_flag("-O,--overwrite", write.overwrite, "Replace an existing output (or GeoPackage layer)")
         ->group(group);
     command.add_option("--crs", write.crs, "Reproject the file to this CRS (EPSG:xxxx, WKT, PROJ); "
@@ -91,6 +97,7 @@ void OutputOptions::check(bool to_stdout) {
                                 "give -o FILE");
         return;
     }
+    if (names_standard_output(path)) return check_standard_output(to_stdout);
     layers::refuse_existing(path, write.overwrite || write.append);
     if (!write.format) write.format = layers::output_format(path, file_format(format));
     if (write.format == layers::FileFormat::Html) {
@@ -108,11 +115,29 @@ void OutputOptions::check(bool to_stdout) {
     }
 }
 
+void OutputOptions::check_standard_output(bool to_stdout) {
+    if (write.append || !layer_name.empty() || style || !size_by.empty())
+        throw ArgumentError("--append, --output-layer, --style and --size-by are for files, not -o -");
+    write.format = standard_output_format(write.format ? write.format : file_format(format),
+                                          to_stdout ? "csv, json or geojson" : "a text format: geojson, geojsonseq, kml, csv, json");
+}
+
 namespace {
 
-void print(const layers::Layer& result, OutputFormat format, int precision, std::ostream& out) {
+// A table fits a terminal: the columns read first, cells cut at 30 columns; --wide or
+// --fields for more.
+layers::TableOptions table_options(bool wide, bool fields_chosen) {
+    layers::TableOptions options;
+    options.first_look = !wide && !fields_chosen;
+    options.as_given = fields_chosen;
+    options.max_cell_width = wide ? 40 : 30;
+    return options;
+}
+
+void print(const layers::Layer& result, OutputFormat format, const layers::TableOptions& table, int precision,
+           std::ostream& out) {
     switch (format) {
-    case OutputFormat::Table: layers::write_table(result, out); break;
+    case OutputFormat::Table: layers::write_table(result, out, table); break;
     case OutputFormat::Csv: layers::write_csv(result, out); break;
     case OutputFormat::Json: layers::write_json(result, out); break;
     case OutputFormat::GeoJson: layers::write_geojson(result, out, precision); break;  // as a .geojson file
@@ -120,6 +145,21 @@ void print(const layers::Layer& result, OutputFormat format, int precision, std:
 }
 
 } // namespace
+
+namespace {
+
+bool has_only_fields(const layers::Layer& layer, const std::vector<std::string>& names) {
+    if (layer.fields.size() != names.size()) return false;
+    for (std::size_t f = 0; f < names.size(); ++f)
+        if (layer.fields[f].name != names[f]) return false;
+    return true;
+}
+
+} // namespace
+
+void OutputOptions::keep_fields(layers::Layer& layer) const {
+    if (!fields.empty()) naming_option("--fields:", [&] { layer.keep_fields(fields); });
+}
 
 std::optional<layers::FileFormat> file_format(OutputFormat format) {
     switch (format) {
@@ -133,31 +173,38 @@ std::optional<layers::FileFormat> file_format(OutputFormat format) {
 
 void OutputOptions::emit(const layers::Layer& result, const GlobalOptions& global, std::ostream& out,
                          std::ostream& err, layers::StyleKind style_kind) const {
-    if (path.empty()) return print(result, format, write.precision, out);
+    std::optional<layers::Layer> chosen;  // a copy, unless the fields are those chosen already
+    if (!fields.empty() && !has_only_fields(result, fields)) keep_fields(chosen.emplace(result));
+    const layers::Layer& shown = chosen ? *chosen : result;
+    if (path.empty()) return print(shown, format, table_options(wide, !fields.empty()), write.precision, out);
     if (write.format == layers::FileFormat::Html) {
         layers::StyleOptions style_options;
         style_options.kind = style_kind;
-        const layers::MapLayer layer{&result, layer_name, style_options};
+        const layers::MapLayer layer{&shown, layer_name, style_options};
         layers::HtmlMapOptions options;
         options.tiles = tiles;
         options.precision = write.precision;
         options.overwrite = write.overwrite;
-        layers::write_html_map({&layer, 1}, layers::bundled_base_layers(), options, path);
-        if (global.verbose) fmt::print(err, "drew {} features on the map {}\n", result.size(), path);
+        if (names_standard_output(path))
+            out << layers::html_map({&layer, 1}, layers::bundled_base_layers(), layers::read_leaflet(), options);
+        else
+            layers::write_html_map({&layer, 1}, layers::bundled_base_layers(), options, path);
+        if (global.verbose) fmt::print(err, "drew {} features on the map {}\n", shown.size(), path);
         return;
     }
+    if (names_standard_output(path)) return layers::write_layer_to(shown, out, write);
     std::optional<layers::StyleOptions> style_options;
     if (style || !size_by.empty()) {
         style_options.emplace();
         style_options->kind = style_kind;
         style_options->size_by = size_by;
     }
-    const auto report = layers::write_layers({{&result, layer_name, style_options}}, path, write);
+    const auto report = layers::write_layers({{&shown, layer_name, style_options}}, path, write);
     if (!global.quiet)
         for (const auto& note : report.notes) print_note(err, note);
     if (global.verbose)
         for (const auto& detail : report.details) print_note(err, detail);
-    if (global.verbose) fmt::print(err, "wrote {} features to {}\n", result.size(), path);
+    if (global.verbose) fmt::print(err, "wrote {} features to {}\n", shown.size(), path);
 }
 
 void OutputOptions::emit_package(const std::vector<const layers::Layer*>& results, const GlobalOptions& global,

@@ -45,6 +45,8 @@ struct OutputOptions {
     bool style = false;
     std::string size_by;
     std::string tiles;  // an HTML map's tile layer
+    bool wide = false;                // --wide: a table of every field, cells cut only past 40 columns
+    std::vector<std::string> fields;  // --fields: only these, in this order
 
     // -f table|csv|json|geojson for stdout (unless !to_stdout); -o FILE, -O, --crs,
     // --precision, --output-layer, --append, --style and --size-by for files, --tiles for
@@ -54,11 +56,16 @@ struct OutputOptions {
     // Refuses an existing -o FILE, settles its format and checks it can be written
     // (layers::check_output): run as soon as the command line is read.
     void check(bool to_stdout);
-    // Prints `result` to `out`, or writes it to -o FILE in the format its extension
+    // -o -: a text format -f names, and no option only a file takes.
+    void check_standard_output(bool to_stdout);
+    // Prints `result` to `out`, or writes it to -o FILE (or -o -) in the format its extension
     // names (else -f's), with the writer's notes on `err` unless -q; an HTML map draws
     // it over the bundled base map, styled as `style_kind`.
     void emit(const layers::Layer& result, const GlobalOptions& global, std::ostream& out,
               std::ostream& err, layers::StyleKind style_kind = layers::StyleKind::Automatic) const;
+    // Keeps only the --fields (when given) of `layer`, in their order. Throws ArgumentError
+    // naming --fields, an unknown field and the known ones.
+    void keep_fields(layers::Layer& layer) const;
     // Whether -o names a GeoPackage, which holds several layers.
     bool to_package() const { return !path.empty() && write.format == layers::FileFormat::GeoPackage; }
     // Writes `results` into the GeoPackage -o FILE in one write, each under its Layer::name

@@ -1,5 +1,6 @@
 #include "geo/dbscan.hpp"
 
+#include "base/progress.hpp"
 #include "base/error.hpp"
 #include "geo/geodesic.hpp"
 #include "base/memory_budget.hpp"
@@ -38,6 +39,7 @@ public:
         const double budget = static_cast<double>(available_memory_bytes()) / 2;
         std::atomic<std::uint64_t> total{0};
         const std::size_t wanted = threads != 0 ? threads : threads_for(m_chunks.size(), 1);
+        ProgressStep progress("clustering", index.size());
         for_each_task(m_chunks.size(), wanted, [&](std::size_t c) {
             Chunk& chunk = m_chunks[c];
             std::vector<std::size_t> found;
@@ -55,6 +57,7 @@ public:
                 chunk.ends.push_back(chunk.indices.size());
             }
             chunk.indices.shrink_to_fit();
+            progress.advance(end - c * chunk_points);
         });
     }
 

@@ -125,4 +125,9 @@ LonLat geodesic_mean(std::span<const LonLat> points) {
     return mean;
 }
 
+double bearing_deg(double azimuth_deg) {
+    const double bearing = azimuth_deg < 0 ? azimuth_deg + 360 : azimuth_deg + 0.0;  // + 0.0: -0 is 0
+    return bearing < 360 ? bearing : 0.0;  // -1e-20 + 360 rounds to 360
+}
+
 } // namespace depmap::geo

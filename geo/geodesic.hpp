@@ -28,6 +28,10 @@ struct DistanceAzimuth {
 // azimuth at `to` (2-3 % of an inverse: what a query's millions of matches need).
 DistanceAzimuth geodesic_distance_azimuth(LonLat from, LonLat to);
 
+// An azimuth in (-180, 180] as a bearing: degrees clockwise from north in [0, 360), as
+// surveyors and most GIS tools show it (-90 is 270; -0 is 0).
+double bearing_deg(double azimuth_deg);
+
 // The point `distance_m` from `from` along azimuth `azimuth_deg`.
 LonLat geodesic_direct(LonLat from, double azimuth_deg, double distance_m);
 

@@ -1,5 +1,6 @@
 #include "layers/derive/catchment.hpp"
 
+#include "base/progress.hpp"
 #include "geo/area.hpp"
 #include "geo/decimals.hpp"
 #include "base/error.hpp"
@@ -67,6 +68,7 @@ std::vector<geo::MultiPolygon> cells(std::span<const Place> hubs, const geo::Mul
 
     // Cells are independent: drawn on every core, each thread taking the next hub.
     std::vector<geo::Polygon> drawn(hubs.size());
+    ProgressStep progress("catchments", hubs.size());
     depmap::for_each_task(hubs.size(), depmap::threads_for(hubs.size(), 1), [&](std::size_t h) {
         geo::VoronoiOptions options;
         options.tolerance_m = tolerance_m;
@@ -76,6 +78,7 @@ std::vector<geo::MultiPolygon> cells(std::span<const Place> hubs, const geo::Mul
         } catch (const std::invalid_argument& e) {
             throw ArgumentError(fmt::format("catchment of hub '{}': {}", hubs[h].name, e.what()));
         }
+        progress.advance();
     });
 
     std::vector<geo::MultiPolygon> out;

@@ -3,6 +3,7 @@
 #include "base/error.hpp"
 #include "base/parallel.hpp"
 #include "base/parameter.hpp"
+#include "geo/geodesic.hpp"
 
 #include <fmt/format.h>
 
@@ -166,6 +167,20 @@ Layer nearest_of(const Layer& layer, const Layer& other) {
     out.add_field({"distance_m", FieldType::Real}, std::move(distance));
     out.add_field({"azimuth_deg", FieldType::Real}, std::move(azimuth));
     return out;
+}
+
+void azimuths_as_bearings(Layer& answer) {
+    const auto f = answer.field_index("azimuth_deg");
+    if (!f || answer.fields[*f].name != "azimuth_deg") return;
+    Column bearings(FieldType::Real);
+    bearings.reserve(answer.size());
+    const Column& azimuths = answer.columns[*f];
+    for (std::size_t row = 0; row < answer.size(); ++row) {
+        if (azimuths.is_null(row)) bearings.push_null();
+        else bearings.push(geo::bearing_deg(azimuths.real(row)));
+    }
+    answer.fields[*f].name = "bearing_deg";
+    answer.columns[*f] = std::move(bearings);
 }
 
 } // namespace depmap::layers

@@ -53,4 +53,8 @@ Layer nearest(const Layer& layer, const geo::PointIndex& index, std::span<const 
 // (towards it). Features of an empty `other` get nulls.
 Layer nearest_of(const Layer& layer, const Layer& other);
 
+// Turns an answer's azimuth_deg field, (-180, 180], into bearing_deg, [0, 360)
+// (geo::bearing_deg), in place; a layer without azimuth_deg is left as it is.
+void azimuths_as_bearings(Layer& answer);
+
 } // namespace depmap::layers

@@ -1,5 +1,7 @@
 #include "layers/read/csv_reader.hpp"
 
+#include "base/progress.hpp"
+
 #include "geo/dms.hpp"
 #include "base/error.hpp"
 #include "base/parallel.hpp"
@@ -476,6 +478,7 @@ std::optional<Layer> read_csv_in_stretches(const std::string& path, const ReadOp
 
     Layer layer = csv_layer(path);
     Problems problems(path, options.on_error, layer.skipped);
+    ProgressStep progress("reading", size);
     auto text = stretches.next();
     if (!is_plain(text)) return std::nullopt;
     CsvTable table = split_csv(text, path, problems);
@@ -554,6 +557,7 @@ std::optional<Layer> read_csv_in_stretches(const std::string& path, const ReadOp
         });
         if (lost) return std::nullopt;
 
+        progress.advance(text.size());
         text = stretches.next();
         if (text.empty()) break;
         const auto next_line = split_csv_rows(text, line, path, table, problems);

@@ -1,5 +1,7 @@
 #include "layers/read/ogr_reader.hpp"
 
+#include "base/progress.hpp"
+
 #include "base/error.hpp"
 #include "layers/gdal/crs.hpp"
 #include "layers/gdal/gdal_session.hpp"
@@ -190,9 +192,11 @@ Layer read_ogr(const std::string& source, const ReadOptions& options) {
     std::vector<GIntBig> fids;  // a table's rows, to put them in its key's order
     std::int64_t read = 0;
     ogr_layer.ResetReading();
+    ProgressStep progress("reading", stated > 0 ? static_cast<std::uint64_t>(stated) : 0);
     for (auto& feature : ogr_layer) {
         if (trap.caught()) break;
         ++read;
+        progress.advance();
         const std::string where = fmt::format("feature {}", feature->GetFID());
         OGRGeometry* geometry = feature->GetGeometryRef();
         if (geometry == nullptr || geometry->IsEmpty()) {

@@ -3,6 +3,7 @@
 #include "layers/gdal/crs.hpp"
 #include "layers/read/csv_reader.hpp"
 #include "layers/read/ogr_reader.hpp"
+#include "layers/read/standard_input.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -22,6 +23,7 @@ bool is_delimited_text(const std::string& source) {
 } // namespace
 
 Layer read_layer(const std::string& source, const ReadOptions& options) {
+    if (source == standard_input_source) return read_standard_input(options);
     return is_delimited_text(source) ? read_csv(source, options) : read_ogr(source, options);
 }
 

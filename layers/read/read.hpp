@@ -10,6 +10,7 @@ namespace depmap::layers {
 
 // CSV-like files (.csv, .tsv, .txt) go through depmap's own reader, which finds the
 // coordinate columns and is fast on millions of rows; everything else through OGR.
+// `-` is standard input (standard_input.hpp).
 Layer read_layer(const std::string& source, const ReadOptions& options = {});
 
 // What can be checked of the options before any file is opened: a source CRS that PROJ

@@ -71,13 +71,21 @@ Json value_of(const Column& column, std::size_t row) {
 
 // Computed fields of query results, in the order a table shows them.
 constexpr std::array computed_fields{"query_id", "query_name", "rank", "nearest_id", "nearest_name",
-                                     "distance_m", "azimuth_deg", "region", "count"};
+                                     "distance_m", "azimuth_deg", "bearing_deg", "region", "count"};
 
-// Cells longer than this are cut with an ellipsis: a table is for reading, the full
-// values are in CSV and JSON.
-constexpr std::size_t max_cell_width = 40;
+// Fields a derivation adds, which a first-look table keeps beside the computed ones.
+constexpr std::array derived_fields{"cluster_id", "cluster_size", "hub", "cell_id", "area_km2"};
+// What a person reads a feature by.
+constexpr std::array first_look_fields{"name", "name_zh", "commodities", "status"};
 
-std::string table_cell(const Field& field, const Column& column, std::size_t row) {
+template <std::size_t N>
+bool listed(const std::array<const char*, N>& names, std::string_view name) {
+    return std::find(names.begin(), names.end(), name) != names.end();
+}
+
+// Cells longer than max_cell_width are cut with an ellipsis: a table is for reading, the
+// full values are in CSV and JSON.
+std::string table_cell(const Field& field, const Column& column, std::size_t row, std::size_t max_cell_width) {
     if (column.is_null(row)) return "-";
     std::string text;
     if (column.type() != FieldType::Real) text = column.to_text(row);
@@ -97,13 +105,24 @@ std::string table_cell(const Field& field, const Column& column, std::size_t row
 
 } // namespace
 
-void write_table(const Layer& layer, std::ostream& out) {
+void write_table(const Layer& layer, std::ostream& out, const TableOptions& options) {
     // The answer's own fields first: people read a table from the left.
     std::vector<std::size_t> order;
-    for (const char* name : computed_fields)
-        if (const auto f = layer.field_index(name); f && layer.fields[*f].name == name) order.push_back(*f);
+    if (!options.as_given)
+        for (const char* name : computed_fields)
+            if (const auto f = layer.field_index(name); f && layer.fields[*f].name == name) order.push_back(*f);
+    const bool first_look = options.first_look && std::any_of(layer.fields.begin(), layer.fields.end(), [](const Field& field) {
+        return listed(first_look_fields, field.name);
+    });
+    const auto shown = [&](const Field& field) {
+        return !first_look || listed(derived_fields, field.name) || field.name.starts_with("sum_") ||
+               listed(first_look_fields, field.name);
+    };
+    if (first_look)  // a derivation's fields are the answer's own too
+        for (const char* name : derived_fields)
+            if (const auto f = layer.field_index(name); f && layer.fields[*f].name == name) order.push_back(*f);
     for (std::size_t f = 0; f < layer.fields.size(); ++f)
-        if (std::find(order.begin(), order.end(), f) == order.end()) order.push_back(f);
+        if (std::find(order.begin(), order.end(), f) == order.end() && shown(layer.fields[f])) order.push_back(f);
 
     std::vector<std::string> header;
     for (const auto f : order) header.push_back(layer.fields[f].name);
@@ -111,7 +130,7 @@ void write_table(const Layer& layer, std::ostream& out) {
     std::vector<std::vector<std::string>> rows;
     for (std::size_t row = 0; row < layer.size(); ++row) {
         std::vector<std::string> cells;
-        for (const auto f : order) cells.push_back(table_cell(layer.fields[f], layer.columns[f], row));
+        for (const auto f : order) cells.push_back(table_cell(layer.fields[f], layer.columns[f], row, options.max_cell_width));
         if (layer.is_points()) {
             cells.push_back(coordinate(layer.points[row].lon_deg, 6));
             cells.push_back(coordinate(layer.points[row].lat_deg, 6));

@@ -8,8 +8,21 @@
 
 namespace depmap::layers {
 
-// Aligned columns with a header; points get lon and lat columns first.
-void write_table(const Layer& layer, std::ostream& out);
+struct TableOptions {
+    // Only the columns a person looks at first: the answer's own (query_id, rank,
+    // distance_m, azimuth_deg, region, count, cluster_id, area_km2, sum_...), then
+    // name, name_zh, commodities and status; every field of a layer that has none of those
+    // four. DEFAULT: every field.
+    bool first_look = false;
+    // The fields in the layer's order, not the answer's own first. DEFAULT: false.
+    bool as_given = false;
+    // Cells wider than this many terminal columns (a CJK character takes two) are cut
+    // with an ellipsis. DEFAULT: 40.
+    std::size_t max_cell_width = 40;
+};
+
+// Aligned columns with a header; points get lon and lat columns after the fields.
+void write_table(const Layer& layer, std::ostream& out, const TableOptions& options = {});
 
 // The geometry a CSV is written with, when not the layer's own lon/lat: the same rows'
 // coordinates in another CRS (x in lon_deg, y in lat_deg), under other column names.

@@ -38,6 +38,22 @@ const FormatTraits& traits(FileFormat format) {
     return *std::find_if(all().begin(), all().end(), [&](const auto& t) { return t.format == format; });
 }
 
+bool is_text_format(FileFormat format) {
+    switch (format) {
+    case FileFormat::GeoJson:
+    case FileFormat::GeoJsonSeq:
+    case FileFormat::Kml:
+    case FileFormat::Csv:
+    case FileFormat::Json:
+    case FileFormat::Html: return true;
+    case FileFormat::Shapefile:
+    case FileFormat::GeoPackage:
+    case FileFormat::FlatGeobuf:
+    case FileFormat::PostGis: return false;
+    }
+    return false;
+}
+
 std::string format_names() {
     std::string names;
     for (const auto& t : all()) {

@@ -32,6 +32,9 @@ FileFormat format_for_path(const std::filesystem::path& path);
 FileFormat output_format(const std::filesystem::path& path, std::optional<FileFormat> fallback);
 // The format a user names ("gpkg", "GeoPackage", "shp", ...). Throws ArgumentError.
 FileFormat format_named(std::string_view name);
+// Whether the format is text, which can go to standard output (GeoJSON, GeoJSONSeq, KML,
+// CSV, JSON, an HTML map), rather than binary or several files (GeoPackage, Shapefile, FlatGeobuf).
+bool is_text_format(FileFormat format);
 // "geojson, geojsonseq, shp, gpkg, kml, csv, fgb, json, postgis, html": for help texts.
 std::string format_names();
 

@@ -2,6 +2,7 @@
 
 #include "base/error.hpp"
 #include "base/parameter.hpp"
+#include "base/progress.hpp"
 #include "geo/decimals.hpp"
 #include "layers/gdal/gdal_session.hpp"
 #include "layers/write/gpkg_rtree.hpp"
@@ -143,7 +144,9 @@ std::vector<std::string> write_ogr_layer(GDALDataset& dataset, const Layer& laye
         return OutputError(fmt::format("{}: feature {}: {}", path, row + 1, what));
     };
     const std::size_t count = spec.row_order.empty() ? layer.size() : spec.row_order.size();
+    ProgressStep progress("writing", count);
     for (std::size_t i = 0; i < count; ++i) {
+        progress.advance();
         const std::size_t row = spec.row_order.empty() ? i : spec.row_order[i];
         feature.SetFID(OGRNullFID);
         set_fields(feature, layer, indices, row, text);

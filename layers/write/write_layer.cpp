@@ -474,10 +474,14 @@ WriteReport write_layers(const std::vector<OutputLayer>& layers, const fs::path&
     return report;
 }
 
-void write_geojson(const Layer& layer, std::ostream& out, int precision) {
+void write_layer_to(const Layer& layer, std::ostream& out, const WriteOptions& options) {
+    const FileFormat format = options.format.value_or(FileFormat::GeoJson);
+    const auto name = traits(format).name;
+    if (!is_text_format(format))
+        throw ArgumentError(fmt::format("{} is not text and cannot go to standard output; write it to a file", name));
     // Written as a file in a folder of its own under the system's temporary folder, then
-    // copied: GDAL's writer and depmap's joined parts write files.
-    const fs::path folder = temporary_path(fs::temp_directory_path() / "geojson");
+    // copied: GDAL's writers and depmap's joined parts write files.
+    const fs::path folder = temporary_path(fs::temp_directory_path() / name);
     register_temporary(folder);
     struct Remove {
         fs::path folder;
@@ -489,16 +493,24 @@ void write_geojson(const Layer& layer, std::ostream& out, int precision) {
     } remove{folder};
     std::error_code error;
     if (!fs::create_directory(folder, error))
-        throw OutputError(fmt::format("{}: cannot make a temporary folder for GeoJSON on standard output: {}; "
-                                      "set TMPDIR to a writable folder", folder.string(), error.message()));
-    const fs::path file = folder / "layer.geojson";
+        throw OutputError(fmt::format("{}: cannot make a temporary folder for {} on standard output: {}; "
+                                      "set TMPDIR to a writable folder", folder.string(), name, error.message()));
+    const fs::path file = folder / fmt::format("layer{}", traits(format).extensions.front());
+    WriteOptions file_options = options;
+    file_options.format = format;
+    file_options.overwrite = false;
+    file_options.append = false;
+    write_layer(layer, file, file_options);
+    std::ifstream in(file, std::ios::binary);
+    if (!in) throw OutputError(fmt::format("{}: cannot read back the {} just written", file.string(), name));
+    if (in.peek() != std::ifstream::traits_type::eof()) out << in.rdbuf();  // a failed `out` is its owner's to report
+}
+
+void write_geojson(const Layer& layer, std::ostream& out, int precision) {
     WriteOptions options;
     options.format = FileFormat::GeoJson;
     options.precision = precision;
-    write_layer(layer, file, options);
-    std::ifstream in(file, std::ios::binary);
-    if (!in) throw OutputError(fmt::format("{}: cannot read back the GeoJSON just written", file.string()));
-    out << in.rdbuf();  // a failed `out` is for its owner to report (standard output)
+    write_layer_to(layer, out, options);
 }
 
 } // namespace depmap::layers

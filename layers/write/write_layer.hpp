@@ -68,6 +68,11 @@ inline WriteReport write_layer(const Layer& layer, const std::filesystem::path& 
     return write_layers({{&layer, {}, std::move(style)}}, path, options);
 }
 
+// The layer on `out` (standard output) in `options.format`, a text format (is_text_format):
+// the bytes write_layer writes to a file of that format, written to a temporary file first.
+// Throws ArgumentError for a format that is not text, OutputError as write_layer does.
+void write_layer_to(const Layer& layer, std::ostream& out, const WriteOptions& options);
+
 // The layer as GeoJSON on `out` (standard output), the bytes write_layer writes to a
 // .geojson file: coordinates rounded to `precision` decimals, RFC 7946 (a geometry across
 // the antimeridian split there), the same bboxes. Throws OutputError as write_layer does.

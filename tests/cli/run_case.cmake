@@ -10,8 +10,12 @@ if(DEFINED CASE_ENV)
     set(ENV{${CMAKE_MATCH_1}} "${CMAKE_MATCH_2}")
   endforeach()
 endif()
+set(input)
+if(DEFINED CASE_STDIN)
+  set(input INPUT_FILE "${CASE_STDIN}")
+endif()
 execute_process(COMMAND "${DEPMAP}" ${CASE_ARGS}
-                WORKING_DIRECTORY "${work}"
+                WORKING_DIRECTORY "${work}" ${input}
                 RESULT_VARIABLE code OUTPUT_VARIABLE out ERROR_VARIABLE err)
 set(failed FALSE)
 if(NOT "${code}" STREQUAL "${CASE_EXIT}")

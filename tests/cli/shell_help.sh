@@ -26,7 +26,7 @@ expect() {
 expect "near nearest " depmap ne
 expect "places plants " depmap near --layer pl
 expect "geojson " depmap near Baotou -f g
-expect "json table " depmap distance -f ""
+expect "csv json table " depmap distance -f ""
 expect "--radius " depmap near --ra
 expect "Baokang Baotou " depmap near Bao
 expect "hull " depmap cluster --shape h

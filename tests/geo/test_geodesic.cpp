@@ -425,3 +425,15 @@ TEST_CASE("geodesic: the geodesic mean minimises the sum of squared geodesic dis
     const LonLat one{109.9, 41.8};
     CHECK(geodesic_mean(std::span(&one, 1)) == one);
 }
+
+TEST_CASE("bearing: an azimuth as 0-360 clockwise from north", "[geo]") {
+    using depmap::geo::bearing_deg;
+    CHECK(bearing_deg(0) == 0);
+    CHECK(bearing_deg(90) == 90);
+    CHECK(bearing_deg(180) == 180);
+    CHECK(bearing_deg(-90) == 270);
+    CHECK(bearing_deg(-174.63928570103877) == Approx(185.36071429896123).margin(1e-12));
+    CHECK_FALSE(std::signbit(bearing_deg(-0.0)));  // north is 0, not -0
+    CHECK(bearing_deg(-1e-20) == 0);                // not 360: bearings are below 360
+    CHECK(bearing_deg(-1e-20) < 360);
+}

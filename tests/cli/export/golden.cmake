@@ -17,7 +17,7 @@ depmap_cli_golden(export_kml_escapes_text ARGS export ${fixtures}/styled.csv -o 
 depmap_cli_golden(export_csv_keeps_every_digit ARGS export ${fixtures}/precision.csv -o p.csv OUTPUT_FILE p.csv)
 depmap_cli_golden(export_verbose_csv ARGS -v export ${sample} -o out.csv)
 depmap_cli_golden(export_shapefile_text_too_long EXIT 1 ARGS export ${fixtures}/wide_text.csv -o wide.shp OUTPUT_FILE wide.shp)
-depmap_cli_golden(export_output_missing EXIT 2 ARGS export ${sample})
+depmap_cli_golden(export_without_output ARGS export ${sample})
 depmap_cli_golden(export_unknown_extension EXIT 2 ARGS export ${sample} -o out.xyz OUTPUT_FILE out.xyz)
 depmap_cli_golden(export_geojson_crs_refused EXIT 2 ARGS export ${sample} --crs EPSG:32649 -o out.geojson OUTPUT_FILE out.geojson)
 depmap_cli_golden(export_existing_output_refused EXIT 1 ARGS export ${sample} -o ${sample})
