@@ -50,19 +50,22 @@ pg_sql() {
   pg_measure "$out/$name.sql"
 }
 
-pg_load() {  # pg_load N: the load (copy, table), then the index; sets pg_load_cell, pg_index_cell
+pg_load() {  # pg_load N: the load (copy, table), then the index; sets pg_load_cell, pg_index_cell,
+            # pg_rows and pg_mb (the table's size on disk with its indexes)
   local n=$1
   pg_load_cell=$(pg_sql load "DROP TABLE IF EXISTS pts_$n;" \
     "CREATE TEMP TABLE stage (id int, name text, commodity text, tonnage float8, lon float8, lat float8);" \
     "\\copy stage FROM 'data/points_$n.csv' CSV HEADER" \
     "CREATE TABLE pts_$n AS SELECT id AS fid, id, name, commodity, tonnage," \
     "  ST_SetSRID(ST_MakePoint(lon, lat), 4326)::geography(Point, 4326) AS geog," \
-    "  ST_SetSRID(ST_MakePoint(lon, lat), 4326)::geometry(Point, 4326) AS geom FROM stage ORDER BY id;" \
+    "  ST_SetSRID(ST_MakePoint(lon, lat), 4326)::geometry(Point, 4326) AS geom FROM stage;" \
     "ALTER TABLE pts_$n ADD PRIMARY KEY (fid);" \
     "SELECT count(*) FROM pts_$n;")
   pg_rows=$(cat "$out/answer")
   pg_index_cell=$(pg_sql index "CREATE INDEX ON pts_$n USING gist (geog);" \
-    "CREATE INDEX ON pts_$n USING gist (geom);" "VACUUM ANALYZE pts_$n;" "SELECT 1;")
+    "CREATE INDEX ON pts_$n USING gist (geom);" "VACUUM ANALYZE pts_$n;" \
+    "SELECT round(pg_total_relation_size('pts_$n') / 1048576.0);")
+  pg_mb=$(cat "$out/answer")
 }
 
 # pg_drop N: the table goes once its size is done, to keep the disk and the cache for the next.
