@@ -1,9 +1,11 @@
-# near, nearest, within and regions --summary on 100,000 points in PostGIS, with the server
+# near, nearest, within and regions --summary on 25,000 points in PostGIS, with the server
 # selecting candidates (on a geometry and on a geography column; --where and --commodity
 # as SQL), give the same answers, row for row, as the same points read from CSV and
-# selected in memory; -v says the server selected them.
+# selected in memory; -v says the server selected them. The 500 km count holds dozens of
+# points between the server's sphere and Karney's ellipsoid, so a server selection without
+# its margin fails it (as the 50 km --max-distance query does at 100,000 points).
 source "$(dirname "$0")/common.sh"
-python3 "$SOURCE_DIR/tests/reliability/gen_points.py" points.csv 100000
+python3 "$SOURCE_DIR/tests/reliability/gen_points.py" points.csv 25000
 t=$(table points)
 "$DEPMAP" export --layer points.csv -o "$PG" --output-layer "$t" -q
 sql "CREATE TABLE ${t}_geog AS SELECT fid, id, name, commodity, tonnage, geom::geography(Point, 4326) AS geom FROM $t ORDER BY fid;
@@ -12,6 +14,7 @@ queries=(
   "near 109.84,40.65 -r 30km"
   "near 100.1,52.9 -r 250km --limit 40"
   "near 120,45 -r 5km"
+  "near 111,45 -r 500km --count"
   "near 115.5,44.2 -r 60km --commodity REE"
   "near 112,42 -r 40km --where tonnage>1000000"
   "nearest 109.84,40.65 -k 1"
