@@ -387,7 +387,8 @@ public:
     bool is_open() const { return m_fd >= 0; }
     // The next stretch; empty at the end of the file.
     std::span<char> next() {
-        std::memmove(m_buffer.data(), m_buffer.data() + m_cut, m_filled - m_cut);  // a line begun
+        if (m_filled > m_cut)  // a line begun (the buffer is still unallocated at first: no null to memmove)
+            std::memmove(m_buffer.data(), m_buffer.data() + m_cut, m_filled - m_cut);
         m_filled -= m_cut;
         for (;;) {
             const std::size_t searched = m_filled;
