@@ -7,6 +7,8 @@
 #include "layers/model/catalogue.hpp"
 #include "layers/model/commodities.hpp"
 #include "layers/output/staged_output.hpp"
+#include "layers/render/draw_map.hpp"
+#include "layers/render/image_format.hpp"
 #include "layers/text/text_output.hpp"
 
 #include <fmt/format.h>
@@ -55,7 +57,7 @@ void OutputOptions::add_to(CLI::App& command, bool to_stdout) {
                            {"json", OutputFormat::Json}, {"geojson", OutputFormat::GeoJson}})
             ->group(group);
     command.add_option("-o,--output", path, "Write the answer to this file: " + layers::format_names() +
-                       ", by its extension")->group(group);
+                       ", by its extension; or a map of it: png, svg, pdf")->group(group);
     command.add_flag("-O,--overwrite", write.overwrite, "Replace an existing output (or GeoPackage layer)")
         ->group(group);
     command.add_option("--crs", write.crs, "Reproject the file to this CRS (EPSG:xxxx, WKT, PROJ); "
@@ -87,6 +89,7 @@ void OutputOptions::check(bool to_stdout) {
         return;
     }
     layers::refuse_existing(path, write.overwrite || write.append);
+    if (to_image()) return;  // a map: its CRS and size-by are checked as it is drawn
     if (!write.format) write.format = layers::output_format(path, file_format(format));
     try {
         layers::check_output(path, write);
@@ -118,9 +121,27 @@ std::optional<layers::FileFormat> file_format(OutputFormat format) {
     return std::nullopt;
 }
 
+bool OutputOptions::to_image() const { return !path.empty() && layers::is_image_path(path); }
+
+// The answer over the bundled base map, zoomed to it and the marks with a margin.
+void OutputOptions::draw(const layers::Layer& result, const GlobalOptions& global, std::ostream& err) const {
+    if (!result.has_geometry())
+        throw ArgumentError(fmt::format("-o {}: this answer has no geometry to draw; write it as .csv", path));
+    std::vector<layers::Layer> drawn{result};
+    drawn.insert(drawn.end(), map_marks.begin(), map_marks.end());
+    layers::MapOptions options;
+    options.overwrite = write.overwrite;
+    options.crs = write.crs;
+    options.size_by = size_by;
+    const auto report = layers::write_map(drawn, layers::bundled_base_map(), options, path);
+    if (global.verbose)
+        fmt::print(err, "wrote {}: {} features, {} labels\n", path, result.size(), report.labels.size());
+}
+
 void OutputOptions::emit(const layers::Layer& result, const GlobalOptions& global, std::ostream& out,
                          std::ostream& err, layers::StyleKind style_kind) const {
     if (path.empty()) return print(result, format, write.precision, out);
+    if (to_image()) return draw(result, global, err);
     std::optional<layers::StyleOptions> style_options;
     if (style || !size_by.empty()) {
         style_options.emplace();

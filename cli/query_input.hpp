@@ -11,6 +11,7 @@
 #include <optional>
 #include <ostream>
 #include <string>
+#include <vector>
 
 namespace depmap::cli {
 
@@ -44,6 +45,9 @@ struct OutputOptions {
     layers::WriteOptions write;
     bool style = false;
     std::string size_by;
+    // Drawn beside the answer when -o names an image (.png, .svg, .pdf): the query's
+    // places, and near's radius (layers::query_marks).
+    std::vector<layers::Layer> map_marks;
 
     // -f table|csv|json|geojson for stdout (unless !to_stdout); -o FILE, -O, --crs,
     // --precision, --output-layer, --append, --style and --size-by for files. Takes the
@@ -56,12 +60,17 @@ struct OutputOptions {
     // names (else -f's), with the writer's notes on `err` unless -q.
     void emit(const layers::Layer& result, const GlobalOptions& global, std::ostream& out,
               std::ostream& err, layers::StyleKind style_kind = layers::StyleKind::Automatic) const;
+    // Whether -o names an image: the answer is then drawn as a map over the base map.
+    bool to_image() const;
     // Whether -o names a GeoPackage, which holds several layers.
     bool to_package() const { return !path.empty() && write.format == layers::FileFormat::GeoPackage; }
     // Writes `results` into the GeoPackage -o FILE in one write, each under its Layer::name
     // (the first under --output-layer when given).
     void emit_package(const std::vector<const layers::Layer*>& results, const GlobalOptions& global,
                       std::ostream& err) const;
+
+private:
+    void draw(const layers::Layer& result, const GlobalOptions& global, std::ostream& err) const;
 };
 
 // The file format -f names, for a file whose extension does not say it.

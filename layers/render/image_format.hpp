@@ -10,4 +10,7 @@ enum class ImageFormat { Png, Svg, Pdf };
 // ArgumentError naming `output`.
 ImageFormat image_format(const std::filesystem::path& path);
 
+// Whether a file name's extension names an image format, so an answer goes to a map.
+bool is_image_path(const std::filesystem::path& path);
+
 } // namespace depmap::layers

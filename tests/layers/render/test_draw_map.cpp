@@ -1,6 +1,8 @@
 #include "layers/model/catalogue.hpp"
 #include "layers/read/read.hpp"
 #include "layers/render/draw_map.hpp"
+#include "layers/render/query_marks.hpp"
+#include "geo/geodesic.hpp"
 #include "support.hpp"
 
 #include <cairo.h>
@@ -195,4 +197,42 @@ TEST_CASE("the scale bar is a round length and the north arrow points to true no
         const double mantissa = km / std::pow(10, std::floor(std::log10(km)));
         CHECK((mantissa == 1 || mantissa == 2 || mantissa == 2.5 || mantissa == 5));
     }
+}
+
+TEST_CASE("near's radius is drawn through the pixels of points at exactly that geodesic distance", "[render]") {
+    test::ScratchDir dir;
+    const auto csv = dir.write("one.csv", "name,commodities,lon,lat\nSite,Coal,110.2,40.9\n");
+    const layers::Place baotou{"Baotou", {109.84, 40.66}};
+    const double radius_m = 150000;
+    std::vector layers{layers::read_layer(csv)};
+    for (auto& mark : layers::query_marks(std::span(&baotou, 1), radius_m)) layers.push_back(std::move(mark));
+    REQUIRE(layers.size() == 3);
+    layers::MapOptions options;
+    options.page = layers::pixel_page(1000, 800, 96);
+    options.labels = layers::LabelMode::None;
+    options.extent.bbox = geo::Box{106, 38.5, 114, 43};
+    const auto report = layers::write_map(layers, base_map(), options, dir.file("near.png"));
+    const std::vector answer_only{layers.front()};
+    layers::write_map(answer_only, base_map(), options, dir.file("plain.png"));
+
+    // How much darker the map with the circle is than the one without, near a pixel.
+    const Image with(dir.file("near.png")), without(dir.file("plain.png"));
+    const Pixels pixels(report, 96);
+    const auto darkened = [&](double lon, double lat) {
+        const auto [x, y] = pixels.at(lon, lat);
+        const int cx = static_cast<int>(std::lround(x)), cy = static_cast<int>(std::lround(y));
+        return without.darkest(cx, cy, 1) - with.darkest(cx, cy, 1);
+    };
+    int on_circle = 0, beside = 0;
+    for (double azimuth = 0; azimuth < 360; azimuth += 10) {
+        const auto at = geo::geodesic_direct(baotou.position, azimuth, radius_m);
+        if (darkened(at.lon_deg, at.lat_deg) >= 40) ++on_circle;
+        // 8 km (about 8 pixels) inside and outside, the circle's line is not there.
+        for (const double off_m : {-8000.0, 8000.0}) {
+            const auto off = geo::geodesic_direct(baotou.position, azimuth, radius_m + off_m);
+            if (darkened(off.lon_deg, off.lat_deg) >= 40) ++beside;
+        }
+    }
+    CHECK(on_circle >= 34);  // of 36: a base map line or the site may already darken one or two
+    CHECK(beside == 0);
 }
