@@ -6,6 +6,7 @@
 #include "cli/cmd_grid.hpp"
 #include "cli/cmd_hull.hpp"
 #include "cli/cmd_info.hpp"
+#include "cli/cmd_map.hpp"
 #include "cli/cmd_matrix.hpp"
 #include "cli/cmd_near.hpp"
 #include "cli/cmd_nearest.hpp"
@@ -32,6 +33,7 @@ std::vector<std::unique_ptr<Command>> make_commands() {
     commands.push_back(std::make_unique<CatchmentCommand>());
     commands.push_back(std::make_unique<GridCommand>());
     commands.push_back(std::make_unique<ExportCommand>());
+    commands.push_back(std::make_unique<MapCommand>());
     return commands;
 }
 

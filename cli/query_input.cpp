@@ -9,6 +9,8 @@
 #include "layers/model/catalogue.hpp"
 #include "layers/model/commodities.hpp"
 #include "layers/output/staged_output.hpp"
+#include "layers/render/draw_map.hpp"
+#include "layers/render/image_format.hpp"
 #include "layers/text/text_output.hpp"
 #include "layers/webmap/html_map.hpp"
 
@@ -62,7 +64,8 @@ void OutputOptions::add_to(CLI::App& command, bool to_stdout) {
     command.add_option("--fields", fields, "Only these fields, in this order (comma-separated)")
         ->delimiter(',')->group(group);
     command.add_option("-o,--output", path, "Write the answer to this file: " + layers::format_names() +
-                       ", by its extension; - for standard output in a text format -f names")->group(group);
+                       ", by its extension; or a map of it: png, svg, pdf; - for standard output in a "
+                       "text format -f names")->group(group);
     command.add_flag("-O,--overwrite", write.overwrite, "Replace an existing output (or GeoPackage layer)")
         ->group(group);
     command.add_option("--crs", write.crs, "Reproject the file to this CRS (EPSG:xxxx, WKT, PROJ); "
@@ -99,6 +102,11 @@ void OutputOptions::check(bool to_stdout) {
     }
     if (names_standard_output(path)) return check_standard_output(to_stdout);
     layers::refuse_existing(path, write.overwrite || write.append);
+    if (to_image()) {  // a map: its CRS and size-by are checked as it is drawn
+        if (!tiles.empty())
+            throw ArgumentError(fmt::format("--tiles is for an HTML map (-o map.html), not for -o {}", path));
+        return;
+    }
     if (!write.format) write.format = layers::output_format(path, file_format(format));
     if (write.format == layers::FileFormat::Html) {
         if (style || !size_by.empty() || write.append)
@@ -171,12 +179,30 @@ std::optional<layers::FileFormat> file_format(OutputFormat format) {
     return std::nullopt;
 }
 
+bool OutputOptions::to_image() const { return !path.empty() && layers::is_image_path(path); }
+
+// The answer over the bundled base map, zoomed to it and the marks with a margin.
+void OutputOptions::draw(const layers::Layer& result, const GlobalOptions& global, std::ostream& err) const {
+    if (!result.has_geometry())
+        throw ArgumentError(fmt::format("-o {}: this answer has no geometry to draw; write it as .csv", path));
+    std::vector<layers::Layer> drawn{result};
+    drawn.insert(drawn.end(), map_marks.begin(), map_marks.end());
+    layers::MapOptions options;
+    options.overwrite = write.overwrite;
+    options.crs = write.crs;
+    options.size_by = size_by;
+    const auto report = layers::write_map(drawn, layers::bundled_base_map(), options, path);
+    if (global.verbose)
+        fmt::print(err, "wrote {}: {} features, {} labels\n", path, result.size(), report.labels.size());
+}
+
 void OutputOptions::emit(const layers::Layer& result, const GlobalOptions& global, std::ostream& out,
                          std::ostream& err, layers::StyleKind style_kind) const {
     std::optional<layers::Layer> chosen;  // a copy, unless the fields are those chosen already
     if (!fields.empty() && !has_only_fields(result, fields)) keep_fields(chosen.emplace(result));
     const layers::Layer& shown = chosen ? *chosen : result;
     if (path.empty()) return print(shown, format, table_options(wide, !fields.empty()), write.precision, out);
+    if (to_image()) return draw(shown, global, err);
     if (write.format == layers::FileFormat::Html) {
         layers::StyleOptions style_options;
         style_options.kind = style_kind;

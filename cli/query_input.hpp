@@ -11,6 +11,7 @@
 #include <optional>
 #include <ostream>
 #include <string>
+#include <vector>
 
 namespace depmap::cli {
 
@@ -47,6 +48,9 @@ struct OutputOptions {
     std::string tiles;  // an HTML map's tile layer
     bool wide = false;                // --wide: a table of every field, cells cut only past 40 columns
     std::vector<std::string> fields;  // --fields: only these, in this order
+    // Drawn beside the answer when -o names an image (.png, .svg, .pdf): the query's
+    // places, and near's radius (layers::query_marks).
+    std::vector<layers::Layer> map_marks;
 
     // -f table|csv|json|geojson for stdout (unless !to_stdout); -o FILE, -O, --crs,
     // --precision, --output-layer, --append, --style and --size-by for files, --tiles for
@@ -66,12 +70,17 @@ struct OutputOptions {
     // Keeps only the --fields (when given) of `layer`, in their order. Throws ArgumentError
     // naming --fields, an unknown field and the known ones.
     void keep_fields(layers::Layer& layer) const;
+    // Whether -o names an image: the answer is then drawn as a map over the base map.
+    bool to_image() const;
     // Whether -o names a GeoPackage, which holds several layers.
     bool to_package() const { return !path.empty() && write.format == layers::FileFormat::GeoPackage; }
     // Writes `results` into the GeoPackage -o FILE in one write, each under its Layer::name
     // (the first under --output-layer when given).
     void emit_package(const std::vector<const layers::Layer*>& results, const GlobalOptions& global,
                       std::ostream& err) const;
+
+private:
+    void draw(const layers::Layer& result, const GlobalOptions& global, std::ostream& err) const;
 };
 
 // The file format -f names, for a file whose extension does not say it.

@@ -24,6 +24,8 @@ std::string_view placement(GeometryKind kind) {
 
 } // namespace
 
+std::span<const std::string_view> label_font_families() { return font_families; }
+
 XmlElement labeling(const std::string& expression, GeometryKind kind) {
     XmlElement element("labeling");
     element.set("type", "simple");

@@ -5,6 +5,7 @@
 #include "layers/style/commodity_colours.hpp"
 #include "layers/model/geometry_kind.hpp"
 #include "layers/style/grid_classes.hpp"
+#include "layers/style/layer_symbols.hpp"
 #include "layers/style/palette.hpp"
 #include "layers/style/qgis_expression.hpp"
 #include "layers/style/qgis_labels.hpp"
@@ -62,80 +63,10 @@ StyleKind resolve_kind(const Layer& layer, StyleKind kind, GeometryKind geometry
                                             : StyleKind::Areas;
 }
 
-// The field's index, which must exist and hold numbers; `what` names the setting.
-std::size_t numeric_field(const Layer& layer, const std::string& name, std::string_view what) {
-    const auto index = layer.field_index(name);
-    if (!index) {
-        std::vector<std::string> numeric;
-        for (const auto& field : layer.fields)
-            if (field.type != FieldType::String) numeric.push_back(field.name);
-        throw ArgumentError(fmt::format("{} {}: no such field in {}; its numeric fields: {}", what,
-                                        name, layer.source,
-                                        numeric.empty() ? "none" : fmt::format("{}", fmt::join(numeric, ", "))));
-    }
-    if (layer.fields[*index].type == FieldType::String)
-        throw ArgumentError(fmt::format("{} {}: the field holds text, not numbers", what, name));
-    return *index;
-}
-
-SizeScale size_scale(const Layer& layer, const StyleOptions& options) {
-    const auto index = numeric_field(layer, options.size_by, parameter("size_by"));
-    const Column& column = layer.columns[index];
-    SizeScale scale;
-    scale.field = written(options, layer.fields[index].name);
-    double low = std::numeric_limits<double>::infinity();
-    double high = -low;
-    for (std::size_t row = 0; row < column.size(); ++row) {
-        if (column.is_null(row)) continue;
-        const double value = column.type() == FieldType::Integer
-                                 ? static_cast<double>(column.integer(row)) : column.real(row);
-        if (!std::isfinite(value)) continue;
-        low = std::min(low, value);
-        high = std::max(high, value);
-    }
-    if (low > high) low = high = 0;  // no values: every marker at the smallest size
-    scale.min_value = low;
-    scale.max_value = high > low ? high : low + 1;
+SizeScale written_size_scale(const Layer& layer, const StyleOptions& options) {
+    auto scale = size_scale(layer, options.size_by);
+    scale.field = written(options, scale.field);
     return scale;
-}
-
-struct Category {
-    std::string value;
-    std::string label;
-    const CommodityColour* colour;
-};
-
-// One category per primary commodity present, in the order of the colour table, then
-// "(none listed)" when present, then the catch-all (value "") for anything else.
-std::vector<Category> commodity_categories(const Column& column) {
-    std::set<std::string> present;
-    for (std::size_t row = 0; row < column.size(); ++row)
-        present.insert(primary_commodity(column.to_text(row)));
-    const auto colours = commodity_colours();
-    std::vector<std::pair<std::size_t, std::string>> known;
-    std::vector<std::string> unknown;
-    bool has_none = false;
-    for (const auto& value : present) {
-        if (value.empty()) has_none = true;
-        else if (const auto* colour = find_commodity_colour(value))
-            known.emplace_back(static_cast<std::size_t>(colour - colours.data()), value);
-        else unknown.push_back(value);
-    }
-    std::sort(known.begin(), known.end());
-    std::vector<Category> categories;
-    for (const auto& [index, value] : known) categories.push_back({value, value, &colours[index]});
-    const auto& none = no_commodity_colour();
-    if (has_none) categories.push_back({std::string(none.commodity), std::string(none.commodity), &none});
-    const auto& other = other_commodity_colour();
-    std::string label(other.commodity);
-    if (!unknown.empty()) {
-        constexpr std::size_t shown = 5;
-        label += fmt::format(": {}", fmt::join(unknown.begin(),
-                                               unknown.begin() + std::min(shown, unknown.size()), ", "));
-        if (unknown.size() > shown) label += fmt::format(" and {} more", unknown.size() - shown);
-    }
-    categories.push_back({"", label, &other});
-    return categories;
 }
 
 XmlElement& renderer(XmlElement& root, std::string_view type) {
@@ -145,19 +76,12 @@ XmlElement& renderer(XmlElement& root, std::string_view type) {
 
 XmlElement category_symbol(const std::string& name, const Category& category, StyleKind kind,
                            const std::optional<SizeScale>& size) {
-    const auto& c = *category.colour;
     if (kind == StyleKind::Points) {
-        MarkerStyle marker;
-        marker.fill = c.colour;
-        marker.shape = c.marker;
+        auto marker = category_marker(*category.colour);
         marker.size_by = size;
-        // Coal's hundreds of mines and the fallbacks first, the rarer commodities on top.
-        const bool background = c.commodity == "Coal" || &c == &other_commodity_colour() ||
-                                &c == &no_commodity_colour();
-        marker.pass = background ? 0 : 1;
         return marker_symbol(name, marker);
     }
-    return fill_symbol(name, palette::commodity_fill(c));
+    return fill_symbol(name, palette::commodity_fill(*category.colour));
 }
 
 void categorised(XmlElement& root, const Layer& layer, std::size_t field, StyleKind kind,
@@ -236,7 +160,7 @@ std::string qml_style(const Layer& layer, const StyleOptions& options) {
         throw ArgumentError(fmt::format("{} {}: sizes apply to point layers, and {} holds {}s",
                                         parameter("size_by"), options.size_by, layer.source, to_string(geometry)));
     std::optional<SizeScale> size;
-    if (!options.size_by.empty()) size = size_scale(layer, options);
+    if (!options.size_by.empty()) size = written_size_scale(layer, options);
 
     XmlElement root("qgis");
     root.set("version", qgis_version).set("styleCategories", "Symbology|Labeling");

@@ -1,0 +1,33 @@
+#pragma once
+// depmap map -o FILE.png|.svg|.pdf: the selected features (and any --add FILE) drawn
+// over the bundled base map, with legend, scale bar, north arrow and credits.
+#include "cli/command.hpp"
+#include "cli/query_input.hpp"
+#include "layers/render/draw_map.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace depmap::cli {
+
+class MapCommand : public Command {
+public:
+    CLI::App* setup(CLI::App& app) override;
+    void run(const GlobalOptions& global, std::ostream& out, std::ostream& err) override;
+
+private:
+    QueryInput m_input;
+    layers::MapOptions m_options;
+    std::string m_output;
+    std::vector<std::string> m_add;
+    std::string m_labels = "auto";
+    std::vector<double> m_bbox;
+    int m_width_px = 1600;
+    int m_height_px = 1200;
+    double m_dpi = 150;
+    std::string m_paper;
+    bool m_landscape = false;
+};
+
+} // namespace depmap::cli

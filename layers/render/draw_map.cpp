@@ -1,0 +1,267 @@
+#include "layers/render/draw_map.hpp"
+
+#include "base/error.hpp"
+#include "base/parameter.hpp"
+#include "layers/model/catalogue.hpp"
+#include "layers/model/commodities.hpp"
+#include "layers/output/atomic_output.hpp"
+#include "layers/read/read.hpp"
+#include "layers/render/attribution.hpp"
+#include "layers/render/canvas.hpp"
+#include "layers/render/furniture.hpp"
+#include "layers/render/symbols.hpp"
+#include "layers/style/layer_symbols.hpp"
+#include "layers/style/palette.hpp"
+
+#include <boost/geometry.hpp>
+#include <cairo.h>
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <numeric>
+
+namespace depmap::layers {
+
+namespace {
+
+constexpr std::size_t auto_label_limit = 50;
+constexpr Rgb land{246, 244, 238};
+constexpr Rgb division_edge{175, 175, 175};
+constexpr int base_group = -1;
+
+// The frame: the page less room for the title above, graticule labels at the left and
+// below, and the credit line.
+PageRect frame_rect(const Page& page, bool titled) {
+    const double top = titled ? 34 : 14;
+    return PageRect{34, top, page.width_pt - 34 - 12, page.height_pt - top - 34};
+}
+
+std::optional<double> number_at(const Column& column, std::size_t row) {
+    if (column.is_null(row)) return std::nullopt;
+    return column.type() == FieldType::Integer ? static_cast<double>(column.integer(row)) : column.real(row);
+}
+
+std::string text_at(const Layer& layer, std::optional<std::size_t> field, std::size_t row) {
+    return field ? layer.columns[*field].to_text(row) : std::string();
+}
+
+// The name of a feature: `name`, else `name_zh`.
+std::string feature_name(const Layer& layer, std::size_t row) {
+    auto name = text_at(layer, layer.field_index("name"), row);
+    return name.empty() ? text_at(layer, layer.field_index("name_zh"), row) : name;
+}
+
+// A point inside the largest polygon of a shape, for its name.
+std::optional<geo::LonLat> label_point(const geo::Shape& shape) {
+    const auto* polygons = std::get_if<geo::MultiPolygon>(&shape);
+    if (!polygons || polygons->empty()) return std::nullopt;
+    const auto largest = std::max_element(polygons->begin(), polygons->end(), [](const auto& a, const auto& b) {
+        return boost::geometry::area(a) < boost::geometry::area(b);
+    });
+    geo::LonLat centre;
+    boost::geometry::centroid(*largest, centre);
+    return centre;
+}
+
+struct Drawer {
+    cairo_t* cr;
+    const MapFrame& frame;
+    Labeller& labeller;
+
+    void polygons(const Layer& layer) {
+        const auto field = commodity_field(layer);
+        for (std::size_t row = 0; row < layer.size(); ++row) {
+            const FillStyle style = field ? palette::commodity_fill(primary_commodity_colour(layer.columns[*field].to_text(row)))
+                                          : palette::plain_area();
+            draw_fill(cr, frame, layer.shapes[row], style);
+        }
+    }
+
+    void lines(const Layer& layer) {
+        for (const auto& shape : layer.shapes) draw_line(cr, frame, shape, LineStyle{palette::area_outline, 0.5});
+    }
+
+    // Markers in QGIS's order: by pass, the large under the small; their boxes become
+    // obstacles to the layer's own labels.
+    std::vector<double> points(const Layer& layer, int group, const std::optional<SizeScale>& scale) {
+        const auto field = commodity_field(layer);
+        const auto size_field = scale ? layer.field_index(scale->field) : std::nullopt;
+        std::vector<MarkerStyle> styles(layer.size());
+        std::vector<double> sizes_mm(layer.size());
+        for (std::size_t row = 0; row < layer.size(); ++row) {
+            if (field) styles[row] = category_marker(primary_commodity_colour(layer.columns[*field].to_text(row)));
+            else styles[row].fill = palette::plain_marker;
+            sizes_mm[row] = scale ? scaled_size_mm(*scale, number_at(layer.columns[*size_field], row))
+                                  : styles[row].size_mm;
+        }
+        std::vector<std::size_t> order(layer.size());
+        std::iota(order.begin(), order.end(), 0);
+        std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+            if (styles[a].pass != styles[b].pass) return styles[a].pass < styles[b].pass;
+            return sizes_mm[a] > sizes_mm[b];
+        });
+        for (const auto row : order) {
+            const auto at = frame.to_page(layer.points[row]);
+            if (!at) continue;
+            draw_marker(cr, styles[row], sizes_mm[row], *at);
+            const double r = sizes_mm[row] * points_per_mm / 2;
+            labeller.add_symbol(PageRect{at->x - r, at->y - r, 2 * r, 2 * r}, group);
+        }
+        return sizes_mm;
+    }
+};
+
+// The rows to label, in priority order: the largest markers first.
+std::vector<std::size_t> label_order(const Layer& layer, const std::vector<double>& sizes_mm, std::size_t limit) {
+    std::vector<std::size_t> order(layer.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::size_t a, std::size_t b) { return sizes_mm[a] > sizes_mm[b]; });
+    if (order.size() > limit) order.resize(limit);
+    return order;
+}
+
+// The layers as far as the frame shows them: points outside it left out, so the legend
+// counts and the credits name only what is on the map.
+std::vector<Layer> shown_layers(std::span<const Layer> layers, const MapFrame& frame) {
+    std::vector<Layer> shown;
+    for (const auto& layer : layers) {
+        if (!layer.is_points()) {
+            shown.push_back(layer);
+            continue;
+        }
+        std::vector<std::size_t> rows;
+        for (std::size_t row = 0; row < layer.size(); ++row) {
+            const auto at = frame.to_page(layer.points[row]);
+            if (at && frame.rect().contains(at->x, at->y)) rows.push_back(row);
+        }
+        shown.push_back(layer.subset(rows));
+    }
+    return shown;
+}
+
+void draw_base(cairo_t* cr, const MapFrame& frame, const BaseMap& base) {
+    for (const auto& shape : base.divisions.shapes)
+        draw_fill(cr, frame, shape, FillStyle{land, 1, division_edge, 0.25});
+    for (const auto& shape : base.boundary.shapes)
+        draw_fill(cr, frame, shape, FillStyle{std::nullopt, 0, palette::outline, 0.5});
+}
+
+} // namespace
+
+BaseMap bundled_base_map() {
+    return BaseMap{read_layer(bundled_path(Bundled::Boundary).string()),
+                   read_layer(bundled_path(Bundled::Divisions).string()),
+                   read_layer(bundled_path(Bundled::Cities).string())};
+}
+
+MapReport write_map(std::span<const Layer> layers, const BaseMap& base, const MapOptions& options,
+                    const std::filesystem::path& output) {
+    const auto format = image_format(output);
+    std::optional<SizeScale> scale;
+    if (!options.size_by.empty()) {
+        if (layers.empty() || !layers.front().is_points())
+            throw ArgumentError(fmt::format("{} {}: sizes apply to a point layer", parameter("size_by"),
+                                            options.size_by));
+        scale = size_scale(layers.front(), options.size_by);
+    }
+    std::optional<std::size_t> label_field;
+    if (options.labels == LabelMode::Field) {
+        if (layers.empty() || !(label_field = layers.front().field_index(options.label_field)))
+            throw ArgumentError(fmt::format("{} {}: no such field in {}", parameter("label_field"),
+                                            options.label_field,
+                                            layers.empty() ? "the map" : layers.front().source));
+    }
+
+    const auto extent = map_extent(layers, options.extent, base.divisions, base.boundary.extent());
+    MapFrame frame(MapProjection(options.crs, extent), extent, frame_rect(options.page, !options.title.empty()));
+    const auto& rect = frame.rect();
+
+    MapReport report;
+    report.projection = frame.projection().definition();
+    report.frame = rect;
+    report.scale = frame.scale();
+    report.origin_x = frame.origin().x;
+    report.origin_y = frame.origin().y;
+    auto credited = shown_layers(layers, frame);
+    report.legend = legend_entries(credited);
+    credited.push_back(base.divisions);
+    credited.push_back(base.cities);
+    report.attribution = attribution(credited);
+
+    AtomicOutput file(output, options.overwrite);
+    Canvas canvas(format, options.page, file.stream(), options.title);
+    cairo_t* cr = canvas.context();
+    Labeller labeller(cr, rect);
+    Drawer drawer{cr, frame, labeller};
+    labeller.add_obstacle(draw_legend(cr, rect, report.legend, false));
+    labeller.add_obstacle(scale_bar_area(rect));
+    labeller.add_obstacle(north_arrow_area(rect));
+
+    cairo_save(cr);
+    cairo_rectangle(cr, rect.left, rect.top, rect.width, rect.height);
+    cairo_clip(cr);
+    draw_base(cr, frame, base);
+    cairo_restore(cr);
+    draw_graticule(cr, frame, extent);
+    cairo_save(cr);
+    cairo_rectangle(cr, rect.left, rect.top, rect.width, rect.height);
+    cairo_clip(cr);
+    for (const auto kind : {GeometryKind::Polygon, GeometryKind::Line})
+        for (const auto& layer : layers)
+            if (layer.kind == kind) kind == GeometryKind::Polygon ? drawer.polygons(layer) : drawer.lines(layer);
+    std::vector<double> main_sizes;
+    for (std::size_t i = 0; i < layers.size(); ++i)
+        if (layers[i].is_points()) {
+            auto sizes = drawer.points(layers[i], static_cast<int>(i), i == 0 ? scale : std::nullopt);
+            if (i == 0) main_sizes = std::move(sizes);
+        }
+    // Cities: a ringed dot, labelled first.
+    for (std::size_t row = 0; row < base.cities.size(); ++row) {
+        const auto at = frame.to_page(base.cities.points[row]);
+        if (!at) continue;
+        MarkerStyle dot;
+        dot.fill = Rgb{255, 255, 255};
+        dot.stroke = Rgb{20, 20, 20};
+        dot.stroke_mm = 0.5;
+        draw_marker(cr, dot, 2.2, *at);
+        labeller.place_beside(feature_name(base.cities, row), *at, 3.2, base_group, LabelStyle{8, {20, 20, 20}, true});
+    }
+    cairo_restore(cr);
+
+    if (!layers.empty() && layers.front().is_points() && options.labels != LabelMode::None) {
+        const auto& layer = layers.front();
+        const auto rows = label_order(layer, main_sizes, label_field ? layer.size() : auto_label_limit);
+        for (const auto row : rows) {
+            const auto at = frame.to_page(layer.points[row]);
+            const auto text = label_field ? text_at(layer, label_field, row) : feature_name(layer, row);
+            if (at) labeller.place_beside(text, *at, main_sizes[row] * points_per_mm / 2, 0, LabelStyle{});
+        }
+    }
+    for (std::size_t row = 0; row < base.divisions.size(); ++row) {
+        const auto point = label_point(base.divisions.shapes[row]);
+        const auto at = point ? frame.to_page(*point) : std::nullopt;
+        if (at)
+            labeller.place_centred(feature_name(base.divisions, row), *at, base_group,
+                                   LabelStyle{7.5, {120, 120, 120}, false, true});
+    }
+    labeller.draw();
+
+    cairo_rectangle(cr, rect.left, rect.top, rect.width, rect.height);
+    set_colour(cr, Rgb{60, 60, 60});
+    cairo_set_line_width(cr, 0.8);
+    cairo_stroke(cr);
+    draw_title(cr, options.page, rect, options.title);
+    draw_legend(cr, rect, report.legend);
+    report.scale_bar_km = draw_scale_bar(cr, frame);
+    report.north_deg = draw_north_arrow(cr, frame);
+    draw_attribution(cr, options.page, rect, report.attribution);
+
+    canvas.finish(output.string());
+    file.commit();
+    report.labels = labeller.placed();
+    report.unknown_glyphs = labeller.unknown_glyphs();
+    return report;
+}
+
+} // namespace depmap::layers

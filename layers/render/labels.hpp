@@ -1,0 +1,76 @@
+#pragma once
+// Map labels: Pango lays out each text (Latin and Chinese in one typeface from
+// label_font_families()), and labels are placed greedily in the order they are offered:
+// a label takes the first of eight positions around its symbol (QGIS's order: top right,
+// top left, bottom right, bottom left, right, left, top, bottom) that stays inside the
+// map, overlaps no label placed before it and no symbol of its own layer; a label with
+// no such position is dropped.
+#include "layers/render/map_frame.hpp"
+#include "layers/style/commodity_colours.hpp"
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+typedef struct _cairo cairo_t;
+
+namespace depmap::layers {
+
+struct LabelStyle {
+    double size_pt = 7;
+    Rgb colour{40, 40, 40};
+    bool bold = false;
+    bool italic = false;
+};
+
+struct PlacedLabel {
+    std::string text;
+    PageRect box;
+};
+
+bool overlap(const PageRect& a, const PageRect& b);
+
+class Labeller {
+public:
+    Labeller(cairo_t* cr, PageRect frame);
+    ~Labeller();
+    Labeller(const Labeller&) = delete;
+    Labeller& operator=(const Labeller&) = delete;
+
+    // A symbol of layer `group` that labels of that group keep off.
+    void add_symbol(PageRect box, int group);
+    // A box every label keeps off: the legend, the scale bar, the north arrow.
+    void add_obstacle(PageRect box) { m_symbols.emplace_back(box, every_group); }
+    // A label beside a symbol `radius_pt` in size at `at`; false when dropped. A group
+    // below zero keeps off the symbols of every group.
+    bool place_beside(const std::string& text, PagePoint at, double radius_pt, int group, const LabelStyle& style);
+    // A label centred on `at` (a polygon's name).
+    bool place_centred(const std::string& text, PagePoint at, int group, const LabelStyle& style);
+    // Draws the placed labels, each with a white halo.
+    void draw() const;
+
+    const std::vector<PlacedLabel>& placed() const { return m_placed; }
+    // Characters of the placed labels that no installed font could draw.
+    int unknown_glyphs() const { return m_unknown_glyphs; }
+
+private:
+    static constexpr int every_group = -2;
+    struct Layout;
+    std::unique_ptr<Layout> layout(const std::string& text, const LabelStyle& style) const;
+    bool place_first(std::unique_ptr<Layout> layout, const std::string& text, const std::vector<PageRect>& candidates,
+                     int group);
+    bool free(const PageRect& box, int group) const;
+
+    cairo_t* m_cr;
+    PageRect m_frame;
+    std::vector<std::pair<PageRect, int>> m_symbols;
+    std::vector<PlacedLabel> m_placed;
+    std::vector<std::unique_ptr<Layout>> m_layouts;
+    int m_unknown_glyphs = 0;
+};
+
+// A Pango font description string: the label families and `size_pt`.
+std::string label_font(double size_pt, bool bold = false, bool italic = false);
+
+} // namespace depmap::layers
