@@ -358,6 +358,19 @@ std::vector<std::unique_ptr<OGRGeometry>> read_wkt(const CsvTable& table, std::s
     return geometries;
 }
 
+// The layer's fields for its attribute columns, with a note for each column kept as text
+// because a number in it could not be held exactly.
+void name_fields(Layer& layer, const std::string& path, const std::vector<std::string>& header,
+                 const std::vector<std::size_t>& attribute_columns, const std::vector<Column>& attributes,
+                 const std::vector<std::string>& rounded) {
+    for (std::size_t i = 0; i < attributes.size(); ++i) {
+        layer.fields.push_back({header[attribute_columns[i]], attributes[i].type()});
+        if (!rounded[i].empty())
+            layer.notes.push_back(fmt::format("{}: column '{}' is kept as text: {}", path,
+                                              header[attribute_columns[i]], rounded[i]));
+    }
+}
+
 // A layer of the CSV at `path`, with no rows yet.
 Layer csv_layer(const std::string& path) {
     Layer layer;
@@ -567,12 +580,7 @@ std::optional<Layer> read_csv_in_stretches(const std::string& path, const ReadOp
     }
     problems.finish();
 
-    for (std::size_t i = 0; i < attributes.size(); ++i) {
-        layer.fields.push_back({table.header[attribute_columns[i]], attributes[i].type()});
-        if (!rounded[i].empty())
-            layer.notes.push_back(fmt::format("{}: column '{}' is kept as text: {}", path,
-                                              table.header[attribute_columns[i]], rounded[i]));
-    }
+    name_fields(layer, path, table.header, attribute_columns, attributes, rounded);
     layer.kind = GeometryKind::Point;
     layer.geometry_type = "None";
     LayerBuilder builder(layer);
@@ -633,13 +641,8 @@ Layer read_csv_whole(const std::string& path, const ReadOptions& options) {
         read[i].emplace(read_column(table, attribute_columns[i], keep, kept, rounded[i]));
     });
     std::vector<Column> attributes;
-    for (std::size_t i = 0; i < read.size(); ++i) {
-        attributes.push_back(std::move(*read[i]));
-        layer.fields.push_back({table.header[attribute_columns[i]], attributes.back().type()});
-        if (!rounded[i].empty())
-            layer.notes.push_back(fmt::format("{}: column '{}' is kept as text: {}", path,
-                                              table.header[attribute_columns[i]], rounded[i]));
-    }
+    for (auto& column : read) attributes.push_back(std::move(*column));
+    name_fields(layer, path, table.header, attribute_columns, attributes, rounded);
 
     // With no rows: a point layer (coordinates, or WKT of nothing) of no type found.
     layer.kind = GeometryKind::Point;

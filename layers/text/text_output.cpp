@@ -1,6 +1,7 @@
 #include "layers/text/text_output.hpp"
 
 #include "base/parallel.hpp"
+#include "layers/text/json_value.hpp"
 #include "layers/text/wkt.hpp"
 
 #include <fmt/compile.h>
@@ -57,16 +58,6 @@ void append_csv_cell(fmt::memory_buffer& out, std::string_view cell) {
         out.push_back(c);
     }
     out.push_back('"');
-}
-
-Json value_of(const Column& column, std::size_t row) {
-    if (column.is_null(row)) return nullptr;
-    switch (column.type()) {
-    case FieldType::Integer: return column.integer(row);
-    case FieldType::Real: return std::isfinite(column.real(row)) ? Json(column.real(row)) : Json(nullptr);
-    case FieldType::String: return std::string(column.text(row));
-    }
-    return nullptr;
 }
 
 // Computed fields of query results, in the order a table shows them.
@@ -284,7 +275,7 @@ void write_json(const Layer& layer, std::ostream& out) {
             object["lat"] = layer.points[row].lat_deg;
         }
         for (std::size_t f = 0; f < layer.fields.size(); ++f)
-            object[layer.fields[f].name] = value_of(layer.columns[f], row);
+            object[layer.fields[f].name] = json_value(layer.columns[f], row);
         array.push_back(std::move(object));
     }
     out << array.dump(2) << '\n';

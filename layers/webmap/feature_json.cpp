@@ -1,6 +1,7 @@
 #include "layers/webmap/feature_json.hpp"
 
 #include "geo/decimals.hpp"
+#include "layers/text/json_value.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -53,23 +54,13 @@ Json geometry(const geo::Shape& shape, int decimals) {
     return std::visit(Visit{decimals}, shape);
 }
 
-Json value(const Column& column, std::size_t row) {
-    if (column.is_null(row)) return nullptr;
-    switch (column.type()) {
-    case FieldType::Integer: return column.integer(row);
-    case FieldType::Real: return std::isfinite(column.real(row)) ? Json(column.real(row)) : Json(nullptr);
-    case FieldType::String: return std::string(column.text(row));
-    }
-    return nullptr;
-}
-
 } // namespace
 
 std::string feature_collection(const Layer& layer, int decimals) {
     Json features = Json::array();
     for (std::size_t row = 0; row < layer.size(); ++row) {
         Json properties = Json::object();
-        for (std::size_t f = 0; f < layer.fields.size(); ++f) properties[layer.fields[f].name] = value(layer.columns[f], row);
+        for (std::size_t f = 0; f < layer.fields.size(); ++f) properties[layer.fields[f].name] = json_value(layer.columns[f], row);
         Json feature{{"type", "Feature"}, {"properties", std::move(properties)}};
         if (layer.is_points())
             feature["geometry"] = Json{{"type", "Point"}, {"coordinates", position(layer.points[row], decimals)}};
