@@ -86,15 +86,18 @@ std::string counts_sql(const std::string& table, const std::string& column, bool
 }
 
 // How many rows `condition` leaves on the server, with a usable position and without: the
-// whole table's less the selection's, in one statement (one snapshot). The selection comes
-// by the index, and the table's scan reads the coordinates alone, without `condition`
-// (ST_DWithin on every row of a geography column cost more than the check itself).
+// whole table's less the selection's, in one statement (one snapshot). The table's scan
+// reads the coordinates alone, without `condition` (ST_DWithin on every row of a geography
+// column cost more than the check itself); the selection is counted by the index, and its
+// positions are looked at only when the table has a row without one.
 std::optional<std::pair<std::size_t, std::size_t>> rest_counts(GDALDataset& dataset, const std::string& table,
                                                                const std::string& column, bool geography,
                                                                const std::string& condition) {
-    const auto sql = fmt::format("SELECT (a.n - s.n) - (a.bad - s.bad) AS usable, a.bad - s.bad AS unusable "
-                                 "FROM ({}) AS a, ({}) AS s", counts_sql(table, column, geography, ""),
-                                 counts_sql(table, column, geography, condition));
+    const auto sql = fmt::format(
+        "SELECT rest - bad AS usable, bad FROM (SELECT a.n - s.n AS rest, a.bad - CASE WHEN a.bad = 0 THEN 0 ELSE "
+        "(SELECT bad FROM ({}) AS b) END AS bad FROM ({}) AS a, (SELECT count(*) AS n FROM {} WHERE ({})) AS s) AS r",
+        counts_sql(table, column, geography, condition), counts_sql(table, column, geography, ""),
+        sql_identifier(table), condition);
     GdalErrorTrap quiet;
     // PostgreSQL's JIT would spend longer compiling this scan than running it.
     if (OGRLayer* none = dataset.ExecuteSQL("SET jit = off", nullptr, nullptr)) dataset.ReleaseResultSet(none);
