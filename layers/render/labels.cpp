@@ -7,6 +7,7 @@
 #include <pango/pangocairo.h>
 
 #include <algorithm>
+#include <cmath>
 
 namespace depmap::layers {
 
@@ -34,10 +35,28 @@ std::string label_font(double size_pt, bool bold, bool italic) {
     return fmt::format("{}{}{} {}", families, bold ? " Bold" : "", italic ? " Italic" : "", size_pt);
 }
 
-Labeller::Labeller(cairo_t* cr, PageRect frame) : m_cr(cr), m_frame(frame) {}
+Labeller::Labeller(cairo_t* cr, PageRect frame)
+    : m_cr(cr), m_frame(frame), m_columns(std::max(1, static_cast<int>(std::ceil(frame.width / cell_pt)))),
+      m_rows(std::max(1, static_cast<int>(std::ceil(frame.height / cell_pt)))),
+      m_cells(static_cast<std::size_t>(m_columns) * m_rows) {}
 Labeller::~Labeller() = default;
 
-void Labeller::add_symbol(PageRect box, int group) { m_symbols.emplace_back(box, group); }
+Labeller::CellRange Labeller::cells(const PageRect& box) const {
+    const auto cell = [](double offset, int count) {
+        return static_cast<int>(std::clamp(std::floor(offset / cell_pt), 0.0, count - 1.0));
+    };
+    return CellRange{cell(box.left - m_frame.left, m_columns), cell(box.top - m_frame.top, m_rows),
+                     cell(box.right() - m_frame.left, m_columns), cell(box.bottom() - m_frame.top, m_rows)};
+}
+
+void Labeller::add_symbol(PageRect box, int group) {
+    const auto index = static_cast<std::uint32_t>(m_symbols.size());
+    m_symbols.emplace_back(box, group);
+    // A box partly off the frame sits in the edge cells; labels stay inside the frame.
+    const auto range = cells(box);
+    for (int y = range.top; y <= range.bottom; ++y)
+        for (int x = range.left; x <= range.right; ++x) m_cells[static_cast<std::size_t>(y) * m_columns + x].push_back(index);
+}
 
 bool Labeller::free(const PageRect& box, int group) const {
     if (box.left < m_frame.left || box.top < m_frame.top || box.right() > m_frame.right() ||
@@ -45,8 +64,13 @@ bool Labeller::free(const PageRect& box, int group) const {
         return false;
     for (const auto& label : m_placed)
         if (overlap(label.box, box)) return false;
-    for (const auto& [symbol, owner] : m_symbols)
-        if ((group < 0 || owner == group || owner == every_group) && overlap(symbol, box)) return false;
+    const auto range = cells(box);
+    for (int y = range.top; y <= range.bottom; ++y)
+        for (int x = range.left; x <= range.right; ++x)
+            for (const auto index : m_cells[static_cast<std::size_t>(y) * m_columns + x]) {
+                const auto& [symbol, owner] = m_symbols[index];
+                if ((group < 0 || owner == group || owner == every_group) && overlap(symbol, box)) return false;
+            }
     return true;
 }
 
