@@ -71,10 +71,15 @@ private:
     cairo_t* m_cr;
     PageRect m_frame;
     std::vector<std::pair<PageRect, int>> m_symbols;
-    // The symbols by grid cell over the frame (a million markers are a million symbols).
+    // The symbols by grid cell over the frame (a million markers are a million symbols):
+    // cell c's in m_cell_symbols[m_cell_start[c], m_cell_start[c + 1]), built for the
+    // first m_indexed symbols when a label is placed.
     static constexpr double cell_pt = 24;
     int m_columns = 1, m_rows = 1;
-    std::vector<std::vector<std::uint32_t>> m_cells;
+    std::vector<std::uint32_t> m_cell_start;
+    std::vector<std::uint32_t> m_cell_symbols;
+    std::size_t m_indexed = 0;
+    void index_symbols();
     std::vector<PlacedLabel> m_placed;
     std::vector<std::unique_ptr<Layout>> m_layouts;
     int m_unknown_glyphs = 0;

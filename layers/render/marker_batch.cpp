@@ -12,8 +12,9 @@ namespace depmap::layers {
 
 namespace {
 
-// A marker's centre is placed to 1/phases of a pixel: phases * phases images per marker.
-constexpr int phases = 8;
+// A marker's centre is placed to 1/phases of a pixel (the nearest such position, not the
+// nearest whole pixel): at most phases * phases images per marker.
+constexpr int phases = 16;
 
 bool same(const MarkerStyle& a, double a_mm, const MarkerStyle& b, double b_mm) {
     return a_mm == b_mm && a.shape == b.shape && a.fill == b.fill && a.stroke == b.stroke && a.stroke_mm == b.stroke_mm;
@@ -167,25 +168,33 @@ void MarkerBatch::stamp() {
         int x, y;
     };
     std::vector<Placed> placed(m_marks.size());
+    // Each mark's stamp by kind and phase, and the device pixel of its centre.
     std::vector<int> stamp_of(m_kinds.size() * phases * phases, -1);
-    std::vector<Stamp> stamps;
+    std::vector<std::size_t> needed;
     for (std::size_t i = 0; i < m_marks.size(); ++i) {
         const auto& mark = m_marks[i];
         const auto qx = static_cast<long long>(std::floor((mark.at.x * sx + matrix.x0) * phases + 0.5));
         const auto qy = static_cast<long long>(std::floor((mark.at.y * sy + matrix.y0) * phases + 0.5));
         const long long px = qx >= 0 ? qx / phases : -((-qx + phases - 1) / phases);
         const long long py = qy >= 0 ? qy / phases : -((-qy + phases - 1) / phases);
-        auto& index = stamp_of[(mark.kind * phases + (qy - py * phases)) * phases + (qx - px * phases)];
-        if (index < 0) {
-            const auto& kind = m_kinds[mark.kind];
-            stamps.push_back(make_stamp(kind.style, kind.size_mm, sx, sy, static_cast<int>(qx - px * phases),
-                                        static_cast<int>(qy - py * phases)));
-            index = static_cast<int>(stamps.size() - 1);
+        const auto key = (static_cast<std::size_t>(mark.kind) * phases + static_cast<std::size_t>(qy - py * phases)) * phases +
+                         static_cast<std::size_t>(qx - px * phases);
+        if (stamp_of[key] < 0) {
+            stamp_of[key] = static_cast<int>(needed.size());
+            needed.push_back(key);
         }
-        const auto& stamp = stamps[index];
-        placed[i] = Placed{static_cast<std::uint32_t>(index), static_cast<int>(std::clamp<long long>(px, -1 << 29, 1 << 29)) - stamp.half_x,
-                           static_cast<int>(std::clamp<long long>(py, -1 << 29, 1 << 29)) - stamp.half_y};
+        placed[i] = Placed{static_cast<std::uint32_t>(stamp_of[key]),
+                           static_cast<int>(std::clamp<long long>(px, -(1 << 29), 1 << 29)),
+                           static_cast<int>(std::clamp<long long>(py, -(1 << 29), 1 << 29))};
     }
+    // The stamps, drawn on all cores (each its own Cairo surface).
+    std::vector<Stamp> stamps(needed.size());
+    for_each_task(needed.size(), threads_for(needed.size(), 64), [&](std::size_t k) {
+        const auto& kind = m_kinds[needed[k] / (phases * phases)];
+        const auto phase = static_cast<int>(needed[k] % (phases * phases));
+        stamps[k] = make_stamp(kind.style, kind.size_mm, sx, sy, phase % phases, phase / phases);
+    });
+    for (auto& mark : placed) mark.x -= stamps[mark.stamp].half_x, mark.y -= stamps[mark.stamp].half_y;
 
     cairo_surface_t* target = cairo_get_target(m_cr);
     cairo_surface_flush(target);

@@ -1,12 +1,13 @@
 #pragma once
 // Many markers drawn as one: on a PNG's image surface, each distinct marker (style, size,
-// and where its centre falls within a pixel, to an eighth of a pixel) is drawn once by
-// Cairo into a small image, which is then composited at every point holding it, in the
-// order the markers were added (the page's rows on all cores, each row in that order).
-// A million markers cost a few hundred Cairo fills instead of a million, and each lands
-// within a sixteenth of a pixel of where draw_marker() would put it. On SVG and PDF, and
-// once a batch holds too many distinct markers (sizes on a continuous scale), each marker
-// is drawn by draw_marker() instead.
+// and where its centre falls within a pixel, to 1/16 of a pixel) is drawn once by Cairo
+// into a small image, which is then composited at every point holding it, in the order
+// the markers were added (bands of the page's rows on all cores, each in that order).
+// A million markers cost a few thousand Cairo fills instead of a million, and each lands
+// within 1/32 of a pixel of where draw_marker() puts it. One difference remains: on the
+// pixels the clip's edges cut, Cairo clips a marker's fill and its stroke each (a little
+// darker there), a stamp once. On SVG and PDF, and once a batch holds too many distinct
+// markers (sizes on a continuous scale), each marker is drawn by draw_marker() instead.
 #include "layers/render/map_frame.hpp"
 #include "layers/style/qgis_symbols.hpp"
 

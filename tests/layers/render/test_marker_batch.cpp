@@ -4,6 +4,7 @@
 #include <cairo.h>
 #include <catch2/catch.hpp>
 
+#include <cmath>
 #include <cstdint>
 #include <cstdlib>
 #include <vector>
@@ -73,17 +74,22 @@ TEST_CASE("stamped markers are the pixels Cairo draws for each marker", "[render
         layers::draw_marker(one_by_one.cr, m.style, m.size_mm, m.at);
     }
     batch.draw();
-    // Antialiased edges may differ by rounding and by the centre's placement to an eighth
-    // of a pixel; no pixel is another marker's or the background's.
-    int differ = 0, most = 0;
+    // Antialiased edges differ by rounding and by the centre's placement to 1/16 of a
+    // pixel; no pixel is another marker's or the background's. On the clip's edge pixels
+    // Cairo clips the fill and the stroke each (darker), the stamp once.
+    const auto edge = [](double pt) { return static_cast<int>(std::floor(pt * 150 / 72)); };
+    int differ = 0, most = 0, most_on_edge = 0;
     for (int y = 0; y < Page::height; ++y)
         for (int x = 0; x < Page::width; ++x) {
             const int d = channel_difference(batched.pixel(x, y), one_by_one.pixel(x, y));
-            differ += d > 2;
-            most = std::max(most, d);
+            const bool on_edge = x == edge(Page::clip.left) || x == edge(Page::clip.right()) ||
+                                 y == edge(Page::clip.top) || y == edge(Page::clip.bottom());
+            (on_edge ? most_on_edge : most) = std::max(on_edge ? most_on_edge : most, d);
+            differ += d > 8;
         }
-    CHECK(most <= 40);
-    CHECK(differ < Page::width * Page::height / 100);
+    CHECK(most <= 24);
+    CHECK(most_on_edge <= 80);
+    CHECK(differ < Page::width * Page::height / 50);
     // Outside the clip, nothing.
     CHECK(batched.pixel(5, 5) == one_by_one.pixel(5, 5));
     CHECK(batched.pixel(Page::width - 2, Page::height - 2) == one_by_one.pixel(Page::width - 2, Page::height - 2));
