@@ -20,14 +20,17 @@ std::string short_name(const std::string& text) {
 
 } // namespace
 
-std::string attribution(std::span<const Layer> layers) {
+std::string attribution(std::span<const ShownLayer> layers) {
     std::map<std::string, std::set<std::string>> cc_by;  // licence -> sources
     std::set<std::string> other_licences;
     std::set<std::string> sources;
-    for (const auto& layer : layers) {
+    for (const auto& part : layers) {
+        const Layer& layer = *part.layer;
         const auto licence = layer.field_index("licence");
         const auto source = layer.field_index("source");
-        for (std::size_t row = 0; row < layer.size(); ++row) {
+        if (!licence && !source) continue;
+        for (std::size_t i = 0; i < part.size(); ++i) {
+            const std::size_t row = part.row(i);
             const auto source_text = source ? layer.columns[*source].to_text(row) : std::string();
             if (!licence) {
                 if (!source_text.empty()) sources.insert(short_name(source_text));

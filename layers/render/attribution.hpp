@@ -3,13 +3,13 @@
 // the sources under a CC BY licence by name with their licence (CC BY requires it),
 // then every other licence named in full, then the sources of layers without a
 // licence field (the base map's boundaries and cities).
-#include "layers/model/layer.hpp"
+#include "layers/render/legend.hpp"
 
 #include <span>
 #include <string>
 
 namespace depmap::layers {
 
-std::string attribution(std::span<const Layer> layers);
+std::string attribution(std::span<const ShownLayer> layers);
 
 } // namespace depmap::layers

@@ -1,6 +1,7 @@
 #include "layers/render/draw_map.hpp"
 
 #include "base/error.hpp"
+#include "base/parallel.hpp"
 #include "base/parameter.hpp"
 #include "layers/model/catalogue.hpp"
 #include "layers/model/commodities.hpp"
@@ -9,6 +10,8 @@
 #include "layers/render/attribution.hpp"
 #include "layers/render/canvas.hpp"
 #include "layers/render/furniture.hpp"
+#include "layers/render/legend.hpp"
+#include "layers/render/marker_batch.hpp"
 #include "layers/render/symbols.hpp"
 #include "layers/style/layer_symbols.hpp"
 #include "layers/style/palette.hpp"
@@ -18,6 +21,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <map>
 #include <numeric>
 
 namespace depmap::layers {
@@ -82,31 +86,50 @@ struct Drawer {
     }
 
     // Markers in QGIS's order: by pass, the large under the small; their boxes become
-    // obstacles to the layer's own labels.
-    std::vector<double> points(const Layer& layer, int group, const std::optional<SizeScale>& scale) {
+    // obstacles to the layer's own labels. `at`: each row's place on the page.
+    std::vector<double> points(const Layer& layer, std::span<const std::optional<PagePoint>> at, int group,
+                               const std::optional<SizeScale>& scale) {
         const auto field = commodity_field(layer);
         const auto size_field = scale ? layer.field_index(scale->field) : std::nullopt;
-        std::vector<MarkerStyle> styles(layer.size());
+        // One style per commodity colour, shared by its rows.
+        std::map<const CommodityColour*, MarkerStyle> by_colour;
+        MarkerStyle plain;
+        plain.fill = palette::plain_marker;
+        std::vector<const MarkerStyle*> styles(layer.size(), &plain);
+        if (field) {
+            const auto colours = primary_colours(layer.columns[*field]);
+            for (std::size_t row = 0; row < layer.size(); ++row) {
+                auto [it, added] = by_colour.try_emplace(colours[row]);
+                if (added) it->second = category_marker(*colours[row]);
+                styles[row] = &it->second;
+            }
+        }
         std::vector<double> sizes_mm(layer.size());
-        for (std::size_t row = 0; row < layer.size(); ++row) {
-            if (field) styles[row] = category_marker(primary_commodity_colour(layer.columns[*field].to_text(row)));
-            else styles[row].fill = palette::plain_marker;
+        for (std::size_t row = 0; row < layer.size(); ++row)
             sizes_mm[row] = scale ? scaled_size_mm(*scale, number_at(layer.columns[*size_field], row))
-                                  : styles[row].size_mm;
-        }
-        std::vector<std::size_t> order(layer.size());
-        std::iota(order.begin(), order.end(), 0);
-        std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-            if (styles[a].pass != styles[b].pass) return styles[a].pass < styles[b].pass;
-            return sizes_mm[a] > sizes_mm[b];
+                                  : styles[row]->size_mm;
+        // Ties in the row order, so the sort on all cores is the stable one.
+        struct Key {
+            int pass;
+            double size_mm;
+            std::size_t row;
+        };
+        std::vector<Key> order(layer.size());
+        for (std::size_t row = 0; row < layer.size(); ++row) order[row] = Key{styles[row]->pass, sizes_mm[row], row};
+        sort_on_all_cores(order.begin(), order.end(), [](const Key& a, const Key& b) {
+            if (a.pass != b.pass) return a.pass < b.pass;
+            if (a.size_mm != b.size_mm) return a.size_mm > b.size_mm;
+            return a.row < b.row;
         });
-        for (const auto row : order) {
-            const auto at = frame.to_page(layer.points[row]);
-            if (!at) continue;
-            draw_marker(cr, styles[row], sizes_mm[row], *at);
-            const double r = sizes_mm[row] * points_per_mm / 2;
-            labeller.add_symbol(PageRect{at->x - r, at->y - r, 2 * r, 2 * r}, group);
+        MarkerBatch markers(cr, frame.rect());
+        for (const auto& key : order) {
+            const auto& page = at[key.row];
+            if (!page) continue;
+            markers.add(*styles[key.row], key.size_mm, *page);
+            const double r = key.size_mm * points_per_mm / 2;
+            labeller.add_symbol(PageRect{page->x - r, page->y - r, 2 * r, 2 * r}, group);
         }
+        markers.draw();
         return sizes_mm;
     }
 };
@@ -122,20 +145,21 @@ std::vector<std::size_t> label_order(const Layer& layer, const std::vector<doubl
 }
 
 // The layers as far as the frame shows them: points outside it left out, so the legend
-// counts and the credits name only what is on the map.
-std::vector<Layer> shown_layers(std::span<const Layer> layers, const MapFrame& frame) {
-    std::vector<Layer> shown;
-    for (const auto& layer : layers) {
-        if (!layer.is_points()) {
-            shown.push_back(layer);
-            continue;
-        }
+// counts and the credits name only what is on the map. `at`: each point layer's rows'
+// places on the page.
+std::vector<ShownLayer> shown_layers(std::span<const Layer> layers,
+                                     const std::vector<std::vector<std::optional<PagePoint>>>& at,
+                                     const MapFrame& frame) {
+    std::vector<ShownLayer> shown;
+    for (std::size_t i = 0; i < layers.size(); ++i) {
+        shown.push_back(ShownLayer{&layers[i], std::nullopt});
+        if (!layers[i].is_points()) continue;
         std::vector<std::size_t> rows;
-        for (std::size_t row = 0; row < layer.size(); ++row) {
-            const auto at = frame.to_page(layer.points[row]);
-            if (at && frame.rect().contains(at->x, at->y)) rows.push_back(row);
+        for (std::size_t row = 0; row < layers[i].size(); ++row) {
+            const auto& page = at[i][row];
+            if (page && frame.rect().contains(page->x, page->y)) rows.push_back(row);
         }
-        shown.push_back(layer.subset(rows));
+        if (rows.size() != layers[i].size()) shown.back().rows = std::move(rows);
     }
     return shown;
 }
@@ -183,10 +207,14 @@ MapReport write_map(std::span<const Layer> layers, const BaseMap& base, const Ma
     report.scale = frame.scale();
     report.origin_x = frame.origin().x;
     report.origin_y = frame.origin().y;
-    auto credited = shown_layers(layers, frame);
+    // Each point projected once, for the legend, the markers and the labels.
+    std::vector<std::vector<std::optional<PagePoint>>> at(layers.size());
+    for (std::size_t i = 0; i < layers.size(); ++i)
+        if (layers[i].is_points()) at[i] = frame.to_page(layers[i].points);
+    auto credited = shown_layers(layers, at, frame);
     report.legend = legend_entries(credited);
-    credited.push_back(base.divisions);
-    credited.push_back(base.cities);
+    credited.push_back(ShownLayer{&base.divisions, std::nullopt});
+    credited.push_back(ShownLayer{&base.cities, std::nullopt});
     report.attribution = attribution(credited);
 
     AtomicOutput file(output, options.overwrite);
@@ -213,7 +241,7 @@ MapReport write_map(std::span<const Layer> layers, const BaseMap& base, const Ma
     std::vector<double> main_sizes;
     for (std::size_t i = 0; i < layers.size(); ++i)
         if (layers[i].is_points()) {
-            auto sizes = drawer.points(layers[i], static_cast<int>(i), i == 0 ? scale : std::nullopt);
+            auto sizes = drawer.points(layers[i], at[i], static_cast<int>(i), i == 0 ? scale : std::nullopt);
             if (i == 0) main_sizes = std::move(sizes);
         }
     // Cities: a ringed dot, labelled first.
@@ -233,9 +261,8 @@ MapReport write_map(std::span<const Layer> layers, const BaseMap& base, const Ma
         const auto& layer = layers.front();
         const auto rows = label_order(layer, main_sizes, label_field ? layer.size() : auto_label_limit);
         for (const auto row : rows) {
-            const auto at = frame.to_page(layer.points[row]);
             const auto text = label_field ? text_at(layer, label_field, row) : feature_name(layer, row);
-            if (at) labeller.place_beside(text, *at, main_sizes[row] * points_per_mm / 2, 0, LabelStyle{});
+            if (at[0][row]) labeller.place_beside(text, *at[0][row], main_sizes[row] * points_per_mm / 2, 0, LabelStyle{});
         }
     }
     for (std::size_t row = 0; row < base.divisions.size(); ++row) {

@@ -7,6 +7,7 @@
 #include <pango/pangocairo.h>
 
 #include <algorithm>
+#include <cmath>
 
 namespace depmap::layers {
 
@@ -34,10 +35,39 @@ std::string label_font(double size_pt, bool bold, bool italic) {
     return fmt::format("{}{}{} {}", families, bold ? " Bold" : "", italic ? " Italic" : "", size_pt);
 }
 
-Labeller::Labeller(cairo_t* cr, PageRect frame) : m_cr(cr), m_frame(frame) {}
+Labeller::Labeller(cairo_t* cr, PageRect frame)
+    : m_cr(cr), m_frame(frame), m_columns(std::max(1, static_cast<int>(std::ceil(frame.width / cell_pt)))),
+      m_rows(std::max(1, static_cast<int>(std::ceil(frame.height / cell_pt)))),
+      m_cell_start(static_cast<std::size_t>(m_columns) * m_rows + 1, 0) {}
 Labeller::~Labeller() = default;
 
+Labeller::CellRange Labeller::cells(const PageRect& box) const {
+    const auto cell = [](double offset, int count) {
+        return static_cast<int>(std::clamp(std::floor(offset / cell_pt), 0.0, count - 1.0));
+    };
+    return CellRange{cell(box.left - m_frame.left, m_columns), cell(box.top - m_frame.top, m_rows),
+                     cell(box.right() - m_frame.left, m_columns), cell(box.bottom() - m_frame.top, m_rows)};
+}
+
 void Labeller::add_symbol(PageRect box, int group) { m_symbols.emplace_back(box, group); }
+
+void Labeller::index_symbols() {
+    if (m_indexed == m_symbols.size()) return;
+    // A box partly off the frame sits in the edge cells; labels stay inside the frame.
+    const auto each_cell = [&](const PageRect& box, auto&& visit) {
+        const auto range = cells(box);
+        for (int y = range.top; y <= range.bottom; ++y)
+            for (int x = range.left; x <= range.right; ++x) visit(static_cast<std::size_t>(y) * m_columns + x);
+    };
+    std::fill(m_cell_start.begin(), m_cell_start.end(), 0);
+    for (const auto& [box, group] : m_symbols) each_cell(box, [&](std::size_t cell) { ++m_cell_start[cell + 1]; });
+    for (std::size_t cell = 1; cell < m_cell_start.size(); ++cell) m_cell_start[cell] += m_cell_start[cell - 1];
+    m_cell_symbols.resize(m_cell_start.back());
+    auto next = m_cell_start;
+    for (std::size_t i = 0; i < m_symbols.size(); ++i)
+        each_cell(m_symbols[i].first, [&](std::size_t cell) { m_cell_symbols[next[cell]++] = static_cast<std::uint32_t>(i); });
+    m_indexed = m_symbols.size();
+}
 
 bool Labeller::free(const PageRect& box, int group) const {
     if (box.left < m_frame.left || box.top < m_frame.top || box.right() > m_frame.right() ||
@@ -45,8 +75,14 @@ bool Labeller::free(const PageRect& box, int group) const {
         return false;
     for (const auto& label : m_placed)
         if (overlap(label.box, box)) return false;
-    for (const auto& [symbol, owner] : m_symbols)
-        if ((group < 0 || owner == group || owner == every_group) && overlap(symbol, box)) return false;
+    const auto range = cells(box);
+    for (int y = range.top; y <= range.bottom; ++y)
+        for (int x = range.left; x <= range.right; ++x)
+            for (auto k = m_cell_start[static_cast<std::size_t>(y) * m_columns + x];
+                 k < m_cell_start[static_cast<std::size_t>(y) * m_columns + x + 1]; ++k) {
+                const auto& [symbol, owner] = m_symbols[m_cell_symbols[k]];
+                if ((group < 0 || owner == group || owner == every_group) && overlap(symbol, box)) return false;
+            }
     return true;
 }
 
@@ -75,6 +111,7 @@ std::unique_ptr<Labeller::Layout> Labeller::layout(const std::string& text, cons
 
 bool Labeller::place_first(std::unique_ptr<Layout> layout, const std::string& text,
                            const std::vector<PageRect>& candidates, int group) {
+    index_symbols();
     for (const auto& box : candidates) {
         if (!free(box, group)) continue;
         layout->origin = PagePoint{box.left, box.top};

@@ -8,6 +8,7 @@
 #include "layers/render/map_frame.hpp"
 #include "layers/style/commodity_colours.hpp"
 
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -41,7 +42,7 @@ public:
     // A symbol of layer `group` that labels of that group keep off.
     void add_symbol(PageRect box, int group);
     // A box every label keeps off: the legend, the scale bar, the north arrow.
-    void add_obstacle(PageRect box) { m_symbols.emplace_back(box, every_group); }
+    void add_obstacle(PageRect box) { add_symbol(box, every_group); }
     // A label beside a symbol `radius_pt` in size at `at`; false when dropped. A group
     // below zero keeps off the symbols of every group.
     bool place_beside(const std::string& text, PagePoint at, double radius_pt, int group, const LabelStyle& style);
@@ -61,10 +62,24 @@ private:
     bool place_first(std::unique_ptr<Layout> layout, const std::string& text, const std::vector<PageRect>& candidates,
                      int group);
     bool free(const PageRect& box, int group) const;
+    // The cells of the symbol grid a box touches (clamped to the grid).
+    struct CellRange {
+        int left, top, right, bottom;  // inclusive
+    };
+    CellRange cells(const PageRect& box) const;
 
     cairo_t* m_cr;
     PageRect m_frame;
     std::vector<std::pair<PageRect, int>> m_symbols;
+    // The symbols by grid cell over the frame (a million markers are a million symbols):
+    // cell c's in m_cell_symbols[m_cell_start[c], m_cell_start[c + 1]), built for the
+    // first m_indexed symbols when a label is placed.
+    static constexpr double cell_pt = 24;
+    int m_columns = 1, m_rows = 1;
+    std::vector<std::uint32_t> m_cell_start;
+    std::vector<std::uint32_t> m_cell_symbols;
+    std::size_t m_indexed = 0;
+    void index_symbols();
     std::vector<PlacedLabel> m_placed;
     std::vector<std::unique_ptr<Layout>> m_layouts;
     int m_unknown_glyphs = 0;

@@ -7,6 +7,7 @@
 #include "layers/style/commodity_colours.hpp"
 
 #include <cstddef>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -22,7 +23,20 @@ struct LegendEntry {
     std::string_view shape = "circle";
 };
 
+// A layer as far as a map shows it: the rows inside the frame, or every row.
+struct ShownLayer {
+    const Layer* layer = nullptr;
+    std::optional<std::vector<std::size_t>> rows;  // none: every row
+    std::size_t size() const { return rows ? rows->size() : layer->size(); }
+    std::size_t row(std::size_t i) const { return rows ? (*rows)[i] : i; }
+};
+
+std::vector<LegendEntry> legend_entries(std::span<const ShownLayer> layers);
+// Every row of each layer.
 std::vector<LegendEntry> legend_entries(std::span<const Layer> layers);
+
+// Each row's primary_commodity_colour(), each distinct text of the column read once.
+std::vector<const CommodityColour*> primary_colours(const Column& column);
 
 // How a layer is named on a map: its name in the source, else the file's name.
 std::string layer_title(const Layer& layer);

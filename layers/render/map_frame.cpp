@@ -1,6 +1,7 @@
 #include "layers/render/map_frame.hpp"
 
 #include "base/error.hpp"
+#include "base/parallel.hpp"
 #include "base/parameter.hpp"
 
 #include <fmt/format.h>
@@ -42,6 +43,19 @@ std::optional<PagePoint> MapFrame::to_page(geo::LonLat p) const {
     const auto xy = m_projection.forward(p);
     if (!xy) return std::nullopt;
     return to_page(*xy);
+}
+
+std::vector<std::optional<PagePoint>> MapFrame::to_page(std::span<const geo::LonLat> points) const {
+    std::vector<std::optional<PagePoint>> pages(points.size());
+    for_each_range(points.size(), threads_for(points.size(), 100000), [&](std::size_t begin, std::size_t end) {
+        // PROJ objects are one per thread: the calling thread's is the frame's own.
+        std::optional<MapProjection> own;
+        if (begin != 0) own.emplace(m_projection.definition(), geo::Box{});
+        const MapProjection& projection = own ? *own : m_projection;
+        for (std::size_t i = begin; i < end; ++i)
+            if (const auto xy = projection.forward(points[i])) pages[i] = to_page(*xy);
+    });
+    return pages;
 }
 
 std::optional<geo::LonLat> MapFrame::to_lonlat(PagePoint p) const {

@@ -6,6 +6,8 @@
 #include "layers/render/map_projection.hpp"
 
 #include <optional>
+#include <span>
+#include <vector>
 
 namespace depmap::layers {
 
@@ -39,6 +41,8 @@ public:
 
     std::optional<PagePoint> to_page(geo::LonLat p) const;
     PagePoint to_page(PlaneXY p) const;
+    // Many points at once, on all cores (a projection of the same CRS per thread).
+    std::vector<std::optional<PagePoint>> to_page(std::span<const geo::LonLat> points) const;
     std::optional<geo::LonLat> to_lonlat(PagePoint p) const;
     // The lon/lat at the middle of the rectangle.
     geo::LonLat centre() const;

@@ -11,13 +11,20 @@
 #include <cmath>
 #include <limits>
 #include <set>
+#include <unordered_set>
 
 namespace depmap::layers {
 
 std::vector<Category> commodity_categories(const Column& column) {
     std::set<std::string> present;
-    for (std::size_t row = 0; row < column.size(); ++row)
-        present.insert(primary_commodity(column.to_text(row)));
+    // Each distinct text of a String column read once: a million rows hold a few dozen.
+    std::unordered_set<std::string_view> seen;
+    for (std::size_t row = 0; row < column.size(); ++row) {
+        if (column.type() != FieldType::String || column.is_null(row))
+            present.insert(primary_commodity(column.to_text(row)));
+        else if (const auto text = column.text(row); seen.insert(text).second)
+            present.insert(primary_commodity(text));
+    }
     const auto colours = commodity_colours();
     std::vector<std::pair<std::size_t, std::string>> known;
     std::vector<std::string> unknown;
