@@ -1,8 +1,11 @@
 #include "layers/render/legend.hpp"
 
 #include "layers/model/commodities.hpp"
+#include "layers/style/grid_classes.hpp"
 #include "layers/style/layer_symbols.hpp"
 #include "layers/style/palette.hpp"
+
+#include <fmt/format.h>
 
 #include <filesystem>
 #include <map>
@@ -14,10 +17,25 @@ std::string layer_title(const Layer& layer) {
     return std::filesystem::path(layer.source).stem().string();
 }
 
-std::vector<LegendEntry> legend_entries(std::span<const Layer> layers) {
+std::vector<LegendEntry> legend_entries(std::span<const Layer> layers, const std::string& class_by) {
     std::vector<LegendEntry> entries;
     for (const auto& layer : layers) {
         if (!layer.has_geometry() || layer.size() == 0) continue;
+        if (&layer == &layers.front() && !class_by.empty()) {
+            const auto graduated = graduated_fills(layer.columns[numeric_field(layer, class_by, "class_by")]);
+            std::vector<std::size_t> counts(graduated.classes.size());
+            for (const auto c : graduated.row_class) ++counts[c];
+            LegendEntry heading{fmt::format("{}: {}", layer_title(layer), class_by)};
+            heading.heading = true;
+            entries.push_back(std::move(heading));
+            for (std::size_t c = 0; c < counts.size(); ++c) {
+                if (counts[c] == 0) continue;
+                const auto& fill = graduated.fills[c];
+                entries.push_back(LegendEntry{graduated.classes[c].label, counts[c], layer.kind,
+                                              fill.fill.value_or(fill.stroke.value_or(palette::outline)), "circle", fill});
+            }
+            continue;
+        }
         const auto field = commodity_field(layer);
         if (!field || layer.kind == GeometryKind::Line) {
             const Rgb colour = layer.kind == GeometryKind::Point   ? palette::plain_marker
