@@ -170,10 +170,9 @@ MapReport write_map(std::span<const Layer> layers, const BaseMap& base, const Ma
     std::optional<GraduatedFills> graduated;
     if (!options.class_by.empty()) {
         if (layers.empty() || layers.front().kind != GeometryKind::Polygon)
-            throw ArgumentError(fmt::format("{} {}: classes colour a polygon layer", parameter("class_by"),
-                                            options.class_by));
+            throw ArgumentError(fmt::format("class field {}: classes colour a polygon layer", options.class_by));
         graduated = graduated_fills(layers.front().columns[numeric_field(layers.front(), options.class_by,
-                                                                         parameter("class_by"))]);
+                                                                         "class field")]);
     }
     std::optional<std::size_t> label_field;
     if (options.labels == LabelMode::Field) {

@@ -22,7 +22,7 @@ std::vector<LegendEntry> legend_entries(std::span<const Layer> layers, const std
     for (const auto& layer : layers) {
         if (!layer.has_geometry() || layer.size() == 0) continue;
         if (&layer == &layers.front() && !class_by.empty()) {
-            const auto graduated = graduated_fills(layer.columns[numeric_field(layer, class_by, "class_by")]);
+            const auto graduated = graduated_fills(layer.columns[numeric_field(layer, class_by, "class field")]);
             std::vector<std::size_t> counts(graduated.classes.size());
             for (const auto c : graduated.row_class) ++counts[c];
             LegendEntry heading{fmt::format("{}: {}", layer_title(layer), class_by)};
