@@ -57,7 +57,7 @@ void CatchmentCommand::run(const GlobalOptions& global, std::ostream& out, std::
     if (const auto outside = layers::outside_count(layer, {region}); outside > 0 && !global.quiet)
         fmt::print(err, "note: {} of {} features lie outside {} and are not counted\n", outside,
                    layer.size(), within);
-    m_output.emit(result, global, out, err, layers::StyleKind::Areas);
+    m_output.emit(result, global, out, err, layers::StyleKind::Grid, class_field(m_sums));
 }
 
 } // namespace depmap::cli

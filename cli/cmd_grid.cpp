@@ -46,7 +46,7 @@ void GridCommand::run(const GlobalOptions& global, std::ostream& out, std::ostre
         if (const auto outside = layers::outside_count(layer, options.extent); outside > 0)
             fmt::print(err, "note: {} of {} features lie outside {} and are not counted\n", outside, layer.size(),
                        m_extent.value);
-    m_output.emit(grid, global, out, err, layers::StyleKind::Grid);
+    m_output.emit(grid, global, out, err, layers::StyleKind::Grid, class_field(m_sums));
 }
 
 } // namespace depmap::cli

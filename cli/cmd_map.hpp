@@ -1,6 +1,7 @@
 #pragma once
 // depmap map -o FILE.png|.svg|.pdf: the selected features (and any --add FILE) drawn
-// over the bundled base map, with legend, scale bar, north arrow and credits.
+// over the bundled base map, with legend, scale bar, north arrow and credits; -o FILE.html:
+// the same layers on an interactive web map, each one a layer to turn on and off.
 #include "cli/command.hpp"
 #include "cli/query_input.hpp"
 #include "layers/render/draw_map.hpp"
@@ -17,10 +18,13 @@ public:
     void run(const GlobalOptions& global, std::ostream& out, std::ostream& err) override;
 
 private:
+    void write_html(const std::vector<layers::Layer>& drawn, const GlobalOptions& global, std::ostream& err) const;
+
     QueryInput m_input;
     layers::MapOptions m_options;
     std::string m_output;
     std::vector<std::string> m_add;
+    std::string m_tiles;
     std::string m_labels = "auto";
     std::vector<double> m_bbox;
     int m_width_px = 1600;

@@ -37,7 +37,7 @@ void NearCommand::run(const GlobalOptions& global, std::ostream& out, std::ostre
     const auto input = m_input.load(global, err, around);
     layers::check_points_layer(input.all);  // before a place is looked for in it, or counted around
     const auto places = m_places.resolve(input.all, global, err);
-    if (m_output.to_image()) m_output.map_marks = layers::query_marks(places, radius_m);
+    if (m_output.to_map()) m_output.map_marks = layers::query_marks(places, radius_m);
     const layers::Layer& layer = input.selected();
     const geo::PointIndex index(layer.points);
     if (m_count) return m_output.emit(layers::near_counts(index, places, radius_m), global, out, err);

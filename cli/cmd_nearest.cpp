@@ -40,7 +40,7 @@ void NearestCommand::run(const GlobalOptions& global, std::ostream& out, std::os
     const auto input = m_input.load(global, err, around);
     layers::check_points_layer(input.all);  // before a place is looked for in it
     const auto places = m_places.resolve(input.all, global, err);
-    if (m_output.to_image()) m_output.map_marks = layers::query_marks(places);
+    if (m_output.to_map()) m_output.map_marks = layers::query_marks(places);
     const layers::Layer& layer = input.selected();
     const geo::PointIndex index(layer.points);
     auto answer = layers::nearest(layer, index, places, options);

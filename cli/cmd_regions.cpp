@@ -55,7 +55,18 @@ void RegionsCommand::run(const GlobalOptions& global, std::ostream& out, std::os
     options.sum_fields = m_sums;
     options.group_by = m_group_by;
     options.outside_unread = input.unread;
-    m_output.emit(layers::summarise_regions(layer, regions, options), global, out, err);
+    // A map: a choropleth of the regions, graduated on the first sum, else the count.
+    options.shapes = m_output.to_map();
+    if (!options.shapes) return m_output.emit(layers::summarise_regions(layer, regions, options), global, out, err);
+    if (!m_group_by.empty())
+        throw ArgumentError(fmt::format("-o {}: a map draws each region once; leave out --group-by, or write the "
+                                        "totals as .csv", m_output.path));
+    if (const auto outside = layers::outside_count(layer, layers::polygons_of(regions)) + input.unread;
+        outside > 0 && !global.quiet)
+        fmt::print(err, "note: {} of {} features lie outside every region of {} (not on the map)\n", outside,
+                   layer.size() + input.unread, by);
+    m_output.emit(layers::summarise_regions(layer, regions, options), global, out, err, layers::StyleKind::Grid,
+                  class_field(m_sums));
 }
 
 } // namespace depmap::cli

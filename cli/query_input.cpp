@@ -84,7 +84,7 @@ void OutputOptions::add_to(CLI::App& command, bool to_stdout) {
     command.add_flag("--append", write.append, "Add the layer to an existing GeoPackage")->group(group);
     command.add_flag("--style", style, "Write a QGIS style (.qml) beside the file, and into a GeoPackage: "
                      "colours by commodity, labels by name")->group(group);
-    command.add_option("--size-by", size_by, "With --style: scale markers by this numeric field")->group(group);
+    command.add_option("--size-by", size_by, "With --style, or a map: scale markers by this numeric field")->group(group);
     command.add_option("--tiles", tiles, "With -o MAP.html: draw this XYZ tile URL template under the map "
                        "(https://.../{z}/{x}/{y}.png; default: none, the file opens offline)")->group(group);
     // Whatever can be checked of the output is, as soon as the command line is read: an
@@ -109,9 +109,9 @@ void OutputOptions::check(bool to_stdout) {
     }
     if (!write.format) write.format = layers::output_format(path, file_format(format));
     if (write.format == layers::FileFormat::Html) {
-        if (style || !size_by.empty() || write.append)
+        if (style || write.append)
             throw ArgumentError(fmt::format("-o {}: an HTML map is styled as the QGIS styles are and holds one "
-                                            "answer; leave out --style, --size-by and --append", path));
+                                            "answer; leave out --style and --append", path));
         if (!tiles.empty()) layers::check_tiles(tiles);
     } else if (!tiles.empty()) {
         throw ArgumentError(fmt::format("--tiles is for an HTML map (-o map.html), not for -o {}", path));
@@ -182,7 +182,8 @@ std::optional<layers::FileFormat> file_format(OutputFormat format) {
 bool OutputOptions::to_image() const { return !path.empty() && layers::is_image_path(path); }
 
 // The answer over the bundled base map, zoomed to it and the marks with a margin.
-void OutputOptions::draw(const layers::Layer& result, const GlobalOptions& global, std::ostream& err) const {
+void OutputOptions::draw(const layers::Layer& result, const GlobalOptions& global, std::ostream& err,
+                         const std::string& class_by) const {
     if (!result.has_geometry())
         throw ArgumentError(fmt::format("-o {}: this answer has no geometry to draw; write it as .csv", path));
     std::vector<layers::Layer> drawn{result};
@@ -191,30 +192,34 @@ void OutputOptions::draw(const layers::Layer& result, const GlobalOptions& globa
     options.overwrite = write.overwrite;
     options.crs = write.crs;
     options.size_by = size_by;
+    options.class_by = class_by;
     const auto report = layers::write_map(drawn, layers::bundled_base_map(), options, path);
     if (global.verbose)
         fmt::print(err, "wrote {}: {} features, {} labels\n", path, result.size(), report.labels.size());
 }
 
 void OutputOptions::emit(const layers::Layer& result, const GlobalOptions& global, std::ostream& out,
-                         std::ostream& err, layers::StyleKind style_kind) const {
+                         std::ostream& err, layers::StyleKind style_kind, const std::string& class_field) const {
     std::optional<layers::Layer> chosen;  // a copy, unless the fields are those chosen already
     if (!fields.empty() && !has_only_fields(result, fields)) keep_fields(chosen.emplace(result));
     const layers::Layer& shown = chosen ? *chosen : result;
     if (path.empty()) return print(shown, format, table_options(wide, !fields.empty()), write.precision, out);
-    if (to_image()) return draw(shown, global, err);
+    if (to_image()) return draw(shown, global, err, style_kind == layers::StyleKind::Grid ? class_field : "");
     if (write.format == layers::FileFormat::Html) {
         layers::StyleOptions style_options;
         style_options.kind = style_kind;
-        const layers::MapLayer layer{&shown, layer_name, style_options};
+        style_options.grid_field = class_field;
+        style_options.size_by = size_by;
+        std::vector<layers::MapLayer> drawn{{&shown, layer_name, style_options}};
+        for (const auto& mark : map_marks) drawn.push_back({&mark, mark.name, {}});
         layers::HtmlMapOptions options;
         options.tiles = tiles;
         options.precision = write.precision;
         options.overwrite = write.overwrite;
         if (names_standard_output(path))
-            out << layers::html_map({&layer, 1}, layers::bundled_base_layers(), layers::read_leaflet(), options);
+            out << layers::html_map(drawn, layers::bundled_base_layers(), layers::read_leaflet(), options);
         else
-            layers::write_html_map({&layer, 1}, layers::bundled_base_layers(), options, path);
+            layers::write_html_map(drawn, layers::bundled_base_layers(), options, path);
         if (global.verbose) fmt::print(err, "drew {} features on the map {}\n", shown.size(), path);
         return;
     }
@@ -224,6 +229,7 @@ void OutputOptions::emit(const layers::Layer& result, const GlobalOptions& globa
         style_options.emplace();
         style_options->kind = style_kind;
         style_options->size_by = size_by;
+        style_options->grid_field = class_field;
     }
     const auto report = layers::write_layers({{&shown, layer_name, style_options}}, path, write);
     if (!global.quiet)

@@ -48,7 +48,7 @@ struct OutputOptions {
     std::string tiles;  // an HTML map's tile layer
     bool wide = false;                // --wide: a table of every field, cells cut only past 40 columns
     std::vector<std::string> fields;  // --fields: only these, in this order
-    // Drawn beside the answer when -o names an image (.png, .svg, .pdf): the query's
+    // Drawn beside the answer when -o names a map (.png, .svg, .pdf, .html): the query's
     // places, and near's radius (layers::query_marks).
     std::vector<layers::Layer> map_marks;
 
@@ -63,15 +63,19 @@ struct OutputOptions {
     // -o -: a text format -f names, and no option only a file takes.
     void check_standard_output(bool to_stdout);
     // Prints `result` to `out`, or writes it to -o FILE (or -o -) in the format its extension
-    // names (else -f's), with the writer's notes on `err` unless -q; an HTML map draws
-    // it over the bundled base map, styled as `style_kind`.
+    // names (else -f's), with the writer's notes on `err` unless -q; a map (image or HTML)
+    // draws it over the bundled base map, with the map_marks, styled as `style_kind`: a
+    // Grid graduated on `class_field`.
     void emit(const layers::Layer& result, const GlobalOptions& global, std::ostream& out,
-              std::ostream& err, layers::StyleKind style_kind = layers::StyleKind::Automatic) const;
+              std::ostream& err, layers::StyleKind style_kind = layers::StyleKind::Automatic,
+              const std::string& class_field = "count") const;
     // Keeps only the --fields (when given) of `layer`, in their order. Throws ArgumentError
     // naming --fields, an unknown field and the known ones.
     void keep_fields(layers::Layer& layer) const;
     // Whether -o names an image: the answer is then drawn as a map over the base map.
     bool to_image() const;
+    // Whether -o names a map: an image or an HTML page.
+    bool to_map() const { return to_image() || write.format == layers::FileFormat::Html; }
     // Whether -o names a GeoPackage, which holds several layers.
     bool to_package() const { return !path.empty() && write.format == layers::FileFormat::GeoPackage; }
     // Writes `results` into the GeoPackage -o FILE in one write, each under its Layer::name
@@ -80,7 +84,8 @@ struct OutputOptions {
                       std::ostream& err) const;
 
 private:
-    void draw(const layers::Layer& result, const GlobalOptions& global, std::ostream& err) const;
+    void draw(const layers::Layer& result, const GlobalOptions& global, std::ostream& err,
+              const std::string& class_by) const;
 };
 
 // The file format -f names, for a file whose extension does not say it.

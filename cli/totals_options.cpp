@@ -10,4 +10,8 @@ CLI::Option* add_group_by_option(CLI::App& command, std::string& field, const st
     return command.add_option("--group-by", field, help)->type_name("FIELD");
 }
 
+std::string class_field(const std::vector<std::string>& sum_fields) {
+    return sum_fields.empty() ? std::string("count") : "sum_" + sum_fields.front();
+}
+
 } // namespace depmap::cli

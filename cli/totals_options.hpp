@@ -13,4 +13,7 @@ CLI::Option* add_sum_option(CLI::App& command, std::vector<std::string>& fields,
 // --group-by FIELD.
 CLI::Option* add_group_by_option(CLI::App& command, std::string& field, const std::string& help);
 
+// The field a map of totals is graduated by: the first --sum's total, else the count.
+std::string class_field(const std::vector<std::string>& sum_fields);
+
 } // namespace depmap::cli

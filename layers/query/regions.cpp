@@ -159,15 +159,17 @@ Layer summarise_regions(const Layer& points, const Layer& regions, const Regions
         }
     }
 
-    Layer start = points.empty_like(GeometryKind::None);
+    Layer start = points.empty_like(options.shapes ? GeometryKind::Polygon : GeometryKind::None);
     start.name = "regions";
     std::vector<Field> keys{{"region", FieldType::String}};
     if (group) keys.push_back({options.group_by, FieldType::String});
     keys.push_back(count_field);
     TotalsTable out(std::move(start), std::move(keys), options.sum_fields);
     for (const auto& [key, t] : totals) {
+        if (key.first == outside && options.shapes) continue;
         if (key.first == outside) out.push_null();
         else out.push(std::string_view(region_name(regions, key.first)));
+        if (options.shapes) out.push_shape(regions.shapes[key.first]);
         if (group) {
             if (key.second.empty()) out.push_null();
             else out.push(std::string_view(key.second));

@@ -42,6 +42,8 @@ struct RegionsOptions {
     std::size_t outside_unread = 0;       // features not in `points`, each outside every
                                           // region (left on a PostGIS server): counted in
                                           // the outside row. Without sums or groups only.
+    bool shapes = false;                  // a polygon layer of the regions' shapes, to map:
+                                          // without the outside row. DEFAULT: a table
 };
 
 // The point layer with a `region` field added (null outside every region).
@@ -49,7 +51,7 @@ Layer assign_regions(const Layer& points, const Layer& regions);
 
 // One row per region (and group), with `region`, the group field, `count` and the sums;
 // always a row with a null region for the features outside every region, so the counts
-// add up to the layer's. Throws ArgumentError for a sum field that is missing or not
+// add up to the layer's (but with `shapes`, which has no shape for it). Throws ArgumentError for a sum field that is missing or not
 // numeric.
 Layer summarise_regions(const Layer& points, const Layer& regions, const RegionsOptions& options);
 

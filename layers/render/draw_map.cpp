@@ -13,6 +13,7 @@
 #include "layers/render/legend.hpp"
 #include "layers/render/marker_batch.hpp"
 #include "layers/render/symbols.hpp"
+#include "layers/style/grid_classes.hpp"
 #include "layers/style/layer_symbols.hpp"
 #include "layers/style/palette.hpp"
 
@@ -72,11 +73,12 @@ struct Drawer {
     const MapFrame& frame;
     Labeller& labeller;
 
-    void polygons(const Layer& layer) {
+    void polygons(const Layer& layer, const GraduatedFills* graduated) {
         const auto field = commodity_field(layer);
         for (std::size_t row = 0; row < layer.size(); ++row) {
-            const FillStyle style = field ? palette::commodity_fill(primary_commodity_colour(layer.columns[*field].to_text(row)))
-                                          : palette::plain_area();
+            const FillStyle style = graduated ? graduated->fills[graduated->row_class[row]]
+                                    : field   ? palette::commodity_fill(primary_commodity_colour(layer.columns[*field].to_text(row)))
+                                              : palette::plain_area();
             draw_fill(cr, frame, layer.shapes[row], style);
         }
     }
@@ -189,6 +191,13 @@ MapReport write_map(std::span<const Layer> layers, const BaseMap& base, const Ma
                                             options.size_by));
         scale = size_scale(layers.front(), options.size_by);
     }
+    std::optional<GraduatedFills> graduated;
+    if (!options.class_by.empty()) {
+        if (layers.empty() || layers.front().kind != GeometryKind::Polygon)
+            throw ArgumentError(fmt::format("class field {}: classes colour a polygon layer", options.class_by));
+        graduated = graduated_fills(layers.front().columns[numeric_field(layers.front(), options.class_by,
+                                                                         "class field")]);
+    }
     std::optional<std::size_t> label_field;
     if (options.labels == LabelMode::Field) {
         if (layers.empty() || !(label_field = layers.front().field_index(options.label_field)))
@@ -212,7 +221,7 @@ MapReport write_map(std::span<const Layer> layers, const BaseMap& base, const Ma
     for (std::size_t i = 0; i < layers.size(); ++i)
         if (layers[i].is_points()) at[i] = frame.to_page(layers[i].points);
     auto credited = shown_layers(layers, at, frame);
-    report.legend = legend_entries(credited);
+    report.legend = legend_entries(credited, graduated ? options.class_by : std::string());
     credited.push_back(ShownLayer{&base.divisions, std::nullopt});
     credited.push_back(ShownLayer{&base.cities, std::nullopt});
     report.attribution = attribution(credited);
@@ -235,9 +244,10 @@ MapReport write_map(std::span<const Layer> layers, const BaseMap& base, const Ma
     cairo_save(cr);
     cairo_rectangle(cr, rect.left, rect.top, rect.width, rect.height);
     cairo_clip(cr);
-    for (const auto kind : {GeometryKind::Polygon, GeometryKind::Line})
-        for (const auto& layer : layers)
-            if (layer.kind == kind) kind == GeometryKind::Polygon ? drawer.polygons(layer) : drawer.lines(layer);
+    for (std::size_t i = 0; i < layers.size(); ++i)
+        if (layers[i].kind == GeometryKind::Polygon) drawer.polygons(layers[i], i == 0 && graduated ? &*graduated : nullptr);
+    for (const auto& layer : layers)
+        if (layer.kind == GeometryKind::Line) drawer.lines(layer);
     std::vector<double> main_sizes;
     for (std::size_t i = 0; i < layers.size(); ++i)
         if (layers[i].is_points()) {

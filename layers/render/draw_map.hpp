@@ -26,6 +26,10 @@ enum class LabelMode {
 struct MapOptions {
     std::string title;          // DEFAULT: "" (no title)
     std::string size_by;        // a numeric field sizing the first layer's markers. DEFAULT: "".
+    // A numeric field whose graduated classes colour the first layer's polygons, with the
+    // class breaks and colours of the QGIS grid style (layers/style/grid_classes.hpp): a
+    // choropleth of counts or sums. DEFAULT: "" (by commodity, else one plain fill).
+    std::string class_by;
     LabelMode labels = LabelMode::Auto;
     std::string label_field;    // with LabelMode::Field
     std::string crs;            // any CRS PROJ accepts; DEFAULT: "" (a conic fitted to the extent)
@@ -58,7 +62,7 @@ struct MapReport {
 };
 
 // Draws `layers` (the first is the main one) and writes the map to `output`, whole or not
-// at all; its format from the extension. Throws ArgumentError (format, size_by,
+// at all; its format from the extension. Throws ArgumentError (format, size_by, class_by,
 // label_field, extent), CrsError (crs), OutputError.
 MapReport write_map(std::span<const Layer> layers, const BaseMap& base, const MapOptions& options,
                     const std::filesystem::path& output);

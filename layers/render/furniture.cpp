@@ -100,7 +100,8 @@ PageRect draw_legend(cairo_t* cr, const PageRect& frame, const std::vector<Legen
     std::vector<std::unique_ptr<Text>> lines;
     double width = 0, height = 0;
     for (const auto& entry : entries) {
-        lines.push_back(std::make_unique<Text>(cr, fmt::format("{} ({})", entry.label, entry.count), size_pt));
+        lines.push_back(std::make_unique<Text>(
+            cr, entry.heading ? entry.label : fmt::format("{} ({})", entry.label, entry.count), size_pt));
         width = std::max(width, lines.back()->width);
         height += std::max(lines.back()->height, swatch_pt) + 2;
     }
@@ -113,7 +114,21 @@ PageRect draw_legend(cairo_t* cr, const PageRect& frame, const std::vector<Legen
         const auto& entry = entries[i];
         const double line_h = std::max(lines[i]->height, swatch_pt);
         const PagePoint centre{x + pad + swatch_pt / 2, line_y + line_h / 2};
-        if (entry.kind == GeometryKind::Point) {
+        if (entry.heading) {
+            lines[i]->show(cr, x + pad, line_y + (line_h - lines[i]->height) / 2, ink);
+            line_y += line_h + 2;
+            continue;
+        }
+        if (entry.fill) {
+            cairo_rectangle(cr, centre.x - swatch_pt / 2, centre.y - swatch_pt / 2, swatch_pt, swatch_pt);
+            if (entry.fill->fill) {
+                set_colour(cr, *entry.fill->fill, entry.fill->fill_opacity);
+                cairo_fill_preserve(cr);
+            }
+            set_colour(cr, entry.fill->stroke.value_or(entry.colour));
+            cairo_set_line_width(cr, 0.8);
+            cairo_stroke(cr);
+        } else if (entry.kind == GeometryKind::Point) {
             MarkerStyle marker;
             marker.fill = entry.colour;
             marker.shape = entry.shape;

@@ -1,8 +1,11 @@
 #include "layers/render/legend.hpp"
 
 #include "layers/model/commodities.hpp"
+#include "layers/style/grid_classes.hpp"
 #include "layers/style/layer_symbols.hpp"
 #include "layers/style/palette.hpp"
+
+#include <fmt/format.h>
 
 #include <filesystem>
 #include <map>
@@ -37,11 +40,27 @@ std::vector<const CommodityColour*> primary_colours(const Column& column) {
     return colours;
 }
 
-std::vector<LegendEntry> legend_entries(std::span<const ShownLayer> shown) {
+std::vector<LegendEntry> legend_entries(std::span<const ShownLayer> shown, const std::string& class_by) {
     std::vector<LegendEntry> entries;
     for (const auto& part : shown) {
         const Layer& layer = *part.layer;
         if (!layer.has_geometry() || part.size() == 0) continue;
+        if (&part == &shown.front() && !class_by.empty()) {
+            // The classes of every row (as the map fills them), counted over the rows shown.
+            const auto graduated = graduated_fills(layer.columns[numeric_field(layer, class_by, "class field")]);
+            std::vector<std::size_t> counts(graduated.classes.size());
+            for (std::size_t i = 0; i < part.size(); ++i) ++counts[graduated.row_class[part.row(i)]];
+            LegendEntry heading{fmt::format("{}: {}", layer_title(layer), class_by)};
+            heading.heading = true;
+            entries.push_back(std::move(heading));
+            for (std::size_t c = 0; c < counts.size(); ++c) {
+                if (counts[c] == 0) continue;
+                const auto& fill = graduated.fills[c];
+                entries.push_back(LegendEntry{graduated.classes[c].label, counts[c], layer.kind,
+                                              fill.fill.value_or(fill.stroke.value_or(palette::outline)), "circle", fill});
+            }
+            continue;
+        }
         const auto field = commodity_field(layer);
         if (!field || layer.kind == GeometryKind::Line) {
             const Rgb colour = layer.kind == GeometryKind::Point   ? palette::plain_marker
@@ -66,10 +85,10 @@ std::vector<LegendEntry> legend_entries(std::span<const ShownLayer> shown) {
     return entries;
 }
 
-std::vector<LegendEntry> legend_entries(std::span<const Layer> layers) {
+std::vector<LegendEntry> legend_entries(std::span<const Layer> layers, const std::string& class_by) {
     std::vector<ShownLayer> shown;
     for (const auto& layer : layers) shown.push_back(ShownLayer{&layer, std::nullopt});
-    return legend_entries(shown);
+    return legend_entries(shown, class_by);
 }
 
 } // namespace depmap::layers

@@ -5,6 +5,7 @@
 #include "layers/model/geometry_kind.hpp"
 #include "layers/model/layer.hpp"
 #include "layers/style/commodity_colours.hpp"
+#include "layers/style/qgis_symbols.hpp"
 
 #include <cstddef>
 #include <optional>
@@ -21,6 +22,8 @@ struct LegendEntry {
     GeometryKind kind = GeometryKind::Point;
     Rgb colour;
     std::string_view shape = "circle";
+    std::optional<FillStyle> fill;  // an area's own fill (graduated classes); DEFAULT: the colour's translucent one
+    bool heading = false;           // a line of text only: what the classes below it class
 };
 
 // A layer as far as a map shows it: the rows inside the frame, or every row.
@@ -31,9 +34,12 @@ struct ShownLayer {
     std::size_t row(std::size_t i) const { return rows ? (*rows)[i] : i; }
 };
 
-std::vector<LegendEntry> legend_entries(std::span<const ShownLayer> layers);
+// With `class_by`, the first layer (polygons) by the graduated classes of that field
+// (layers/style/grid_classes.hpp): a heading naming the field, then each class present
+// with its range.
+std::vector<LegendEntry> legend_entries(std::span<const ShownLayer> layers, const std::string& class_by = "");
 // Every row of each layer.
-std::vector<LegendEntry> legend_entries(std::span<const Layer> layers);
+std::vector<LegendEntry> legend_entries(std::span<const Layer> layers, const std::string& class_by = "");
 
 // Each row's primary_commodity_colour(), each distinct text of the column read once.
 std::vector<const CommodityColour*> primary_colours(const Column& column);

@@ -1,5 +1,7 @@
 #include "layers/style/grid_classes.hpp"
 
+#include "layers/style/palette.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -66,6 +68,28 @@ std::vector<ValueClass> value_classes(const Column& column, std::size_t max_clas
         lower = upper;
     }
     return classes;
+}
+
+GraduatedFills graduated_fills(const Column& column) {
+    GraduatedFills out;
+    out.classes = value_classes(column);
+    const auto& classes = out.classes;
+    const std::size_t empty_classes = classes.front().upper == 0 && classes.size() > 1 ? 1 : 0;
+    const auto colours = palette::grid_colours(classes.size() - empty_classes);
+    for (std::size_t i = 0; i < classes.size(); ++i)
+        out.fills.push_back(palette::grid_cell(i < empty_classes ? std::nullopt
+                                                                 : std::optional(colours[i - empty_classes])));
+    out.row_class.reserve(column.size());
+    for (std::size_t row = 0; row < column.size(); ++row) {
+        std::size_t c = 0;
+        if (!column.is_null(row)) {
+            const double value = column.type() == FieldType::Integer ? static_cast<double>(column.integer(row))
+                                                                      : column.real(row);
+            while (c + 1 < classes.size() && !(value <= classes[c].upper)) ++c;
+        }
+        out.row_class.push_back(c);
+    }
+    return out;
 }
 
 } // namespace depmap::layers

@@ -2,6 +2,7 @@
 // Classes of a numeric field for a graduated map (a density grid's `count`): few
 // enough to tell apart, each holding about as many cells.
 #include "layers/model/column.hpp"
+#include "layers/style/qgis_symbols.hpp"
 
 #include <string>
 #include <vector>
@@ -23,5 +24,15 @@ struct ValueClass {
 // (empty cells), and the positive values share the other classes. Nulls are left out;
 // no values gives one class [0, 0].
 std::vector<ValueClass> value_classes(const Column& column, std::size_t max_classes = 5);
+
+// A numeric column drawn graduated, as the QGIS grid style draws it: value_classes(),
+// the zero class of empty cells only outlined, the others filled in ColorBrewer YlOrBr
+// (palette::grid_colours, palette::grid_cell), light for the small values.
+struct GraduatedFills {
+    std::vector<ValueClass> classes;
+    std::vector<FillStyle> fills;        // one per class
+    std::vector<std::size_t> row_class;  // per row, the first class holding its value (nulls: the first)
+};
+GraduatedFills graduated_fills(const Column& column);
 
 } // namespace depmap::layers

@@ -117,17 +117,15 @@ void graduated(XmlElement& root, const Layer& layer, const StyleOptions& options
     r.set("attr", written(options, layer.fields[field].name)).set("graduatedMethod", "GraduatedColor");
     auto& ranges = r.add("ranges");
     auto& symbols = r.add("symbols");
-    const auto classes = value_classes(layer.columns[field]);
-    const std::size_t empty_classes = classes.front().upper == 0 && classes.size() > 1 ? 1 : 0;
-    const auto colours = palette::grid_colours(classes.size() - empty_classes);
+    const auto graduated = graduated_fills(layer.columns[field]);
+    const auto& classes = graduated.classes;
     for (std::size_t i = 0; i < classes.size(); ++i) {
         const auto name = std::to_string(i);
         ranges.add("range").set("lower", fmt::format("{}", classes[i].lower))
             .set("upper", fmt::format("{}", classes[i].upper)).set("symbol", name)
             .set("label", classes[i].label).set("render", "true");
         // Empty cells only outlined, so a grid over the whole region does not hide the map.
-        symbols.add(fill_symbol(name, palette::grid_cell(i < empty_classes ? std::nullopt
-                                                                           : std::optional(colours[i - empty_classes]))));
+        symbols.add(fill_symbol(name, graduated.fills[i]));
     }
     auto& method = r.add("classificationMethod").set("id", "Custom");
     method.add("symmetricMode").set("enabled", "0").set("symmetrypoint", "0").set("astride", "0");

@@ -52,6 +52,7 @@ std::string layer_json(const Layer& layer, const std::string& name, const StyleO
     const auto symbols = map_symbols(layer, style, name);
     Json head{{"name", name}, {"kind", kind_name(symbols.kind)}, {"base", base},
               {"symbols", symbols_json(symbols.symbols)}, {"symbol", symbols.feature_symbol}};
+    if (!symbols.feature_size_px.empty()) head["sizes"] = symbols.feature_size_px;
     auto text = dumped(head);
     text.pop_back();  // the closing brace
     return text + ",\"features\":" + feature_collection(layer, decimals) + "}";

@@ -18,8 +18,8 @@
 namespace depmap::layers {
 
 // A layer to draw: its features, its name in the legend and the layers control
-// (DEFAULT: Layer::name, else "features"), and its style's kind and grid field as
-// StyleOptions takes them (size_by and labels are not drawn on web maps).
+// (DEFAULT: Layer::name, else "features"), and its style's kind, grid field and size
+// field as StyleOptions takes them (labels are not drawn on web maps).
 struct MapLayer {
     const Layer* layer;
     std::string name;

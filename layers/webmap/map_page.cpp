@@ -18,8 +18,8 @@ std::string_view map_page_script() {
   function colour(c) { return c === null ? 'none' : c; }
 
   // A marker's shape as inline SVG, sized and outlined as in the QGIS style.
-  function marker_svg(s) {
-    var w = s.stroke_px, d = s.size_px, t = Math.ceil(d + 2 * w), c = t / 2, r = d / 2, shape;
+  function marker_svg(s, d) {
+    var w = s.stroke_px, t = Math.ceil(d + 2 * w), c = t / 2, r = d / 2, shape;
     if (s.shape === 'square') shape = '<rect x="' + (c - r) + '" y="' + (c - r) + '" width="' + d + '" height="' + d + '"';
     else if (s.shape === 'triangle')
       shape = '<polygon points="' + c + ',' + (c - r) + ' ' + (c + r) + ',' + (c + r) + ' ' + (c - r) + ',' + (c + r) + '"';
@@ -61,7 +61,10 @@ std::string_view map_page_script() {
 
   function draw(layer) {
     var features = layer.features.features;
-    for (var i = 0; i < features.length; ++i) features[i].depmap_symbol = layer.symbols[layer.symbol[i]];
+    for (var i = 0; i < features.length; ++i) {
+      features[i].depmap_symbol = layer.symbols[layer.symbol[i]];
+      features[i].depmap_size = layer.sizes ? layer.sizes[i] : features[i].depmap_symbol.size_px;
+    }
     return L.geoJSON(layer.features, {
       pointToLayer: function (feature, at) {
         var s = feature.depmap_symbol, name = feature_name(feature.properties);
@@ -70,10 +73,12 @@ std::string_view map_page_script() {
           if (name) city.bindTooltip(name, {permanent: true, direction: 'right', className: 'depmap-place'});
           return city;
         }
-        var svg = marker_svg(s);
+        // Sized markers as in QGIS: the large under the small.
+        var svg = marker_svg(s, feature.depmap_size);
         return L.marker(at, {
           icon: L.divIcon({className: 'depmap-marker', html: svg.html, iconSize: [svg.size, svg.size]}),
-          title: name, alt: name, riseOnHover: true, zIndexOffset: 1000 * s.pass});
+          title: name, alt: name, riseOnHover: true,
+          zIndexOffset: 1000 * s.pass + (layer.sizes ? 100000 * s.pass - Math.round(1000 * feature.depmap_size) : 0)});
       },
       style: function (feature) {
         return layer.base && layer.kind === 'points' ? place_style : path_style(feature.depmap_symbol);
@@ -132,7 +137,7 @@ std::string_view map_page_script() {
         var row = document.createElement('div'), swatch = document.createElement('span'), text = document.createElement('span');
         row.className = 'depmap-legend-entry';
         swatch.className = 'depmap-swatch';
-        if (layer.kind === 'points') swatch.innerHTML = marker_svg(s).html;
+        if (layer.kind === 'points') swatch.innerHTML = marker_svg(s, s.size_px).html;
         else {
           swatch.style.border = s.stroke ? Math.max(1, s.stroke_px) + 'px solid ' + s.stroke : 'none';
           if (s.fill) swatch.style.background = 'rgba(' + parseInt(s.fill.substr(1, 2), 16) + ',' +

@@ -1,8 +1,10 @@
 #include "layers/webmap/map_symbols.hpp"
 
 #include "base/error.hpp"
+#include "base/parameter.hpp"
 #include "layers/model/commodities.hpp"
 #include "layers/style/grid_classes.hpp"
+#include "layers/style/layer_symbols.hpp"
 #include "layers/style/palette.hpp"
 
 #include <fmt/format.h>
@@ -102,22 +104,25 @@ void by_classes(const Layer& layer, const std::string& field_name, MapSymbols& o
     if (!field || layer.fields[*field].type == FieldType::String)
         throw ArgumentError(fmt::format("grid field {}: {} has no numeric field of that name", field_name,
                                         layer.source));
-    const auto& column = layer.columns[*field];
-    const auto classes = value_classes(column);
-    const std::size_t empty_classes = classes.front().upper == 0 && classes.size() > 1 ? 1 : 0;
-    const auto colours = palette::grid_colours(classes.size() - empty_classes);
-    for (std::size_t i = 0; i < classes.size(); ++i)
-        out.symbols.push_back(area(classes[i].label, palette::grid_cell(i < empty_classes ? std::nullopt
-                                                                         : std::optional(colours[i - empty_classes]))));
-    // A value belongs to the first class holding it, as QGIS's graduated renderer assigns.
+    const auto graduated = graduated_fills(layer.columns[*field]);
+    for (std::size_t i = 0; i < graduated.classes.size(); ++i)
+        out.symbols.push_back(area(graduated.classes[i].label, graduated.fills[i]));
+    for (const auto c : graduated.row_class) out.feature_symbol.push_back(static_cast<std::uint32_t>(c));
+}
+
+// Each marker's diameter on the QGIS style's size scale of `field`.
+void sized(const Layer& layer, const std::string& field, MapSymbols& out) {
+    if (out.kind != StyleKind::Points)
+        throw ArgumentError(fmt::format("{} {}: sizes apply to a point layer, not {}", parameter("size_by"), field,
+                                        layer.source));
+    const auto scale = size_scale(layer, field);
+    const auto& column = layer.columns[*layer.field_index(field)];
+    out.feature_size_px.reserve(layer.size());
     for (std::size_t row = 0; row < layer.size(); ++row) {
-        std::uint32_t symbol = 0;
-        if (!column.is_null(row)) {
-            const double value = column.type() == FieldType::Integer ? static_cast<double>(column.integer(row))
-                                                                      : column.real(row);
-            while (symbol + 1 < classes.size() && !(value <= classes[symbol].upper)) ++symbol;
-        }
-        out.feature_symbol.push_back(symbol);
+        std::optional<double> value;
+        if (!column.is_null(row))
+            value = column.type() == FieldType::Integer ? static_cast<double>(column.integer(row)) : column.real(row);
+        out.feature_size_px.push_back(pixels(scaled_size_mm(scale, value)));
     }
 }
 
@@ -146,6 +151,7 @@ MapSymbols map_symbols(const Layer& layer, const StyleOptions& style, const std:
         }
         out.feature_symbol.assign(layer.size(), 0);
     }
+    if (!style.size_by.empty()) sized(layer, style.size_by, out);
     for (const auto symbol : out.feature_symbol) ++out.symbols[symbol].count;
     // The legend lists only what is drawn (a layer's one symbol stays, with no features).
     std::vector<std::uint32_t> renumber(out.symbols.size());

@@ -32,15 +32,17 @@ struct MapSymbols {
     StyleKind kind = StyleKind::Points;   // never Automatic
     std::vector<MapSymbol> symbols;       // in legend order: only those some feature uses
     std::vector<std::uint32_t> feature_symbol;  // per feature, its index in symbols
+    std::vector<double> feature_size_px;        // with style.size_by: per marker, its diameter
 };
 
 // The symbols of `layer` as its QGIS style with `style` would draw it: points (and areas)
 // with a commodity field by their primary commodity, in the colour table's order, then
 // "(none listed)", then "other" naming up to five of the commodities it stands for; a
 // grid by classes of style.grid_field; anything else in one symbol labelled `title`.
+// With style.size_by, each marker sized as the QGIS style sizes it (layer_symbols.hpp).
 // A kind that does not fit the layer's geometry gives way to the geometry's own.
-// Throws ArgumentError for a layer without geometry, or a grid field that is missing or
-// not numeric.
+// Throws ArgumentError for a layer without geometry, a grid or size field that is missing
+// or not numeric, or a size field for a layer not drawn as points.
 MapSymbols map_symbols(const Layer& layer, const StyleOptions& style, const std::string& title);
 
 } // namespace depmap::layers

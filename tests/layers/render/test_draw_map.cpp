@@ -1,14 +1,18 @@
 #include "layers/model/catalogue.hpp"
 #include "layers/read/read.hpp"
 #include "layers/render/draw_map.hpp"
+#include "layers/query/regions.hpp"
 #include "layers/render/query_marks.hpp"
+#include "layers/style/grid_classes.hpp"
 #include "geo/geodesic.hpp"
 #include "support.hpp"
 
+#include <boost/geometry.hpp>
 #include <cairo.h>
 #include <catch2/catch.hpp>
 #include <proj.h>
 
+#include <algorithm>
 #include <cmath>
 #include <memory>
 #include <set>
@@ -235,4 +239,75 @@ TEST_CASE("near's radius is drawn through the pixels of points at exactly that g
     }
     CHECK(on_circle >= 34);  // of 36: a base map line or the site may already darken one or two
     CHECK(beside == 0);
+}
+
+TEST_CASE("a choropleth of totals per region fills each region in its class's colour, and lists the classes",
+          "[render]") {
+    test::ScratchDir dir;
+    const auto deposits = layers::read_layer(layers::default_layer_path().string());
+    layers::RegionsOptions totals;
+    totals.sum_fields = {"capacity_mtpa"};
+    totals.shapes = true;
+    const std::vector summary{layers::summarise_regions(deposits, base_map().divisions, totals)};
+    REQUIRE(summary.front().kind == layers::GeometryKind::Polygon);
+    REQUIRE(summary.front().size() == base_map().divisions.size());  // no outside row: it has no shape
+    layers::MapOptions options;
+    options.page = layers::pixel_page(1200, 900, 96);
+    options.class_by = "sum_capacity_mtpa";
+    options.extent.bbox = geo::Box{97, 37, 127, 54};
+    // The boundary alone under it: no division names over the regions' interiors.
+    const layers::BaseMap base{base_map().boundary, {}, {}};
+    const auto report = layers::write_map(summary, base, options, dir.file("coal.png"));
+
+    const auto column = *summary.front().field_index("sum_capacity_mtpa");
+    const auto graduated = layers::graduated_fills(summary.front().columns[column]);
+    REQUIRE(graduated.classes.size() >= 3);
+
+    // The legend: a heading, then every class some region falls in, with its range and count.
+    REQUIRE(report.legend.size() >= 2);
+    CHECK(report.legend.front().heading);
+    CHECK(report.legend.front().label.find("sum_capacity_mtpa") != std::string::npos);
+    std::vector<std::pair<std::string, std::size_t>> listed, expected;
+    for (std::size_t i = 1; i < report.legend.size(); ++i) listed.emplace_back(report.legend[i].label, report.legend[i].count);
+    for (std::size_t c = 0; c < graduated.classes.size(); ++c) {
+        const auto count = std::count(graduated.row_class.begin(), graduated.row_class.end(), c);
+        if (count > 0) expected.emplace_back(graduated.classes[c].label, static_cast<std::size_t>(count));
+    }
+    CHECK(listed == expected);
+
+    // Each region's interior, away from its edges, is its class's colour over the page.
+    const Image image(dir.file("coal.png"));
+    const Pixels pixels(report, 96);
+    const auto [bx, by] = pixels.at(98.5, 52.5);  // Mongolia: outside every region
+    const auto background = image.pixel(static_cast<int>(bx), static_cast<int>(by));
+    std::size_t checked = 0;
+    std::set<std::size_t> classes_seen;
+    for (std::size_t row = 0; row < summary.front().size(); ++row) {
+        const auto& polygons = std::get<geo::MultiPolygon>(summary.front().shapes[row]);
+        const auto largest = std::max_element(polygons.begin(), polygons.end(), [](const auto& a, const auto& b) {
+            return boost::geometry::area(a) < boost::geometry::area(b);
+        });
+        geo::LonLat inside;
+        boost::geometry::centroid(*largest, inside);
+        const boost::geometry::model::linestring<geo::LonLat> edge(largest->outer().begin(), largest->outer().end());
+        if (!boost::geometry::within(inside, *largest) || boost::geometry::distance(inside, edge) < 0.15)
+            continue;  // a crescent, or a sliver: no pixel safely inside
+        const auto [x, y] = pixels.at(inside.lon_deg, inside.lat_deg);
+        if (x > image.width() * 0.8 && y < image.height() * 0.35) continue;  // under the legend
+        const auto& fill = graduated.fills[graduated.row_class[row]];
+        const auto blend = [&](std::uint8_t c, std::uint8_t under) {
+            return fill.fill ? static_cast<int>(std::lround(fill.fill_opacity * c + (1 - fill.fill_opacity) * under))
+                             : static_cast<int>(under);
+        };
+        const auto colour = image.pixel(static_cast<int>(x), static_cast<int>(y));
+        const auto want = fill.fill.value_or(background);
+        INFO("region " << summary.front().columns[0].to_text(row) << " class " << graduated.row_class[row]);
+        CHECK(std::abs(colour.red - blend(want.red, background.red)) <= 3);
+        CHECK(std::abs(colour.green - blend(want.green, background.green)) <= 3);
+        CHECK(std::abs(colour.blue - blend(want.blue, background.blue)) <= 3);
+        ++checked;
+        classes_seen.insert(graduated.row_class[row]);
+    }
+    CHECK(checked >= summary.front().size() / 2);
+    CHECK(classes_seen.size() >= 3);
 }
