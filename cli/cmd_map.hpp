@@ -2,6 +2,7 @@
 // depmap map -o FILE.png|.svg|.pdf: the selected features (and any --add FILE) drawn
 // over the bundled base map, with legend, scale bar, north arrow and credits.
 #include "cli/command.hpp"
+#include "cli/map_page_options.hpp"
 #include "cli/query_input.hpp"
 #include "layers/render/draw_map.hpp"
 
@@ -21,13 +22,10 @@ private:
     layers::MapOptions m_options;
     std::string m_output;
     std::vector<std::string> m_add;
-    std::string m_labels = "auto";
+    MapPageOptions m_page;
     std::vector<double> m_bbox;
-    int m_width_px = 1600;
-    int m_height_px = 1200;
-    double m_dpi = 150;
-    std::string m_paper;
-    bool m_landscape = false;
+    std::string m_extent;   // a division, or with m_radius_m a place
+    double m_radius_m = 0;
 };
 
 } // namespace depmap::cli
