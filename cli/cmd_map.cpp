@@ -1,5 +1,7 @@
 #include "cli/cmd_map.hpp"
 
+#include "cli/distance_option.hpp"
+#include "cli/examples.hpp"
 #include "cli/option_errors.hpp"
 #include "layers/render/legend.hpp"
 #include "layers/webmap/html_map.hpp"
@@ -30,30 +32,30 @@ CLI::App* MapCommand::setup(CLI::App& app) {
     command->add_option("-o,--output", m_output, "The map file: .png, .svg, .pdf, or .html (interactive)")->required();
     command->add_flag("-O,--overwrite", m_options.overwrite, "Replace an existing file");
     command->add_option("--add", m_add, "More layers to draw (every layer of a GeoPackage)");
-    command->add_option("--title", m_options.title, "A title above the map");
     command->add_option("--tiles", m_tiles, "With -o MAP.html: draw this XYZ tile URL template under the map "
                         "(https://.../{z}/{x}/{y}.png; default: none, the file opens offline)");
     command->add_option("--size-by", m_options.size_by, "A numeric field sizing the markers");
-    auto* label = command->add_option("--label", m_options.label_field, "Label the features by this field");
-    command->add_option("--labels", m_labels, "auto (by name, the largest first, at most 50) or none")
-        ->check(CLI::IsMember({"auto", "none"}))->excludes(label);
     command->add_option("--crs", m_options.crs, "The map's CRS (default: a conic fitted to the extent)");
     auto* bbox = command->add_option("--bbox", m_bbox, "Show this box: min lon,min lat,max lon,max lat")
                      ->delimiter(',')->expected(4);
-    command->add_option("--extent", m_options.extent.division, "Show this division (Baotou, 包头市)")->excludes(bbox);
-    command->add_option("--width", m_width_px, "Width in pixels (default 1600)")->group("Page");
-    command->add_option("--height", m_height_px, "Height in pixels (default 1200)")->group("Page");
-    command->add_option("--dpi", m_dpi, "Pixels per inch of a PNG (default 150)")->group("Page");
-    auto* paper = command->add_option("--paper", m_paper, "A sheet of paper: A4, A3 or letter")->group("Page");
-    command->add_flag("--landscape", m_landscape, "The paper on its side")->needs(paper)->group("Page");
+    auto* extent = command->add_option("--extent", m_extent, "Show this division (Baotou, 包头市), or with --radius "
+                                       "the country around a place (a city, a deposit, lon,lat)")->excludes(bbox);
+    add_distance_option(*command, "--radius", m_radius_m, "With --extent PLACE: the radius shown around it (150km)",
+                        [](double metres) {
+                            if (metres <= 0) throw ArgumentError("the radius shown must be larger than 0 m, such as 150km");
+                        })
+        ->needs(extent);
+    m_page.add_to(*command);
     m_input.add_to(*command);
+    add_examples(*command, {
+                           {"depmap map --commodity REE --label-where \"status = 'operating'\" -o ree.png",
+                            "the rare-earth sites over the base map, only the operating ones labelled"},
+                           {"depmap map --extent Baotou --radius 150km --paper A4 --landscape -o baotou.pdf",
+                            "an A4 sheet of the sites within the box of 150 km around Baotou"}});
     command->final_callback([this, command] {
         if (!m_bbox.empty())
             naming_option("--bbox", [&] { layers::check_box({m_bbox[0], m_bbox[1], m_bbox[2], m_bbox[3]}); });
-        if (!m_paper.empty() && (command->count("--width") || command->count("--height")))
-            throw ArgumentError("give the page as --paper or as --width and --height, not both");
-        m_options.page = m_paper.empty() ? layers::pixel_page(m_width_px, m_height_px, m_dpi)
-                                         : layers::paper_page(m_paper, m_landscape, m_dpi);
+        m_page.apply(m_options);
         if (!is_html(m_output)) {
             layers::image_format(m_output);
             if (!m_tiles.empty())
@@ -61,11 +63,13 @@ CLI::App* MapCommand::setup(CLI::App& app) {
             return;
         }
         // A web map is drawn by the browser: its own projection, extent, page and labels.
-        for (const auto* name : {"--label", "--labels", "--crs", "--bbox", "--extent", "--width", "--height", "--dpi",
-                                 "--paper", "--landscape"})
-            if (command->count(name))
-                throw ArgumentError(fmt::format("{} is for an image (-o map.png|svg|pdf), not for -o {}", name,
-                                                m_output));
+        auto image_only = m_page.given();
+        std::erase(image_only, "--title");
+        for (const auto* name : {"--crs", "--bbox", "--extent", "--radius"})
+            if (command->count(name)) image_only.emplace_back(name);
+        if (!image_only.empty())
+            throw ArgumentError(fmt::format("{} is for an image (-o map.png|svg|pdf), not for -o {}", image_only.front(),
+                                            m_output));
         if (!m_tiles.empty()) layers::check_tiles(m_tiles);
     });
     return command;
@@ -87,9 +91,14 @@ void MapCommand::write_html(const std::vector<layers::Layer>& drawn, const Globa
 
 void MapCommand::run(const GlobalOptions& global, std::ostream&, std::ostream& err) {
     if (!m_bbox.empty()) m_options.extent.bbox = geo::Box{m_bbox[0], m_bbox[1], m_bbox[2], m_bbox[3]};
-    if (!m_options.label_field.empty()) m_options.labels = layers::LabelMode::Field;
-    else if (m_labels == "none") m_options.labels = layers::LabelMode::None;
-    std::vector<layers::Layer> drawn{m_input.load(global, err).selected()};
+    const auto input = m_input.load(global, err);
+    if (m_radius_m > 0) {
+        m_options.extent.centre = naming_option("--extent:", [&] { return resolve_place(m_extent, input.all, global, err); }).position;
+        m_options.extent.radius_m = m_radius_m;
+    } else {
+        m_options.extent.division = m_extent;
+    }
+    std::vector<layers::Layer> drawn{input.selected()};
     for (const auto& file : m_add)
         for (auto& layer : layers::read_all_layers(file)) drawn.push_back(std::move(layer));
     if (is_html(m_output)) return write_html(drawn, global, err);

@@ -3,6 +3,7 @@
 // over the bundled base map, with legend, scale bar, north arrow and credits; -o FILE.html:
 // the same layers on an interactive web map, each one a layer to turn on and off.
 #include "cli/command.hpp"
+#include "cli/map_page_options.hpp"
 #include "cli/query_input.hpp"
 #include "layers/render/draw_map.hpp"
 
@@ -25,13 +26,10 @@ private:
     std::string m_output;
     std::vector<std::string> m_add;
     std::string m_tiles;
-    std::string m_labels = "auto";
+    MapPageOptions m_page;
     std::vector<double> m_bbox;
-    int m_width_px = 1600;
-    int m_height_px = 1200;
-    double m_dpi = 150;
-    std::string m_paper;
-    bool m_landscape = false;
+    std::string m_extent;   // a division, or with m_radius_m a place
+    double m_radius_m = 0;
 };
 
 } // namespace depmap::cli

@@ -16,6 +16,7 @@
 
 #include <fmt/format.h>
 #include <fmt/ostream.h>
+#include <fmt/ranges.h>
 
 
 namespace depmap::cli {
@@ -87,12 +88,17 @@ void OutputOptions::add_to(CLI::App& command, bool to_stdout) {
     command.add_option("--size-by", size_by, "With --style, or a map: scale markers by this numeric field")->group(group);
     command.add_option("--tiles", tiles, "With -o MAP.html: draw this XYZ tile URL template under the map "
                        "(https://.../{z}/{x}/{y}.png; default: none, the file opens offline)")->group(group);
+    map.add_to(command);
     // Whatever can be checked of the output is, as soon as the command line is read: an
     // existing file, the format, the CRS, a Shapefile to a pipe. Not after the work.
     command.parse_complete_callback([this, to_stdout] { check(to_stdout); });
 }
 
 void OutputOptions::check(bool to_stdout) {
+    if (const auto given = map.given(); !given.empty() && !to_image())
+        throw ArgumentError(fmt::format("{} {} for a map drawn as -o FILE.png, .svg or .pdf{}",
+                                        fmt::join(given, ", "), given.size() > 1 ? "are" : "is",
+                                        path.empty() ? "" : ", not for -o " + path));
     if (path.empty()) {
         if (to_stdout && (!write.crs.empty() || write.append || !layer_name.empty() || style || !size_by.empty() ||
                           !tiles.empty()))
@@ -102,9 +108,11 @@ void OutputOptions::check(bool to_stdout) {
     }
     if (names_standard_output(path)) return check_standard_output(to_stdout);
     layers::refuse_existing(path, write.overwrite || write.append);
-    if (to_image()) {  // a map: its CRS and size-by are checked as it is drawn
+    if (to_image()) {  // a map: its page here, its CRS, size-by and labels as it is drawn
         if (!tiles.empty())
             throw ArgumentError(fmt::format("--tiles is for an HTML map (-o map.html), not for -o {}", path));
+        layers::MapOptions page;
+        map.apply(page);
         return;
     }
     if (!write.format) write.format = layers::output_format(path, file_format(format));
@@ -189,6 +197,7 @@ void OutputOptions::draw(const layers::Layer& result, const GlobalOptions& globa
     std::vector<layers::Layer> drawn{result};
     drawn.insert(drawn.end(), map_marks.begin(), map_marks.end());
     layers::MapOptions options;
+    map.apply(options);
     options.overwrite = write.overwrite;
     options.crs = write.crs;
     options.size_by = size_by;

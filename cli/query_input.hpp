@@ -3,6 +3,7 @@
 // the answer goes.
 #include "cli/command.hpp"
 #include "cli/layer_options.hpp"
+#include "cli/map_page_options.hpp"
 #include "cli/output_format.hpp"
 #include "layers/model/layer.hpp"
 #include "layers/query/places.hpp"
@@ -51,10 +52,11 @@ struct OutputOptions {
     // Drawn beside the answer when -o names a map (.png, .svg, .pdf, .html): the query's
     // places, and near's radius (layers::query_marks).
     std::vector<layers::Layer> map_marks;
+    MapPageOptions map;  // the page and labels of that map
 
     // -f table|csv|json|geojson for stdout (unless !to_stdout); -o FILE, -O, --crs,
     // --precision, --output-layer, --append, --style and --size-by for files, --tiles for
-    // an HTML map. Takes the
+    // an HTML map; the MapPageOptions for an image. Takes the
     // command's parse-complete callback: an existing -o FILE is refused there.
     void add_to(CLI::App& command, bool to_stdout = true);
     // Refuses an existing -o FILE, settles its format and checks it can be written

@@ -28,7 +28,7 @@ OGRFieldType ogr_type(FieldType type) {
 
 } // namespace
 
-std::vector<std::size_t> rows_where(const Layer& layer, const std::string& where) {
+std::vector<std::size_t> rows_where(const Layer& layer, const std::string& where, std::string_view name) {
     ensure_gdal();
     GDALDriver* memory = GetGDALDriverManager()->GetDriverByName("Memory");
     std::unique_ptr<GDALDataset> dataset(memory->Create("", 0, 0, 0, GDT_Unknown, nullptr));
@@ -57,7 +57,7 @@ std::vector<std::size_t> rows_where(const Layer& layer, const std::string& where
     CPLErrorReset();
     if (table->SetAttributeFilter(where.c_str()) != OGRERR_NONE)
         throw ArgumentError(fmt::format("{} \"{}\": {}; fields are quoted with \"\" and text "
-                                        "with ''", parameter("where"), where, gdal_error_or("not a valid OGR SQL clause")));
+                                        "with ''", parameter(name), where, gdal_error_or("not a valid OGR SQL clause")));
     std::vector<std::size_t> rows;
     for (const auto& feature : *table) rows.push_back(static_cast<std::size_t>(feature->GetFID()));
     std::sort(rows.begin(), rows.end());

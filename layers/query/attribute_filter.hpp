@@ -3,14 +3,17 @@
 #include "layers/model/layer.hpp"
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace depmap::layers {
 
 // The rows whose attributes satisfy `where`, an OGR SQL WHERE clause
 // (`commodities LIKE '%Coal%' AND status = 'operating'`), in layer order. Evaluated by
-// OGR's own SQL engine. Throws ArgumentError with OGR's message for a bad clause.
-std::vector<std::size_t> rows_where(const Layer& layer, const std::string& where);
+// OGR's own SQL engine. Throws ArgumentError with OGR's message for a bad clause, naming
+// the parameter `name` that gave it.
+std::vector<std::size_t> rows_where(const Layer& layer, const std::string& where,
+                                    std::string_view name = "where");
 
 // The rows listing `commodity` (case-insensitive, with the usual abbreviations: REE,
 // Fe, Cu, Pb, Zn, Au, Ag, ...). Throws ArgumentError when the layer has no commodity

@@ -6,6 +6,7 @@
 #include "layers/model/catalogue.hpp"
 #include "layers/model/commodities.hpp"
 #include "layers/output/atomic_output.hpp"
+#include "layers/query/attribute_filter.hpp"
 #include "layers/read/read.hpp"
 #include "layers/render/attribution.hpp"
 #include "layers/render/canvas.hpp"
@@ -22,6 +23,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <numeric>
 
@@ -136,14 +138,31 @@ struct Drawer {
     }
 };
 
-// The rows to label, in priority order: the largest markers first.
-std::vector<std::size_t> label_order(const Layer& layer, const std::vector<double>& sizes_mm, std::size_t limit) {
-    std::vector<std::size_t> order(layer.size());
-    std::iota(order.begin(), order.end(), 0);
-    std::stable_sort(order.begin(), order.end(),
-                     [&](std::size_t a, std::size_t b) { return sizes_mm[a] > sizes_mm[b]; });
-    if (order.size() > limit) order.resize(limit);
-    return order;
+// The rows to label: all, or those `where` selects.
+std::vector<std::size_t> labelled_rows(const Layer& layer, const std::string& where) {
+    if (!where.empty()) return rows_where(layer, where, "label_where");
+    std::vector<std::size_t> rows(layer.size());
+    std::iota(rows.begin(), rows.end(), 0);
+    return rows;
+}
+
+// The values of the numeric field `name` by row, no value ranking last.
+std::vector<double> priorities(const Layer& layer, const std::string& name) {
+    const auto field = layer.field_index(name);
+    if (!field || layer.fields[*field].type == FieldType::String)
+        throw ArgumentError(fmt::format("{} {}: {} in {}", parameter("label_priority"), name,
+                                        field ? "not a numeric field" : "no such field", layer.source));
+    std::vector<double> values(layer.size());
+    for (std::size_t row = 0; row < layer.size(); ++row)
+        values[row] = number_at(layer.columns[*field], row).value_or(-HUGE_VAL);
+    return values;
+}
+
+// `rows` in priority order, the highest `rank` first, then in the layer's order; at most `limit`.
+std::vector<std::size_t> label_order(std::vector<std::size_t> rows, const std::vector<double>& rank, std::size_t limit) {
+    std::stable_sort(rows.begin(), rows.end(), [&](std::size_t a, std::size_t b) { return rank[a] > rank[b]; });
+    if (rows.size() > limit) rows.resize(limit);
+    return rows;
 }
 
 // The layers as far as the frame shows them: points outside it left out, so the legend
@@ -204,6 +223,14 @@ MapReport write_map(std::span<const Layer> layers, const BaseMap& base, const Ma
             throw ArgumentError(fmt::format("{} {}: no such field in {}", parameter("label_field"),
                                             options.label_field,
                                             layers.empty() ? "the map" : layers.front().source));
+    }
+    // The labels' filter and priority are checked before anything is drawn.
+    const bool labelled = !layers.empty() && layers.front().is_points() && options.labels != LabelMode::None;
+    std::vector<std::size_t> label_rows;
+    std::optional<std::vector<double>> label_rank;
+    if (labelled) {
+        label_rows = labelled_rows(layers.front(), options.label_where);
+        if (!options.label_priority.empty()) label_rank = priorities(layers.front(), options.label_priority);
     }
 
     const auto extent = map_extent(layers, options.extent, base.divisions, base.boundary.extent());
@@ -267,9 +294,10 @@ MapReport write_map(std::span<const Layer> layers, const BaseMap& base, const Ma
     }
     cairo_restore(cr);
 
-    if (!layers.empty() && layers.front().is_points() && options.labels != LabelMode::None) {
+    if (labelled) {
         const auto& layer = layers.front();
-        const auto rows = label_order(layer, main_sizes, label_field ? layer.size() : auto_label_limit);
+        const auto rows = label_order(std::move(label_rows), label_rank ? *label_rank : main_sizes,
+                                      label_field ? layer.size() : auto_label_limit);
         for (const auto row : rows) {
             const auto text = label_field ? text_at(layer, label_field, row) : feature_name(layer, row);
             if (at[0][row]) labeller.place_beside(text, *at[0][row], main_sizes[row] * points_per_mm / 2, 0, LabelStyle{});

@@ -32,6 +32,10 @@ struct MapOptions {
     std::string class_by;
     LabelMode labels = LabelMode::Auto;
     std::string label_field;    // with LabelMode::Field
+    std::string label_where;    // an OGR SQL WHERE clause: label only these features. DEFAULT: "" (all).
+    // A numeric field: labels that cannot all be placed keep its largest values first.
+    // DEFAULT: "" (the largest markers first, then in the layer's order).
+    std::string label_priority;
     std::string crs;            // any CRS PROJ accepts; DEFAULT: "" (a conic fitted to the extent)
     ExtentChoice extent;        // DEFAULT: the layers' features with a margin
     Page page;                  // DEFAULT: 1600 x 1200 px at 150 dpi
@@ -63,7 +67,7 @@ struct MapReport {
 
 // Draws `layers` (the first is the main one) and writes the map to `output`, whole or not
 // at all; its format from the extension. Throws ArgumentError (format, size_by, class_by,
-// label_field, extent), CrsError (crs), OutputError.
+// label_field, label_where, label_priority, extent), CrsError (crs), OutputError.
 MapReport write_map(std::span<const Layer> layers, const BaseMap& base, const MapOptions& options,
                     const std::filesystem::path& output);
 

@@ -2,6 +2,7 @@
 
 #include "base/error.hpp"
 #include "base/parameter.hpp"
+#include "geo/geodesic_buffer.hpp"
 #include "layers/query/regions.hpp"
 
 #include <fmt/format.h>
@@ -26,7 +27,8 @@ std::size_t naming_parameter_extent(Work&& work) {
     try {
         return work();
     } catch (const InputError& e) {
-        throw ArgumentError(fmt::format("{}: {}", parameter("extent"), e.what()));
+        throw ArgumentError(fmt::format("{}: {}; a place takes {} too", parameter("extent"), e.what(),
+                                        parameter("radius_m")));
     }
 }
 
@@ -35,6 +37,16 @@ std::size_t naming_parameter_extent(Work&& work) {
 geo::Box map_extent(std::span<const Layer> layers, const ExtentChoice& choice, const Layer& divisions,
                     const geo::Box& fallback) {
     if (choice.bbox) return *choice.bbox;
+    if (choice.centre) {
+        geo::GeodesicCircleOptions circle;
+        circle.radius_m = choice.radius_m;
+        circle.tolerance_m = 10;
+        try {
+            return geo::bounds(geo::Shape{geo::MultiPolygon{geo::geodesic_circle(*choice.centre, circle)}});
+        } catch (const std::exception& e) {
+            throw ArgumentError(fmt::format("{} {} km: {}", parameter("radius_m"), choice.radius_m / 1000, e.what()));
+        }
+    }
     if (!choice.division.empty()) {
         const auto row = naming_parameter_extent([&] { return find_region(divisions, choice.division); });
         return with_margin(geo::bounds(divisions.shapes[row]));

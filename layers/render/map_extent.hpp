@@ -12,9 +12,13 @@ namespace depmap::layers {
 struct ExtentChoice {
     std::optional<geo::Box> bbox;  // exactly this box. DEFAULT: none.
     std::string division;          // a division's name (English or Chinese). DEFAULT: "".
+    // The box of the geodesic circle of `radius_m` around this place. DEFAULT: none.
+    std::optional<geo::LonLat> centre;
+    double radius_m = 0;
 };
 
-// The map's extent: the box asked for; else the named division of `divisions` with a
+// The map's extent: the box asked for; else the box of the circle around `centre`
+// (ArgumentError naming `radius` for a circle over a pole or the antimeridian); else the named division of `divisions` with a
 // margin; else the features of `layers` with a margin (a twentieth of each side, at
 // least 0.05 degrees), or `fallback` (the boundary) when they hold none. Throws
 // ArgumentError naming `extent` and listing the divisions when none has that name

@@ -1,4 +1,5 @@
 #include "layers/model/catalogue.hpp"
+#include "layers/query/regions.hpp"
 #include "layers/read/read.hpp"
 #include "layers/render/draw_map.hpp"
 #include "layers/query/regions.hpp"
@@ -310,4 +311,30 @@ TEST_CASE("a choropleth of totals per region fills each region in its class's co
     }
     CHECK(checked >= summary.front().size() / 2);
     CHECK(classes_seen.size() >= 3);
+
+TEST_CASE("an extent around a place is the box of its geodesic circle", "[render]") {
+    layers::ExtentChoice choice;
+    choice.centre = geo::LonLat{109.84, 40.66};
+    choice.radius_m = 150000;
+    const std::vector<layers::Layer> none;
+    const auto box = layers::map_extent(none, choice, base_map().divisions, base_map().boundary.extent());
+    // North and south: the meridian through the centre; east and west: within a
+    // hundredth of a degree of the points due east and west (the widest lie a little
+    // poleward of them, so never inside them).
+    CHECK(box.max_lat_deg == Approx(geo::geodesic_direct(*choice.centre, 0, 150000).lat_deg).margin(1e-4));
+    CHECK(box.min_lat_deg == Approx(geo::geodesic_direct(*choice.centre, 180, 150000).lat_deg).margin(1e-4));
+    const double east = geo::geodesic_direct(*choice.centre, 90, 150000).lon_deg;
+    const double west = geo::geodesic_direct(*choice.centre, -90, 150000).lon_deg;
+    CHECK(box.max_lon_deg >= east - 1e-4);
+    CHECK(box.max_lon_deg <= east + 0.01);
+    CHECK(box.min_lon_deg <= west + 1e-4);
+    CHECK(box.min_lon_deg >= west - 0.01);
+    // A division's name still names the division, with no place given.
+    choice.centre.reset();
+    choice.division = "Baotou";
+    const auto division = layers::map_extent(none, choice, base_map().divisions, base_map().boundary.extent());
+    const auto expected = layers::with_margin(
+        geo::bounds(base_map().divisions.shapes[layers::find_region(base_map().divisions, "Baotou")]));
+    CHECK(division.min_lon_deg == expected.min_lon_deg);
+    CHECK(division.max_lat_deg == expected.max_lat_deg);
 }
