@@ -311,6 +311,7 @@ TEST_CASE("a choropleth of totals per region fills each region in its class's co
     }
     CHECK(checked >= summary.front().size() / 2);
     CHECK(classes_seen.size() >= 3);
+}
 
 TEST_CASE("an extent around a place is the box of its geodesic circle", "[render]") {
     layers::ExtentChoice choice;
