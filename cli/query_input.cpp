@@ -111,6 +111,9 @@ void OutputOptions::check(bool to_stdout) {
     if (to_image()) {  // a map: its page here, its CRS, size-by and labels as it is drawn
         if (!tiles.empty())
             throw ArgumentError(fmt::format("--tiles is for an HTML map (-o map.html), not for -o {}", path));
+        if (write.append || style || !layer_name.empty())
+            throw ArgumentError(fmt::format("-o {}: a map is one picture, written whole; leave out --append, --style "
+                                            "and --output-layer", path));
         layers::MapOptions page;
         map.apply(page);
         return;

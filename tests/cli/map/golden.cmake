@@ -17,3 +17,6 @@ depmap_cli_golden(map_options_not_image EXIT 2 ARGS near Baotou --radius 10km --
 depmap_cli_golden(map_options_no_output EXIT 2 ARGS within Baotou --label-where "status = 'operating'")
 depmap_cli_golden(map_radius_zero EXIT 2 ARGS map -o m.png --extent Baotou --radius 0km)
 depmap_cli_golden(map_help ARGS map --help)
+depmap_cli_golden(map_image_append EXIT 2 ARGS near Baotou --radius 10km --append -o n.png)
+depmap_cli_golden(map_image_style EXIT 2 ARGS within Baotou --style -o w.svg)
+depmap_cli_golden(map_image_output_layer EXIT 2 ARGS near Baotou --radius 10km --output-layer near -o n.pdf)
