@@ -1,9 +1,11 @@
+#include "base/parallel.hpp"
 #include "layers/render/marker_batch.hpp"
 #include "layers/render/symbols.hpp"
 
 #include <cairo.h>
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <cstdlib>
@@ -107,4 +109,34 @@ TEST_CASE("a batch of more distinct markers than it stamps draws each as Cairo d
     for (int y = 0; y < Page::height; ++y)
         for (int x = 0; x < Page::width; ++x) differ += batched.pixel(x, y) != one_by_one.pixel(x, y);
     CHECK(differ == 0);
+}
+
+TEST_CASE("stamping on all cores gives the pixels of one core", "[render][parallel]") {
+    // Enough marks for several bands on every thread; overlapping, so order matters.
+    const auto draw = [](std::size_t threads) {
+        const auto cap = depmap::max_threads();
+        depmap::set_max_threads(threads);
+        Page page;
+        layers::MarkerBatch batch(page.cr, Page::clip);
+        const char* shapes[] = {"circle", "square", "triangle", "diamond"};
+        for (int i = 0; i < 60000; ++i) {
+            layers::MarkerStyle style;
+            style.shape = shapes[i % 4];
+            style.fill = layers::Rgb{static_cast<std::uint8_t>(40 * (i % 6)), 120, 180};  // 120 kinds: stamped
+            batch.add(style, 1.5 + (i % 5) * 0.4,
+                      layers::PagePoint{5 + (i * 7919LL % 17700) / 100.0, 4 + (i * 104729LL % 13300) / 100.0});
+        }
+        // Far off the page (a point outside --bbox): nothing drawn, nothing allocated for it.
+        batch.add(layers::MarkerStyle{}, 3, layers::PagePoint{-5000, -7000});
+        batch.add(layers::MarkerStyle{}, 3, layers::PagePoint{1e9, -1e9});
+        batch.draw();
+        depmap::set_max_threads(cap);
+        std::vector<std::uint32_t> pixels;
+        for (int y = 0; y < Page::height; ++y)
+            for (int x = 0; x < Page::width; ++x) pixels.push_back(page.pixel(x, y));
+        return pixels;
+    };
+    const auto one = draw(1);
+    const auto all = draw(std::max<std::size_t>(2, depmap::max_threads()));
+    CHECK(one == all);
 }
