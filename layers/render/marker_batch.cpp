@@ -187,13 +187,14 @@ void MarkerBatch::stamp() {
                            static_cast<int>(std::clamp<long long>(px, -(1 << 29), 1 << 29)),
                            static_cast<int>(std::clamp<long long>(py, -(1 << 29), 1 << 29))};
     }
-    // The stamps, drawn on all cores (each its own Cairo surface).
+    // The stamps, drawn on one thread: Cairo's shared caches use atomics of its own that a
+    // thread checker cannot follow, and a few thousand small stamps take milliseconds.
     std::vector<Stamp> stamps(needed.size());
-    for_each_task(needed.size(), threads_for(needed.size(), 64), [&](std::size_t k) {
+    for (std::size_t k = 0; k < needed.size(); ++k) {
         const auto& kind = m_kinds[needed[k] / (phases * phases)];
         const auto phase = static_cast<int>(needed[k] % (phases * phases));
         stamps[k] = make_stamp(kind.style, kind.size_mm, sx, sy, phase % phases, phase / phases);
-    });
+    }
     for (auto& mark : placed) mark.x -= stamps[mark.stamp].half_x, mark.y -= stamps[mark.stamp].half_y;
 
     cairo_surface_t* target = cairo_get_target(m_cr);
