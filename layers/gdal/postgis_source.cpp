@@ -5,6 +5,7 @@
 #include "base/text.hpp"
 
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 #include <ogrsf_frmts.h>
 
 namespace depmap::layers {
@@ -80,11 +81,42 @@ bool has_postgis(GDALDataset& dataset) {
     return single_text(dataset, "SELECT extname FROM pg_extension WHERE extname = 'postgis'") == "postgis";
 }
 
-std::string column_type(GDALDataset& dataset, const std::string& table, const std::string& column) {
+std::string table_relation(GDALDataset& dataset, const std::string& layer_name, const std::string& geometry_column) {
+    std::string name = layer_name;
+    if (const std::string suffix = "(" + geometry_column + ")"; name.size() > suffix.size() && name.ends_with(suffix))
+        name.erase(name.size() - suffix.size());
+    // A table the search path finds by its own name first, as GDAL does.
+    const auto sql = fmt::format(
+        "SELECT quote_ident(n.nspname) || '.' || quote_ident(c.relname) FROM pg_class c "
+        "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind IN ('r', 'v', 'm', 'p', 'f') AND "
+        "((c.relname = {0} AND pg_table_is_visible(c.oid)) OR n.nspname || '.' || c.relname = {0}) "
+        "ORDER BY c.relname = {0} AND pg_table_is_visible(c.oid) DESC LIMIT 1",
+        sql_literal(name));
+    GdalErrorTrap quiet;
+    return single_text(dataset, sql);
+}
+
+std::string column_type(GDALDataset& dataset, const std::string& relation, const std::string& column) {
     GdalErrorTrap quiet;
     return single_text(dataset, fmt::format("SELECT format_type(atttypid, atttypmod) FROM pg_attribute "
                                             "WHERE attrelid = to_regclass({}) AND attname = {}",
-                                            sql_literal(sql_identifier(table)), sql_literal(column)));
+                                            sql_literal(relation), sql_literal(column)));
+}
+
+std::optional<RowEstimate> estimated_rows(GDALDataset& dataset, const std::string& relation,
+                                          const std::string& condition) {
+    GdalErrorTrap quiet;
+    const auto all = single_text(dataset, fmt::format("SELECT reltuples FROM pg_class WHERE oid = to_regclass({})",
+                                                      sql_literal(relation)));
+    const auto plan = single_text(dataset, fmt::format("EXPLAIN (FORMAT JSON) SELECT 1 FROM {} WHERE ({})", relation,
+                                                       condition));
+    try {
+        const RowEstimate rows{nlohmann::json::parse(plan).at(0).at("Plan").at("Plan Rows").get<double>(), std::stod(all)};
+        if (rows.all <= 0.0) return std::nullopt;  // -1: never analysed (or vacuumed)
+        return rows;
+    } catch (const std::exception&) {
+        return std::nullopt;
+    }
 }
 
 std::string sql_literal(std::string_view text) {

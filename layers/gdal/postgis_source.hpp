@@ -3,6 +3,7 @@
 // PostgreSQL driver: opening one, and saying why it did not open in the server's words.
 #include "layers/gdal/gdal_session.hpp"
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -23,8 +24,23 @@ Dataset open_postgis(const std::string& source, bool update);
 // Whether the database holds the PostGIS extension.
 bool has_postgis(GDALDataset& dataset);
 
-// The type of `column` of `table` ("geometry", "geography", ...), empty when unknown.
-std::string column_type(GDALDataset& dataset, const std::string& table, const std::string& column);
+// The table under a layer of GDAL's PostgreSQL driver, as SQL ("schema"."table"), empty
+// when the catalogue has none. GDAL names a table outside the search path `schema.table`
+// and picks a geometry column by `table(column)`.
+std::string table_relation(GDALDataset& dataset, const std::string& layer_name, const std::string& geometry_column);
+
+// The type of `column` of `relation` (as table_relation gives it): "geometry(Point,4326)",
+// "geography(Point,4326)", ...; empty when unknown.
+std::string column_type(GDALDataset& dataset, const std::string& relation, const std::string& column);
+
+// The planner's estimates, from the table's statistics, of the rows `condition` selects
+// from `relation` and of all its rows; empty when the table was never analysed.
+struct RowEstimate {
+    double selected = 0.0;
+    double all = 0.0;
+};
+std::optional<RowEstimate> estimated_rows(GDALDataset& dataset, const std::string& relation,
+                                          const std::string& condition);
 
 // `text` as an SQL string literal, and as a quoted identifier.
 std::string sql_literal(std::string_view text);

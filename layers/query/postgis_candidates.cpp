@@ -47,11 +47,11 @@ std::string point_sql(geo::LonLat centre, bool geography) {
 
 // The exact distance to the k-th of the k points the server orders nearest by `<->`: every
 // one of the k nearest by Karney lies within it. Empty when the table has fewer.
-std::optional<double> kth_bound_m(GDALDataset& dataset, const std::string& table, const std::string& column,
+std::optional<double> kth_bound_m(GDALDataset& dataset, const std::string& relation, const std::string& column,
                                   bool geography, const Around& around, std::size_t k, const std::string& attributes) {
     const auto sql = fmt::format("SELECT ST_X({0}::geometry), ST_Y({0}::geometry) FROM {1} WHERE {0} IS NOT NULL{4} "
                                  "ORDER BY {0} <-> {2} LIMIT {3}",
-                                 column, sql_identifier(table), point_sql(around.centre, geography), k,
+                                 column, relation, point_sql(around.centre, geography), k,
                                  attributes.empty() ? "" : " AND " + attributes);
     GdalErrorTrap quiet;
     OGRLayer* result = dataset.ExecuteSQL(sql.c_str(), nullptr, nullptr);
@@ -75,8 +75,8 @@ std::optional<double> kth_bound_m(GDALDataset& dataset, const std::string& table
 // (PostgreSQL orders it above every number) or out of range. A geography column is cast
 // once a row (the cast costs more than the rest; OFFSET 0 keeps it from being repeated),
 // a geometry column read as it is, in parallel where the server may.
-std::string counts_sql(const std::string& table, const std::string& column, bool geography, const std::string& where) {
-    const std::string rows = sql_identifier(table) + (where.empty() ? "" : " WHERE (" + where + ")");
+std::string counts_sql(const std::string& relation, const std::string& column, bool geography, const std::string& where) {
+    const std::string rows = relation + (where.empty() ? "" : " WHERE (" + where + ")");
     const std::string xy =
         geography ? fmt::format("SELECT ST_X(g) AS x, ST_Y(g) AS y FROM (SELECT {}::geometry AS g FROM {} OFFSET 0) "
                                 "AS cast_once OFFSET 0", column, rows)
@@ -90,14 +90,14 @@ std::string counts_sql(const std::string& table, const std::string& column, bool
 // reads the coordinates alone, without `condition` (ST_DWithin on every row of a geography
 // column cost more than the check itself); the selection is counted by the index, and its
 // positions are looked at only when the table has a row without one.
-std::optional<std::pair<std::size_t, std::size_t>> rest_counts(GDALDataset& dataset, const std::string& table,
+std::optional<std::pair<std::size_t, std::size_t>> rest_counts(GDALDataset& dataset, const std::string& relation,
                                                                const std::string& column, bool geography,
                                                                const std::string& condition) {
     const auto sql = fmt::format(
         "SELECT rest - bad AS usable, bad FROM (SELECT a.n - s.n AS rest, a.bad - CASE WHEN a.bad = 0 THEN 0 ELSE "
         "(SELECT bad FROM ({}) AS b) END AS bad FROM ({}) AS a, (SELECT count(*) AS n FROM {} WHERE ({})) AS s) AS r",
-        counts_sql(table, column, geography, condition), counts_sql(table, column, geography, ""),
-        sql_identifier(table), condition);
+        counts_sql(relation, column, geography, condition), counts_sql(relation, column, geography, ""),
+        relation, condition);
     GdalErrorTrap quiet;
     // PostgreSQL's JIT would spend longer compiling this scan than running it.
     if (OGRLayer* none = dataset.ExecuteSQL("SET jit = off", nullptr, nullptr)) dataset.ReleaseResultSet(none);
@@ -173,8 +173,10 @@ AroundRead read_around(const std::string& source, const ReadOptions& options, co
     if (srs == nullptr || srs->GetAuthorityCode(nullptr) == nullptr || std::string(srs->GetAuthorityCode(nullptr)) != "4326")
         return whole("the table is not in EPSG:4326");
     const std::string name = table->GetName();
+    const std::string relation = table_relation(*dataset, name, table->GetGeometryColumn());
+    if (relation.empty()) return whole("its table is not in the database's catalogue");
     const std::string column = sql_identifier(table->GetGeometryColumn());
-    const auto type = column_type(*dataset, name, table->GetGeometryColumn());
+    const auto type = column_type(*dataset, relation, table->GetGeometryColumn());
     const bool geography = type.rfind("geography", 0) == 0;
     if (!geography && type.rfind("geometry", 0) != 0) return whole("its geometry column is of type " + type);
 
@@ -205,7 +207,13 @@ AroundRead read_around(const std::string& source, const ReadOptions& options, co
     // A row the server keeps back with no usable position would stop (or be skipped by)
     // the whole read; then read whole, to say the same.
     const auto finish = [&](const std::string& condition, std::string how, std::optional<Layer> read) -> AroundRead {
-        const auto rest = rest_counts(*dataset, name, column, geography, condition);
+        // Most of the table selected: reading it whole is faster than selecting it and
+        // checking the rest (the boxes of regions over the whole area, a wide radius).
+        if (const auto rows = read ? std::nullopt : estimated_rows(*dataset, relation, condition);
+            rows && rows->selected > 0.5 * rows->all)
+            return whole(fmt::format("the server expects the selection to hold {:.0f} of the table's {:.0f} rows",
+                                     rows->selected, rows->all));
+        const auto rest = rest_counts(*dataset, relation, column, geography, condition);
         if (!rest) return whole("the server could not count the rows it leaves out");
         if (rest->second > 0) return whole(fmt::format("{} rows it leaves out have no usable position", rest->second));
         dataset.reset();
@@ -247,7 +255,7 @@ AroundRead read_around(const std::string& source, const ReadOptions& options, co
             const bool exact_rows = around.where.empty() && around.commodity.empty();
             std::optional<double> bound_m;
             for (std::size_t ask = around.k; ask <= around.k * 512; ask *= 8) {
-                bound_m = kth_bound_m(*dataset, name, column, geography, around, ask, attributes);
+                bound_m = kth_bound_m(*dataset, relation, column, geography, around, ask, attributes);
                 if (!bound_m || *bound_m >= around.radius_m || exact_rows) break;
                 selected.server_where = with_attributes(within_sql(*bound_m));
                 const Layer candidates = read_layer(source, selected);
