@@ -5,8 +5,11 @@
 #include "base/text.hpp"
 
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 #include <ogrsf_frmts.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <memory>
 
 namespace depmap::layers {
 
@@ -103,20 +106,23 @@ std::string column_type(GDALDataset& dataset, const std::string& relation, const
                                             sql_literal(relation), sql_literal(column)));
 }
 
-std::optional<RowEstimate> estimated_rows(GDALDataset& dataset, const std::string& relation,
-                                          const std::string& condition) {
+std::optional<double> selected_share(GDALDataset& dataset, const std::string& relation, const std::string& condition) {
     GdalErrorTrap quiet;
-    const auto all = single_text(dataset, fmt::format("SELECT reltuples FROM pg_class WHERE oid = to_regclass({})",
-                                                      sql_literal(relation)));
-    const auto plan = single_text(dataset, fmt::format("EXPLAIN (FORMAT JSON) SELECT 1 FROM {} WHERE ({})", relation,
-                                                       condition));
-    try {
-        const RowEstimate rows{nlohmann::json::parse(plan).at(0).at("Plan").at("Plan Rows").get<double>(), std::stod(all)};
-        if (rows.all <= 0.0) return std::nullopt;  // -1: never analysed (or vacuumed)
-        return rows;
-    } catch (const std::exception&) {
-        return std::nullopt;
-    }
+    const double pages = std::atof(single_text(dataset, fmt::format("SELECT pg_relation_size(to_regclass({})) / "
+                                                                    "current_setting('block_size')::int",
+                                                                    sql_literal(relation))).c_str());
+    if (!(pages >= 1.0)) return std::nullopt;
+    const double percent = std::min(100.0, 100.0 * 1000.0 / pages);
+    const auto sql = fmt::format("SELECT count(*) FILTER (WHERE ({})) AS selected, count(*) AS n FROM {} "
+                                 "TABLESAMPLE SYSTEM ({:.6f}) REPEATABLE (0)", condition, relation, percent);
+    OGRLayer* result = dataset.ExecuteSQL(sql.c_str(), nullptr, nullptr);
+    if (result == nullptr) return std::nullopt;
+    std::optional<double> share;
+    if (auto feature = std::unique_ptr<OGRFeature>(result->GetNextFeature()); feature && feature->GetFieldCount() == 2)
+        if (const auto n = feature->GetFieldAsInteger64(1); n > 0)
+            share = static_cast<double>(feature->GetFieldAsInteger64(0)) / static_cast<double>(n);
+    dataset.ReleaseResultSet(result);
+    return share;
 }
 
 std::string sql_literal(std::string_view text) {

@@ -33,14 +33,10 @@ std::string table_relation(GDALDataset& dataset, const std::string& layer_name, 
 // "geography(Point,4326)", ...; empty when unknown.
 std::string column_type(GDALDataset& dataset, const std::string& relation, const std::string& column);
 
-// The planner's estimates, from the table's statistics, of the rows `condition` selects
-// from `relation` and of all its rows; empty when the table was never analysed.
-struct RowEstimate {
-    double selected = 0.0;
-    double all = 0.0;
-};
-std::optional<RowEstimate> estimated_rows(GDALDataset& dataset, const std::string& relation,
-                                          const std::string& condition);
+// The share of `relation`'s rows that `condition` selects, counted on a sample of about
+// 1,000 of its pages (all of a smaller table; the same pages each time, so the same
+// answer); empty when it cannot tell (a view, an empty table).
+std::optional<double> selected_share(GDALDataset& dataset, const std::string& relation, const std::string& condition);
 
 // `text` as an SQL string literal, and as a quoted identifier.
 std::string sql_literal(std::string_view text);

@@ -209,10 +209,9 @@ AroundRead read_around(const std::string& source, const ReadOptions& options, co
     const auto finish = [&](const std::string& condition, std::string how, std::optional<Layer> read) -> AroundRead {
         // Most of the table selected: reading it whole is faster than selecting it and
         // checking the rest (the boxes of regions over the whole area, a wide radius).
-        if (const auto rows = read ? std::nullopt : estimated_rows(*dataset, relation, condition);
-            rows && rows->selected > 0.5 * rows->all)
-            return whole(fmt::format("the server expects the selection to hold {:.0f} of the table's {:.0f} rows",
-                                     rows->selected, rows->all));
+        if (const auto share = read ? std::nullopt : selected_share(*dataset, relation, condition); share && *share > 0.5)
+            return whole(fmt::format("the selection holds most of the table ({:.0f} % of a sample of its rows)",
+                                     100.0 * *share));
         const auto rest = rest_counts(*dataset, relation, column, geography, condition);
         if (!rest) return whole("the server could not count the rows it leaves out");
         if (rest->second > 0) return whole(fmt::format("{} rows it leaves out have no usable position", rest->second));
